@@ -1,0 +1,21 @@
+//! Dingbind's domain, with no UI and no Tauri: what a DingTalk binding is (the [`field`]s an admin
+//! enters), how pasted values are cleaned and judged ([`sanitize`], [`validate`]), which platform is
+//! being bound ([`template`]), the URLs it needs ([`urls`]), and how a binding in progress is kept
+//! ([`profile`], [`store`], [`secrets`]). The desktop shell and the CLI are thin adapters over this
+//! crate; it must never depend on either of them (`make test` fails if `tauri` shows up in its tree).
+
+pub mod autosave;
+pub mod console;
+pub mod field;
+pub mod i18n;
+pub mod profile;
+pub mod sanitize;
+pub mod secrets;
+pub mod store;
+pub mod template;
+pub mod urls;
+pub mod validate;
+pub mod workspace;
+
+pub use field::Field;
+pub use i18n::{Lang, Text};

@@ -1,0 +1,152 @@
+//! Platform templates: what a target platform needs from DingTalk, as data. A template names the
+//! fields it needs, the URLs it makes the admin register (patterns with `{field}` holes and
+//! DingTalk's own `$CORPID$` kept literal), the permissions it requires, and the steps of its setup
+//! flow with the console page for each. Built-ins are embedded; admins and server teams can write
+//! their own, and a broken one is rejected with the field and line that is wrong.
+//!
+//! Format: `[[urls]]` and `[[steps]]` are arrays (not the `[urls]` table sketched in
+//! ARCHITECTURE.md) because their order is the order the admin sees, and each URL needs a label and
+//! a console location in both languages.
+
+mod parse;
+
+pub(crate) use parse::check_pattern;
+
+use crate::field::Field;
+use crate::i18n::Text;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+use ts_rs::TS;
+
+pub use parse::{parse, TemplateError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Template {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub needs: Vec<Field>,
+    pub urls: Vec<UrlSpec>,
+    pub permissions: Vec<Permission>,
+    pub steps: Vec<Step>,
+    /// Embedded in the app (as opposed to loaded from the admin's templates folder).
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UrlSpec {
+    /// Stable key (`home`, `pc_home`, `admin`, `login_callback`, …): `dingbind urls --json` uses it.
+    pub name: String,
+    pub pattern: String,
+    pub label: Text,
+    /// Where in the console the admin pastes it.
+    pub destination: Text,
+    /// The admin may replace the pattern with their own (the "custom URLs" template, or a platform
+    /// behind a gateway that rewrites paths).
+    pub editable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Permission {
+    /// The permission code to search for in 权限管理 (also the `scope.<code>` check id).
+    pub code: String,
+    pub name: Text,
+    pub group: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Step {
+    pub id: String,
+    pub title: Text,
+    /// Instructions: paragraphs separated by blank lines; lines starting `1.` form a numbered list.
+    pub body: Text,
+    pub tip: Option<Text>,
+    pub console: Option<ConsoleLink>,
+    pub fields: Vec<Field>,
+    /// Names of `urls` this step asks the admin to copy into the console.
+    pub urls: Vec<String>,
+    /// Whether this step lists the template's required permissions.
+    pub show_permissions: bool,
+    /// Things done in a console the app cannot see, confirmed by the admin.
+    pub confirm: Vec<Confirm>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ConsoleLink {
+    /// An https URL on an allow-listed DingTalk host, or a `https://{domain}/…` page of the platform.
+    pub url: String,
+    pub label: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Confirm {
+    pub id: String,
+    pub text: Text,
+}
+
+impl Template {
+    pub fn url(&self, name: &str) -> Option<&UrlSpec> {
+        self.urls.iter().find(|u| u.name == name)
+    }
+}
+
+const BUILTIN_SOURCES: [(&str, &str); 2] = [
+    ("yidianyun-private-cloud.toml", include_str!("builtin/yidianyun-private-cloud.toml")),
+    ("custom-urls.toml", include_str!("builtin/custom-urls.toml")),
+];
+
+static BUILTINS: LazyLock<Vec<Template>> = LazyLock::new(|| {
+    BUILTIN_SOURCES
+        .iter()
+        .map(|(file, src)| {
+            let mut t = parse(src).unwrap_or_else(|e| panic!("built-in template {file} is broken: {e}"));
+            t.builtin = true;
+            t
+        })
+        .collect()
+});
+
+/// The templates embedded in the app, seed 003's private cloud first.
+pub fn builtins() -> &'static [Template] {
+    &BUILTINS
+}
+
+/// A user template that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplateProblem {
+    pub file: String,
+    pub line: usize,
+    pub field: String,
+    pub message: String,
+}
+
+/// Loads the admin's own templates (`*.toml`) from `dir`. A broken file is reported, never fatal,
+/// and may not take over a built-in's id.
+pub fn load_dir(dir: &std::path::Path) -> (Vec<Template>, Vec<TemplateProblem>) {
+    let mut templates: Vec<Template> = Vec::new();
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return (templates, problems) };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        let file = path.display().to_string();
+        let parsed = std::fs::read_to_string(&path)
+            .map_err(|e| TemplateError { line: 0, field: String::new(), message: e.to_string() })
+            .and_then(|src| parse(&src));
+        match parsed {
+            Ok(t) if builtin(&t.id).is_some() || templates.iter().any(|x| x.id == t.id) => problems.push(TemplateProblem {
+                file,
+                line: 1,
+                field: "id".into(),
+                message: format!("the id `{}` is already taken", t.id),
+            }),
+            Ok(t) => templates.push(t),
+            Err(e) => problems.push(TemplateProblem { file, line: e.line, field: e.field, message: e.message }),
+        }
+    }
+    (templates, problems)
+}
+
+pub fn builtin(id: &str) -> Option<&'static Template> {
+    BUILTINS.iter().find(|t| t.id == id)
+}

@@ -1,0 +1,265 @@
+//! Reading a template from TOML and checking what serde cannot: known fields, placeholders that
+//! exist, console links on allowed hosts, steps that cover every needed field. Every rejection
+//! names the key path and the line, so the author of a user template can fix it.
+
+use super::{Confirm, ConsoleLink, Permission, Step, Template, UrlSpec};
+use crate::console;
+use crate::field::Field;
+use crate::i18n::Text;
+use crate::urls::{placeholders, Placeholder};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A broken template: where (`field` is a key path such as `steps[2].console.url`) and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, `{field}`: {message}")]
+pub struct TemplateError {
+    pub line: usize,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    schema_version: Spanned<u32>,
+    id: Spanned<String>,
+    name: Text,
+    description: Text,
+    needs: Vec<Spanned<String>>,
+    #[serde(default)]
+    urls: Vec<RawUrl>,
+    #[serde(default)]
+    permissions: Vec<RawPermission>,
+    steps: Vec<RawStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUrl {
+    name: Spanned<String>,
+    pattern: Spanned<String>,
+    label: Text,
+    destination: Text,
+    #[serde(default)]
+    editable: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPermission {
+    code: Spanned<String>,
+    name: Text,
+    group: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    id: Spanned<String>,
+    title: Text,
+    body: Text,
+    tip: Option<Text>,
+    console: Option<RawConsole>,
+    #[serde(default)]
+    fields: Vec<Spanned<String>>,
+    #[serde(default)]
+    urls: Vec<Spanned<String>>,
+    #[serde(default)]
+    show_permissions: bool,
+    #[serde(default)]
+    confirm: Vec<RawConfirm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsole {
+    url: Spanned<String>,
+    label: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfirm {
+    id: Spanned<String>,
+    text: Text,
+}
+
+struct Ctx<'a> {
+    src: &'a str,
+}
+
+impl Ctx<'_> {
+    fn line(&self, span: Range<usize>) -> usize {
+        self.src[..span.start.min(self.src.len())].matches('\n').count() + 1
+    }
+    fn err<T>(&self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) -> Result<T, TemplateError> {
+        Err(TemplateError { line: self.line(span), field: field.into(), message: message.into() })
+    }
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && s.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// Parses and checks a template. `builtin` is left false; the caller sets it for embedded ones.
+pub fn parse(src: &str) -> Result<Template, TemplateError> {
+    let cx = Ctx { src };
+    let raw: Raw = toml::from_str(src).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().to_string();
+        // serde names the offending key in backticks; otherwise the text under the span is the key.
+        let field = message
+            .split('`')
+            .nth(1)
+            .map(str::to_string)
+            .unwrap_or_else(|| src.get(span.clone()).unwrap_or("").lines().next().unwrap_or("").trim().to_string());
+        TemplateError { line: cx.line(span), field, message }
+    })?;
+
+    if *raw.schema_version.get_ref() != 1 {
+        return cx.err(raw.schema_version.span(), "schema_version", "only schema_version = 1 is understood");
+    }
+    if !is_ident(raw.id.get_ref()) {
+        return cx.err(raw.id.span(), "id", "use lowercase letters, digits, `-` and `_`");
+    }
+
+    let mut needs = Vec::new();
+    for (i, need) in raw.needs.iter().enumerate() {
+        let Some(field) = Field::parse(need.get_ref()) else {
+            let known: Vec<_> = Field::ALL.iter().map(|f| f.key()).collect();
+            return cx.err(need.span(), format!("needs[{i}]"), format!("unknown field `{}`; known: {}", need.get_ref(), known.join(", ")));
+        };
+        if needs.contains(&field) {
+            return cx.err(need.span(), format!("needs[{i}]"), format!("`{field}` is listed twice"));
+        }
+        needs.push(field);
+    }
+
+    let mut urls: Vec<UrlSpec> = Vec::new();
+    for (i, u) in raw.urls.into_iter().enumerate() {
+        let name = u.name.get_ref();
+        if !is_ident(name) {
+            return cx.err(u.name.span(), format!("urls[{i}].name"), "use lowercase letters, digits and `_`");
+        }
+        if urls.iter().any(|x| &x.name == name) {
+            return cx.err(u.name.span(), format!("urls[{i}].name"), format!("`{name}` is defined twice"));
+        }
+        if let Err(message) = check_pattern(u.pattern.get_ref(), &needs) {
+            return cx.err(u.pattern.span(), format!("urls[{i}].pattern"), message);
+        }
+        urls.push(UrlSpec {
+            name: name.clone(),
+            pattern: u.pattern.into_inner(),
+            label: u.label,
+            destination: u.destination,
+            editable: u.editable,
+        });
+    }
+
+    let mut permissions: Vec<Permission> = Vec::new();
+    for (i, p) in raw.permissions.into_iter().enumerate() {
+        let code = p.code.get_ref();
+        if code.trim().is_empty() || code.contains(char::is_whitespace) {
+            return cx.err(p.code.span(), format!("permissions[{i}].code"), "a permission code has no spaces");
+        }
+        if permissions.iter().any(|x| &x.code == code) {
+            return cx.err(p.code.span(), format!("permissions[{i}].code"), format!("`{code}` is listed twice"));
+        }
+        permissions.push(Permission { code: code.clone(), name: p.name, group: p.group });
+    }
+
+    if raw.steps.is_empty() {
+        return cx.err(0..0, "steps", "a template needs at least one [[steps]]");
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    let mut covered = HashSet::new();
+    for (i, s) in raw.steps.into_iter().enumerate() {
+        let id = s.id.get_ref();
+        if !is_ident(id) {
+            return cx.err(s.id.span(), format!("steps[{i}].id"), "use lowercase letters, digits, `-` and `_`");
+        }
+        if steps.iter().any(|x| &x.id == id) {
+            return cx.err(s.id.span(), format!("steps[{i}].id"), format!("step `{id}` is defined twice"));
+        }
+        let mut fields = Vec::new();
+        for (j, f) in s.fields.iter().enumerate() {
+            match Field::parse(f.get_ref()) {
+                Some(field) if needs.contains(&field) => {
+                    covered.insert(field);
+                    fields.push(field);
+                }
+                Some(_) => {
+                    return cx.err(f.span(), format!("steps[{i}].fields[{j}]"), format!("`{}` is not in `needs`", f.get_ref()))
+                }
+                None => return cx.err(f.span(), format!("steps[{i}].fields[{j}]"), format!("unknown field `{}`", f.get_ref())),
+            }
+        }
+        for (j, u) in s.urls.iter().enumerate() {
+            if !urls.iter().any(|x| &x.name == u.get_ref()) {
+                return cx.err(u.span(), format!("steps[{i}].urls[{j}]"), format!("no [[urls]] entry named `{}`", u.get_ref()));
+            }
+        }
+        let console = match s.console {
+            Some(c) => {
+                if let Err(message) = console::check_template_link(c.url.get_ref()) {
+                    return cx.err(c.url.span(), format!("steps[{i}].console.url"), message);
+                }
+                Some(ConsoleLink { url: c.url.into_inner(), label: c.label })
+            }
+            None => None,
+        };
+        let mut confirm: Vec<Confirm> = Vec::new();
+        for (j, c) in s.confirm.into_iter().enumerate() {
+            if !is_ident(c.id.get_ref()) || confirm.iter().any(|x| &x.id == c.id.get_ref()) {
+                return cx.err(c.id.span(), format!("steps[{i}].confirm[{j}].id"), "confirmation ids are unique lowercase identifiers");
+            }
+            confirm.push(Confirm { id: c.id.into_inner(), text: c.text });
+        }
+        steps.push(Step {
+            id: id.clone(),
+            title: s.title,
+            body: s.body,
+            tip: s.tip,
+            console,
+            fields,
+            urls: s.urls.into_iter().map(Spanned::into_inner).collect(),
+            show_permissions: s.show_permissions,
+            confirm,
+        });
+    }
+    if let Some((i, missing)) = raw.needs.iter().enumerate().find(|(_, n)| Field::parse(n.get_ref()).is_some_and(|f| !covered.contains(&f))) {
+        return cx.err(missing.span(), format!("needs[{i}]"), format!("no step asks for `{}`", missing.get_ref()));
+    }
+
+    Ok(Template {
+        id: raw.id.into_inner(),
+        name: raw.name,
+        description: raw.description,
+        needs,
+        urls,
+        permissions,
+        steps,
+        builtin: false,
+    })
+}
+
+/// A URL pattern is an http(s) URL whose `{field}` holes are non-secret fields the template needs,
+/// and whose `$…$` tokens are DingTalk's `$CORPID$` only.
+pub(crate) fn check_pattern(pattern: &str, needs: &[Field]) -> Result<(), String> {
+    if !(pattern.starts_with("https://") || pattern.starts_with("http://")) {
+        return Err("a URL pattern starts with https://".into());
+    }
+    for p in placeholders(pattern)? {
+        match p {
+            Placeholder::Field(f) if f.is_secret() => return Err(format!("`{{{f}}}` would put a secret into a URL")),
+            Placeholder::Field(f) if !needs.contains(&f) => return Err(format!("`{{{f}}}` is not in `needs`")),
+            Placeholder::Field(_) | Placeholder::DingTalkCorpId => {}
+        }
+    }
+    Ok(())
+}

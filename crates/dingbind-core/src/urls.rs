@@ -1,0 +1,153 @@
+//! URL generation. A template's URL patterns carry two kinds of holes: `{field}`, which the wizard
+//! fills from the profile, and DingTalk's `$CORPID$`, which must reach the console literally because
+//! DingTalk replaces it with the visiting user's org id when the app opens from the workbench
+//! (reference §8). Seed 003 uses both in one template: the admin URL carries the real CorpId, the
+//! two home URLs carry `$CORPID$`.
+
+use crate::field::Field;
+use crate::i18n::Text;
+use crate::template::Template;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+/// DingTalk's workbench placeholder, the only one documented for app home URLs.
+pub const DINGTALK_CORPID: &str = "$CORPID$";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    Field(Field),
+    DingTalkCorpId,
+}
+
+/// The holes in a pattern, or why the pattern is malformed.
+pub fn placeholders(pattern: &str) -> Result<Vec<Placeholder>, String> {
+    let mut found = Vec::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['{', '}', '$']) {
+        let c = rest.as_bytes()[i];
+        let after = &rest[i + 1..];
+        match c {
+            b'}' => return Err("`}` without a matching `{`".into()),
+            b'{' => {
+                let end = after.find('}').ok_or("`{` without a closing `}`")?;
+                let key = &after[..end];
+                let field = Field::parse(key.trim()).ok_or_else(|| {
+                    format!("unknown placeholder `{{{key}}}`; use one of {{domain}}, {{corp_id}}, {{agent_id}}, {{client_id}}, {{corp_name}}")
+                })?;
+                if key != field.key() {
+                    return Err(format!("write `{{{}}}` without spaces", field.key()));
+                }
+                found.push(Placeholder::Field(field));
+                rest = &after[end + 1..];
+            }
+            _ => {
+                let end = after.find('$').ok_or(
+                    "a lone `$`: DingTalk's placeholder is written exactly $CORPID$ (uppercase, no spaces)",
+                )?;
+                let token = &rest[i..i + end + 2];
+                if token != DINGTALK_CORPID {
+                    return Err(format!(
+                        "`{token}` is not a DingTalk placeholder; DingTalk only replaces $CORPID$ (uppercase, no spaces)"
+                    ));
+                }
+                found.push(Placeholder::DingTalkCorpId);
+                rest = &after[end + 1..];
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// One URL the admin copies into the console.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct GeneratedUrl {
+    pub name: String,
+    pub label: Text,
+    pub destination: Text,
+    /// The pattern used (the template's, or the admin's override).
+    pub pattern: String,
+    /// The finished URL; `None` while a value it needs is missing or the pattern is broken.
+    pub url: Option<String>,
+    /// Fields still needed before the URL can be generated.
+    pub missing: Vec<Field>,
+    /// Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
+    pub error: Option<String>,
+    pub editable: bool,
+}
+
+/// Fills every URL of `template`. `values` holds valid, normalised field values; `overrides` the
+/// admin's own patterns for editable URLs.
+pub fn generate(
+    template: &Template,
+    values: &BTreeMap<Field, String>,
+    overrides: &BTreeMap<String, String>,
+) -> Vec<GeneratedUrl> {
+    template
+        .urls
+        .iter()
+        .map(|spec| {
+            let pattern = overrides
+                .get(&spec.name)
+                .filter(|p| spec.editable && !p.trim().is_empty())
+                .map(|p| p.trim().to_string())
+                .unwrap_or_else(|| spec.pattern.clone());
+            let (url, missing, error) = match fill(&pattern, template, values) {
+                Ok(url) => (Some(url), Vec::new(), None),
+                Err(Unfilled::Missing(missing)) => (None, missing, None),
+                Err(Unfilled::Broken(e)) => (None, Vec::new(), Some(e)),
+            };
+            GeneratedUrl {
+                name: spec.name.clone(),
+                label: spec.label.clone(),
+                destination: spec.destination.clone(),
+                pattern,
+                url,
+                missing,
+                error,
+                editable: spec.editable,
+            }
+        })
+        .collect()
+}
+
+enum Unfilled {
+    Missing(Vec<Field>),
+    Broken(String),
+}
+
+fn fill(pattern: &str, template: &Template, values: &BTreeMap<Field, String>) -> Result<String, Unfilled> {
+    crate::template::check_pattern(pattern, &template.needs).map_err(Unfilled::Broken)?;
+    let mut missing = Vec::new();
+    let mut out = pattern.to_string();
+    for field in Field::ALL {
+        let hole = format!("{{{}}}", field.key());
+        if !out.contains(&hole) {
+            continue;
+        }
+        match values.get(&field).filter(|v| !v.is_empty()) {
+            // The domain is a host[:port] and goes in as is; anything else is encoded for a URL.
+            Some(v) if field == Field::Domain => out = out.replace(&hole, v),
+            Some(v) => out = out.replace(&hole, &url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()),
+            None => missing.push(field),
+        }
+    }
+    if missing.is_empty() {
+        Ok(out)
+    } else {
+        Err(Unfilled::Missing(missing))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_typos_are_named() {
+        assert!(placeholders("https://{domain}/?corpId=$CORPID$").is_ok());
+        for bad in ["https://x/?c=$ CORPID$", "https://x/?c=$corpid$", "https://x/?c=$CORPID", "https://{domian}/", "https://{domain/"] {
+            assert!(placeholders(bad).is_err(), "{bad}");
+        }
+    }
+}

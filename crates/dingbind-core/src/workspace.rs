@@ -1,0 +1,248 @@
+//! The app's working state, without any UI: the profile store, the secrets, the autosaver, the
+//! templates (built-in and the admin's own) and the profile that is open. The desktop shell's
+//! commands are thin adapters over these methods; keeping the logic here keeps it testable without
+//! a window.
+
+use crate::autosave::Autosaver;
+use crate::console;
+use crate::field::Field;
+use crate::i18n::Lang;
+use crate::profile::{evaluate, Evaluation, Profile};
+use crate::secrets::Secrets;
+use crate::store::{ProfileSummary, Settings, Store, StoreError};
+use crate::template::{self, Template, TemplateProblem};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use ts_rs::TS;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("no template with id `{0}`")]
+    UnknownTemplate(String),
+    #[error("no profile is open")]
+    NoOpenProfile,
+    #[error("`{0}` is not a secret field")]
+    NotSecret(Field),
+    #[error("{0}")]
+    NotAllowed(String),
+}
+
+/// A profile together with everything derived from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProfileView {
+    pub profile: Profile,
+    pub evaluation: Evaluation,
+}
+
+/// What the UI needs to know at start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    /// False when secrets can only be kept in memory for this session.
+    pub keychain_available: bool,
+    pub keychain_problem: Option<String>,
+    pub settings: Settings,
+    /// User templates that could not be loaded, with file, line and field.
+    pub template_problems: Vec<TemplateProblem>,
+}
+
+pub struct Workspace {
+    store: Store,
+    secrets: Secrets,
+    autosaver: Autosaver,
+    templates: Vec<Template>,
+    template_problems: Vec<TemplateProblem>,
+    open: Mutex<Option<Profile>>,
+}
+
+type Result<T> = std::result::Result<T, WorkspaceError>;
+
+impl Workspace {
+    /// Opens the data folder. `on_saved` hears about every autosave (to tell the UI "saved" or why not).
+    pub fn open(
+        dir: impl Into<PathBuf>,
+        secrets: Secrets,
+        on_saved: impl Fn(std::result::Result<Profile, StoreError>) + Send + 'static,
+    ) -> Result<Self> {
+        let store = Store::open(dir)?;
+        let (user, template_problems) = template::load_dir(&store.templates_dir());
+        let mut templates: Vec<Template> = template::builtins().to_vec();
+        templates.extend(user);
+        let autosaver = Autosaver::spawn(store.clone(), on_saved);
+        Ok(Self { store, secrets, autosaver, templates, template_problems, open: Mutex::new(None) })
+    }
+
+    fn open_slot(&self) -> MutexGuard<'_, Option<Profile>> {
+        self.open.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            data_dir: self.store.dir().display().to_string(),
+            keychain_available: self.secrets.keychain_available(),
+            keychain_problem: self.secrets.unavailable_reason.clone(),
+            settings: self.store.settings(),
+            template_problems: self.template_problems.clone(),
+        }
+    }
+
+    pub fn templates(&self) -> &[Template] {
+        &self.templates
+    }
+
+    pub fn template(&self, id: &str) -> Result<&Template> {
+        self.templates.iter().find(|t| t.id == id).ok_or_else(|| WorkspaceError::UnknownTemplate(id.to_string()))
+    }
+
+    pub fn list(&self) -> Result<Vec<ProfileSummary>> {
+        // Pending edits first, so the list shows what the admin last typed.
+        self.autosaver.flush();
+        Ok(self.store.list()?)
+    }
+
+    fn secret_values(&self, profile: &Profile) -> BTreeMap<Field, String> {
+        profile
+            .secrets
+            .keys()
+            .filter_map(|&f| Some((f, self.secrets.get(&profile.id, f)?)))
+            .collect()
+    }
+
+    fn view(&self, profile: Profile) -> Result<ProfileView> {
+        let template = self.template(&profile.template_id)?;
+        let evaluation = evaluate(template, &profile, &self.secret_values(&profile));
+        Ok(ProfileView { profile, evaluation })
+    }
+
+    fn remember_open(&self, id: Option<String>) -> Result<()> {
+        let mut settings = self.store.settings();
+        if settings.last_profile_id != id {
+            settings.last_profile_id = id;
+            self.store.save_settings(&settings)?;
+        }
+        Ok(())
+    }
+
+    pub fn create(&self, name: &str, template_id: &str) -> Result<ProfileView> {
+        let template = self.template(template_id)?;
+        let profile = self.store.create(name, template)?;
+        self.activate(profile)
+    }
+
+    pub fn open_profile(&self, id: &str) -> Result<ProfileView> {
+        self.autosaver.flush();
+        let profile = self.store.load(id)?;
+        self.template(&profile.template_id)?;
+        self.activate(profile)
+    }
+
+    fn activate(&self, profile: Profile) -> Result<ProfileView> {
+        self.remember_open(Some(profile.id.clone()))?;
+        *self.open_slot() = Some(profile.clone());
+        self.view(profile)
+    }
+
+    pub fn close(&self) -> Result<()> {
+        self.autosaver.flush();
+        *self.open_slot() = None;
+        self.remember_open(None)
+    }
+
+    /// Takes the UI's edit of the open profile, queues it for saving and returns the new verdicts.
+    /// Identity and secret locations are the workspace's, not the UI's: a stale copy in the UI cannot
+    /// undo a secret stored a moment ago.
+    pub fn update(&self, edited: Profile) -> Result<ProfileView> {
+        let mut slot = self.open_slot();
+        let open = slot.as_mut().filter(|p| p.id == edited.id).ok_or(WorkspaceError::NoOpenProfile)?;
+        open.name = edited.name;
+        open.values = edited.values;
+        open.values.retain(|f, _| !f.is_secret());
+        open.url_patterns = edited.url_patterns;
+        open.current_step = edited.current_step;
+        open.confirmations = edited.confirmations;
+        let profile = open.clone();
+        drop(slot);
+        self.autosaver.save(profile.clone());
+        self.view(profile)
+    }
+
+    pub fn flush(&self) {
+        self.autosaver.flush();
+    }
+
+    pub fn rename(&self, id: &str, name: &str) -> Result<ProfileSummary> {
+        self.autosaver.flush();
+        let profile = self.store.rename(id, name)?;
+        if let Some(open) = self.open_slot().as_mut().filter(|p| p.id == id) {
+            open.name = profile.name.clone();
+        }
+        Ok(ProfileSummary::of(&profile))
+    }
+
+    pub fn duplicate(&self, id: &str, name: &str) -> Result<ProfileSummary> {
+        self.autosaver.flush();
+        let mut copy = self.store.duplicate(id, name)?;
+        copy.secrets = self.secrets.copy(id, &copy.id).into_iter().collect();
+        let copy = self.store.save(copy)?;
+        Ok(ProfileSummary::of(&copy))
+    }
+
+    pub fn delete(&self, id: &str) -> Result<()> {
+        self.autosaver.flush();
+        self.store.delete(id)?;
+        self.secrets.delete_all(id);
+        let mut slot = self.open_slot();
+        if slot.as_ref().is_some_and(|p| p.id == id) {
+            *slot = None;
+            drop(slot);
+            self.remember_open(None)?;
+        }
+        Ok(())
+    }
+
+    /// Stores a secret of the open profile (cleaned of paste debris first) and saves where it went.
+    pub fn set_secret(&self, profile_id: &str, field: Field, value: &str) -> Result<ProfileView> {
+        if !field.is_secret() {
+            return Err(WorkspaceError::NotSecret(field));
+        }
+        let cleaned = crate::sanitize::clean(value, true).value;
+        let mut slot = self.open_slot();
+        let open = slot.as_mut().filter(|p| p.id == profile_id).ok_or(WorkspaceError::NoOpenProfile)?;
+        match self.secrets.set(profile_id, field, &cleaned) {
+            Some(location) => open.secrets.insert(field, location),
+            None => open.secrets.remove(&field),
+        };
+        let profile = open.clone();
+        drop(slot);
+        self.autosaver.save(profile.clone());
+        self.view(profile)
+    }
+
+    pub fn reveal_secret(&self, profile_id: &str, field: Field) -> Result<Option<String>> {
+        if !field.is_secret() {
+            return Err(WorkspaceError::NotSecret(field));
+        }
+        Ok(self.secrets.get(profile_id, field))
+    }
+
+    /// Resolves a link the UI wants opened: only allow-listed DingTalk pages and the open profile's
+    /// own domain (see [`console::resolve`]).
+    pub fn link_target(&self, link: &str) -> Result<String> {
+        let domain = self.open_slot().as_ref().and_then(|p| p.values.get(&Field::Domain).cloned()).map(|raw| {
+            crate::validate::validate(Field::Domain, &raw).value
+        });
+        console::resolve(link, domain.as_deref()).map(|u| u.to_string()).map_err(WorkspaceError::NotAllowed)
+    }
+
+    pub fn set_language(&self, language: Lang) -> Result<()> {
+        let mut settings = self.store.settings();
+        settings.language = language;
+        Ok(self.store.save_settings(&settings)?)
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything Dingbind needs on a fresh Debian 12 machine: system packages for Tauri/WebKitGTK,
+# the e2e tooling (Xvfb, WebKitWebDriver, tauri-driver), fonts for Chinese, the keyring daemon, and the
+# UI's npm packages. Idempotent: each step checks first, so `make run`/`make test` can call it every time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev
+  xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-noto-cjk
+  gnome-keyring libsecret-tools imagemagick age
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing apt packages: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# tauri-driver bridges WebDriver clients to WebKitWebDriver; installed into the repo so nothing is cached
+# outside it and the version is pinned.
+TAURI_DRIVER_VERSION=2.1.0
+if [ ! -x tools/bin/tauri-driver ] || ! tools/bin/tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+  echo "setup: installing tauri-driver $TAURI_DRIVER_VERSION into tools/"
+  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --root tools
+fi
+
+if [ -f ui/package-lock.json ]; then
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    echo "setup: npm ci in ui/"
+    (cd ui && npm ci --no-audit --no-fund)
+  fi
+fi

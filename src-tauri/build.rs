@@ -1,0 +1,28 @@
+//! Declares the app's own commands so the capability file can allow exactly them and nothing else.
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(&COMMANDS)),
+    )
+    .expect("tauri build script");
+}
+
+/// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
+const COMMANDS: [&str; 15] = [
+    "app_info",
+    "list_templates",
+    "list_profiles",
+    "create_profile",
+    "open_profile",
+    "close_profile",
+    "update_profile",
+    "rename_profile",
+    "duplicate_profile",
+    "delete_profile",
+    "set_secret",
+    "reveal_secret",
+    "open_link",
+    "set_language",
+    "flush_profile",
+];

@@ -1,0 +1,72 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust types with ts-rs
+//! into `ui/src/ipc/bindings.ts`. The test below fails when the committed file is stale; run it with
+//! `UPDATE_BINDINGS=1` to regenerate.
+
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($($t:ty),* $(,)?) => {{
+        let cfg = Config::default();
+        vec![$(<$t as TS>::decl(&cfg)),*]
+    }};
+}
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    use dingbind_core::{field, i18n, profile, store, template, urls, validate, workspace};
+    let decls = decls![
+        i18n::Text,
+        i18n::Lang,
+        field::Field,
+        validate::ErrorCode,
+        validate::WarningCode,
+        validate::Warning,
+        validate::Validation,
+        template::Template,
+        template::UrlSpec,
+        template::Permission,
+        template::Step,
+        template::ConsoleLink,
+        template::Confirm,
+        template::TemplateProblem,
+        urls::GeneratedUrl,
+        profile::SecretLocation,
+        profile::Profile,
+        profile::StepState,
+        profile::Evaluation,
+        store::Settings,
+        store::ProfileSummary,
+        workspace::ProfileView,
+        workspace::AppInfo,
+        crate::error::ErrorCode,
+        crate::error::IpcError,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:\n// run `UPDATE_BINDINGS=1 cargo test -p dingbind-app bindings` after changing a type.\n\n",
+    );
+    for d in decls {
+        // The shell's error code would clash with validation's; it is exported as IpcErrorCode.
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn committed_bindings_are_current() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts");
+        let fresh = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "ui/src/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p dingbind-app bindings`"
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! The IPC commands: each takes the workspace from app state and calls one core method.
+
+use crate::error::{ErrorCode, IpcError};
+use dingbind_core::field::Field;
+use dingbind_core::i18n::Lang;
+use dingbind_core::profile::Profile;
+use dingbind_core::store::ProfileSummary;
+use dingbind_core::template::Template;
+use dingbind_core::workspace::{AppInfo, ProfileView, Workspace};
+use tauri::State;
+
+type Ws<'a> = State<'a, Workspace>;
+type Res<T> = Result<T, IpcError>;
+
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        app_info,
+        list_templates,
+        list_profiles,
+        create_profile,
+        open_profile,
+        close_profile,
+        update_profile,
+        flush_profile,
+        rename_profile,
+        duplicate_profile,
+        delete_profile,
+        set_secret,
+        reveal_secret,
+        open_link,
+        set_language,
+    ]
+}
+
+#[tauri::command]
+pub fn app_info(ws: Ws) -> AppInfo {
+    ws.info()
+}
+
+#[tauri::command]
+pub fn list_templates(ws: Ws) -> Vec<Template> {
+    ws.templates().to_vec()
+}
+
+#[tauri::command]
+pub fn list_profiles(ws: Ws) -> Res<Vec<ProfileSummary>> {
+    Ok(ws.list()?)
+}
+
+#[tauri::command]
+pub fn create_profile(ws: Ws, name: String, template_id: String) -> Res<ProfileView> {
+    Ok(ws.create(&name, &template_id)?)
+}
+
+#[tauri::command]
+pub fn open_profile(ws: Ws, id: String) -> Res<ProfileView> {
+    Ok(ws.open_profile(&id)?)
+}
+
+#[tauri::command]
+pub fn close_profile(ws: Ws) -> Res<()> {
+    Ok(ws.close()?)
+}
+
+#[tauri::command]
+pub fn update_profile(ws: Ws, profile: Profile) -> Res<ProfileView> {
+    Ok(ws.update(profile)?)
+}
+
+#[tauri::command]
+pub fn flush_profile(ws: Ws) {
+    ws.flush();
+}
+
+#[tauri::command]
+pub fn rename_profile(ws: Ws, id: String, name: String) -> Res<ProfileSummary> {
+    Ok(ws.rename(&id, &name)?)
+}
+
+#[tauri::command]
+pub fn duplicate_profile(ws: Ws, id: String, name: String) -> Res<ProfileSummary> {
+    Ok(ws.duplicate(&id, &name)?)
+}
+
+#[tauri::command]
+pub fn delete_profile(ws: Ws, id: String) -> Res<()> {
+    Ok(ws.delete(&id)?)
+}
+
+#[tauri::command]
+pub fn set_secret(ws: Ws, profile_id: String, field: Field, value: String) -> Res<ProfileView> {
+    Ok(ws.set_secret(&profile_id, field, &value)?)
+}
+
+#[tauri::command]
+pub fn reveal_secret(ws: Ws, profile_id: String, field: Field) -> Res<Option<String>> {
+    Ok(ws.reveal_secret(&profile_id, field)?)
+}
+
+/// Opens an allow-listed console page (or the platform's own domain) in the default browser.
+#[tauri::command]
+pub fn open_link(ws: Ws, url: String) -> Res<String> {
+    let target = ws.link_target(&url)?;
+    open::that_detached(&target).map_err(|e| IpcError {
+        detail: Some(e.to_string()),
+        ..IpcError::new(ErrorCode::Internal, "could not start a browser")
+    })?;
+    Ok(target)
+}
+
+#[tauri::command]
+pub fn set_language(ws: Ws, language: Lang) -> Res<()> {
+    Ok(ws.set_language(language)?)
+}

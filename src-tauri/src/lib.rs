@@ -1,0 +1,86 @@
+//! The Dingbind desktop shell: a Tauri window around `dingbind-core`. It owns only what needs a
+//! desktop — the window, the OS keychain, the browser opener, the clipboard plugin, events — and
+//! hands every decision to the core's [`Workspace`](dingbind_core::workspace::Workspace).
+
+pub mod bindings;
+pub mod commands;
+pub mod error;
+
+use dingbind_core::secrets::Secrets;
+use dingbind_core::workspace::Workspace;
+use std::path::PathBuf;
+use tauri::{Emitter, Manager};
+
+/// `DINGBIND_DATA_DIR` overrides where profiles live (tests, portable installs).
+pub const DATA_DIR_ENV: &str = "DINGBIND_DATA_DIR";
+/// `DINGBIND_KEYCHAIN=off` forces session-only secrets (to see the app as it is without a keychain).
+pub const KEYCHAIN_ENV: &str = "DINGBIND_KEYCHAIN";
+pub const KEYCHAIN_SERVICE: &str = "dingbind";
+
+/// Emitted after each autosave: `{ id, updated_at }` or `{ id, error }`.
+pub const SAVED_EVENT: &str = "profile-saved";
+
+#[derive(Clone, serde::Serialize)]
+struct Saved {
+    id: Option<String>,
+    updated_at: Option<String>,
+    error: Option<String>,
+}
+
+pub fn secrets_from_env() -> Secrets {
+    match std::env::var(KEYCHAIN_ENV).as_deref() {
+        Ok("off") => Secrets::new(Err(format!("{KEYCHAIN_ENV}=off"))),
+        _ => Secrets::os(KEYCHAIN_SERVICE),
+    }
+}
+
+/// Opens the workspace and registers it as app state; autosave results become events.
+pub fn setup_workspace<R: tauri::Runtime>(
+    app: &tauri::App<R>,
+    dir: PathBuf,
+    secrets: Secrets,
+) -> Result<(), String> {
+    let handle = app.handle().clone();
+    let workspace = Workspace::open(dir, secrets, move |result| {
+        let saved = match result {
+            Ok(p) => Saved {
+                id: Some(p.id),
+                updated_at: Some(p.updated_at),
+                error: None,
+            },
+            Err(e) => Saved {
+                id: None,
+                updated_at: None,
+                error: Some(e.to_string()),
+            },
+        };
+        let _ = handle.emit(SAVED_EVENT, saved);
+    })
+    .map_err(|e| e.to_string())?;
+    app.manage(workspace);
+    Ok(())
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            let dir = match std::env::var_os(DATA_DIR_ENV) {
+                Some(d) => PathBuf::from(d),
+                None => app.path().app_data_dir()?,
+            };
+            setup_workspace(app, dir, secrets_from_env())?;
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .on_window_event(|window, event| {
+            // Whatever is pending is written before the window goes away.
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                if let Some(ws) = window.try_state::<Workspace>() {
+                    ws.flush();
+                }
+            }
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Dingbind");
+}

@@ -1,0 +1,215 @@
+//! The shell's commands through Tauri's mock runtime: real IPC serialisation (camelCase arguments,
+//! the `{code, message}` error JSON), no window.
+
+use dingbind_app_lib::{commands, setup_workspace};
+use dingbind_core::secrets::Secrets;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct Harness {
+    origin: &'static str,
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_path_buf();
+    let app = mock_builder()
+        .invoke_handler(commands::handler())
+        .build(tauri::generate_context!(test = true))
+        .unwrap();
+    setup_workspace(
+        &app,
+        data,
+        Secrets::new(Err("no keychain in this test".into())),
+    )
+    .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        origin: "tauri://localhost",
+        _app: app,
+        webview,
+        dir,
+    }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: self.origin.parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+}
+
+#[test]
+fn create_edit_and_reopen_a_profile() {
+    let h = harness();
+    let templates = h.ok("list_templates", json!({}));
+    assert_eq!(templates[0]["id"], "yidianyun-private-cloud");
+    assert_eq!(templates[0]["steps"].as_array().unwrap().len(), 11);
+
+    let view = h.ok(
+        "create_profile",
+        json!({"name": "总部", "templateId": "yidianyun-private-cloud"}),
+    );
+    let id = view["profile"]["id"].as_str().unwrap().to_string();
+    assert_eq!(view["evaluation"]["fields"]["corp_id"]["code"], "empty");
+
+    let mut profile = view["profile"].clone();
+    profile["values"] = json!({"domain": "https://OA.Example.com:443/login", "corp_id": "CorpId：ding6ccabc44d2c8d38b\n"});
+    profile["current_step"] = json!("web_app");
+    let view = h.ok("update_profile", json!({ "profile": profile }));
+    assert_eq!(
+        view["evaluation"]["fields"]["domain"]["value"],
+        "oa.example.com"
+    );
+    assert_eq!(
+        view["evaluation"]["fields"]["corp_id"]["value"],
+        "ding6ccabc44d2c8d38b"
+    );
+    let urls = view["evaluation"]["urls"].as_array().unwrap();
+    assert_eq!(
+        urls.iter().find(|u| u["name"] == "admin").unwrap()["url"],
+        "https://oa.example.com/index.php?dingding/dd_callback&usertype=admin&corpId=ding6ccabc44d2c8d38b"
+    );
+
+    // Secrets: no keychain here, so they stay in this session's memory and say so.
+    let view = h.ok(
+        "set_secret",
+        json!({"profileId": id, "field": "client_secret", "value": format!("{}\n", "s".repeat(64))}),
+    );
+    assert_eq!(view["profile"]["secrets"]["client_secret"], "session");
+    assert_eq!(
+        view["evaluation"]["fields"]["client_secret"]["value"],
+        "ssss…(64)"
+    );
+    assert_eq!(
+        h.ok(
+            "reveal_secret",
+            json!({"profileId": id, "field": "client_secret"})
+        ),
+        json!("s".repeat(64))
+    );
+
+    h.ok("flush_profile", json!({}));
+    let list = h.ok("list_profiles", json!({}));
+    assert_eq!(list[0]["current_step"], "web_app");
+    let files: String = walk(h.dir.path());
+    assert!(!files.contains(&"s".repeat(64)), "a secret reached disk");
+
+    // What the admin typed is kept as typed; the verdicts hold the normalised values.
+    let info = h.ok("app_info", json!({}));
+    assert_eq!(info["settings"]["last_profile_id"], json!(id));
+    assert_eq!(info["keychain_available"], false);
+    let reopened = h.ok("open_profile", json!({"id": id}));
+    assert_eq!(
+        reopened["profile"]["values"]["corp_id"],
+        "CorpId：ding6ccabc44d2c8d38b\n"
+    );
+}
+
+#[test]
+fn rename_duplicate_delete() {
+    let h = harness();
+    let view = h.ok(
+        "create_profile",
+        json!({"name": "A", "templateId": "custom-urls"}),
+    );
+    let id = view["profile"]["id"].as_str().unwrap();
+    h.ok("rename_profile", json!({"id": id, "name": "B"}));
+    let copy = h.ok("duplicate_profile", json!({"id": id, "name": "B 副本"}));
+    assert_ne!(copy["id"], json!(id));
+    assert_eq!(
+        h.ok("list_profiles", json!({})).as_array().unwrap().len(),
+        2
+    );
+    h.ok("delete_profile", json!({"id": id}));
+    let names: Vec<Value> = h
+        .ok("list_profiles", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].clone())
+        .collect();
+    assert_eq!(names, vec![json!("B 副本")]);
+}
+
+#[test]
+fn errors_cross_ipc_as_code_and_message() {
+    let h = harness();
+    let err = h
+        .call("open_profile", json!({"id": "no-such-profile"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_found");
+    assert!(err["message"].as_str().unwrap().contains("no-such-profile"));
+    assert!(err.get("detail").is_some());
+
+    let err = h
+        .call(
+            "create_profile",
+            json!({"name": "  ", "templateId": "custom-urls"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+
+    let err = h
+        .call("create_profile", json!({"name": "x", "templateId": "nope"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_found");
+
+    let err = h
+        .call("open_link", json!({"url": "https://evil.example/"}))
+        .unwrap_err();
+    assert_eq!(err["code"], "not_allowed");
+
+    let err = h
+        .call(
+            "set_secret",
+            json!({"profileId": "x", "field": "corp_id", "value": "v"}),
+        )
+        .unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+}
+
+#[test]
+fn remote_pages_cannot_call_commands() {
+    let mut h = harness();
+    h.origin = "https://evil.example/";
+    let err = h.call("list_profiles", json!({})).unwrap_err();
+    assert!(err.as_str().unwrap().contains("not allowed"), "{err}");
+}
+
+fn walk(dir: &std::path::Path) -> String {
+    let mut all = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.push_str(&walk(&path));
+        } else {
+            all.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+        }
+    }
+    all
+}

@@ -1,0 +1,174 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p dingbind-app bindings` after changing a type.
+
+export type Text = { zh: string, en: string, };
+
+export type Lang = "zh" | "en";
+
+export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret";
+
+export type ErrorCode = "empty" | "bad_format" | "wrong_field";
+
+export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
+
+export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
+
+export type Validation = { field: Field, ok: boolean, 
+/**
+ * The normalised value (what gets saved and used); on error, the cleaned input, so nothing is lost.
+ */
+value: string, code: ErrorCode | null, 
+/**
+ * The box the value looks like it belongs in.
+ */
+suggested_field: Field | null, message: Text | null, warnings: Array<Warning>, 
+/**
+ * What paste cleaning removed or converted.
+ */
+cleaned: Array<Text>, };
+
+export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
+/**
+ * Embedded in the app (as opposed to loaded from the admin's templates folder).
+ */
+builtin: boolean, };
+
+export type UrlSpec = { 
+/**
+ * Stable key (`home`, `pc_home`, `admin`, `login_callback`, …): `dingbind urls --json` uses it.
+ */
+name: string, pattern: string, label: Text, 
+/**
+ * Where in the console the admin pastes it.
+ */
+destination: Text, 
+/**
+ * The admin may replace the pattern with their own (the "custom URLs" template, or a platform
+ * behind a gateway that rewrites paths).
+ */
+editable: boolean, };
+
+export type Permission = { 
+/**
+ * The permission code to search for in 权限管理 (also the `scope.<code>` check id).
+ */
+code: string, name: Text, group: Text, };
+
+export type Step = { id: string, title: Text, 
+/**
+ * Instructions: paragraphs separated by blank lines; lines starting `1.` form a numbered list.
+ */
+body: Text, tip: Text | null, console: ConsoleLink | null, fields: Array<Field>, 
+/**
+ * Names of `urls` this step asks the admin to copy into the console.
+ */
+urls: Array<string>, 
+/**
+ * Whether this step lists the template's required permissions.
+ */
+show_permissions: boolean, 
+/**
+ * Things done in a console the app cannot see, confirmed by the admin.
+ */
+confirm: Array<Confirm>, };
+
+export type ConsoleLink = { 
+/**
+ * An https URL on an allow-listed DingTalk host, or a `https://{domain}/…` page of the platform.
+ */
+url: string, label: Text, };
+
+export type Confirm = { id: string, text: Text, };
+
+export type TemplateProblem = { file: string, line: number, field: string, message: string, };
+
+export type GeneratedUrl = { name: string, label: Text, destination: Text, 
+/**
+ * The pattern used (the template's, or the admin's override).
+ */
+pattern: string, 
+/**
+ * The finished URL; `None` while a value it needs is missing or the pattern is broken.
+ */
+url: string | null, 
+/**
+ * Fields still needed before the URL can be generated.
+ */
+missing: Array<Field>, 
+/**
+ * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
+ */
+error: string | null, editable: boolean, };
+
+export type SecretLocation = "keychain" | "session";
+
+export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
+/**
+ * RFC 3339.
+ */
+created_at: string, updated_at: string, 
+/**
+ * What is in each non-secret box, exactly as last typed or cleaned (possibly invalid: nothing
+ * the admin typed is thrown away).
+ */
+values: { [key in Field]?: string }, 
+/**
+ * The admin's own patterns for editable URLs, by URL name.
+ */
+url_patterns: { [key in string]: string }, secrets: { [key in Field]?: SecretLocation }, 
+/**
+ * The step the admin is on (a step id, or `summary`).
+ */
+current_step: string, 
+/**
+ * `step_id.confirm_id` → when the admin ticked it (RFC 3339).
+ */
+confirmations: { [key in string]: string }, };
+
+export type StepState = { id: string, complete: boolean, 
+/**
+ * Fields of this step with no value yet.
+ */
+missing: Array<Field>, 
+/**
+ * Fields of this step whose value is rejected.
+ */
+invalid: Array<Field>, 
+/**
+ * Confirmations of this step not yet ticked.
+ */
+unconfirmed: Array<string>, };
+
+export type Evaluation = { 
+/**
+ * A verdict for every field the template needs. Secret verdicts carry a masked value.
+ */
+fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
+
+export type Settings = { language: Lang, 
+/**
+ * The profile open when the app last stopped; reopened at start so a crash loses nothing.
+ */
+last_profile_id: string | null, };
+
+export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
+/**
+ * Set when the file could not be read; the file is left as it is.
+ */
+broken: string | null, };
+
+export type ProfileView = { profile: Profile, evaluation: Evaluation, };
+
+export type AppInfo = { version: string, data_dir: string, 
+/**
+ * False when secrets can only be kept in memory for this session.
+ */
+keychain_available: boolean, keychain_problem: string | null, settings: Settings, 
+/**
+ * User templates that could not be loaded, with file, line and field.
+ */
+template_problems: Array<TemplateProblem>, };
+
+export type IpcErrorCode = "not_found" | "invalid_input" | "storage" | "not_allowed" | "internal";
+
+export type IpcError = { code: IpcErrorCode, message: string, detail: string | null, };
