@@ -18,6 +18,7 @@ pub fn typescript() -> String {
         i18n::Text,
         i18n::Lang,
         field::Field,
+        field::FieldInfo,
         validate::ErrorCode,
         validate::WarningCode,
         validate::Warning,

@@ -23,7 +23,10 @@ pub struct Autosaver {
 
 impl Autosaver {
     /// Starts the writer thread. `on_saved` hears about every write, successful or not.
-    pub fn spawn(store: Store, on_saved: impl Fn(Result<Profile, StoreError>) + Send + 'static) -> Self {
+    pub fn spawn(
+        store: Store,
+        on_saved: impl Fn(Result<Profile, StoreError>) + Send + 'static,
+    ) -> Self {
         let (tx, rx) = mpsc::channel::<Msg>();
         thread::Builder::new()
             .name("dingbind-autosave".into())
@@ -99,7 +102,9 @@ mod tests {
         let profile = store.create("p", template).unwrap();
         let writes = Arc::new(Mutex::new(Vec::new()));
         let log = writes.clone();
-        let saver = Autosaver::spawn(store.clone(), move |r| log.lock().unwrap().push(r.unwrap().name));
+        let saver = Autosaver::spawn(store.clone(), move |r| {
+            log.lock().unwrap().push(r.unwrap().name)
+        });
 
         // Keep typing every 50 ms for 1.2 s: a pure debounce would write once at the end.
         let start = Instant::now();
@@ -113,7 +118,10 @@ mod tests {
         }
         let during = writes.lock().unwrap().len();
         assert!(during >= 2, "only {during} writes while typing for 1.2 s");
-        assert!(during < i / 3, "{during} writes for {i} edits: not coalesced");
+        assert!(
+            during < i / 3,
+            "{during} writes for {i} edits: not coalesced"
+        );
         saver.flush();
         assert_eq!(store.load(&profile.id).unwrap().name, format!("v{}", i - 1));
     }

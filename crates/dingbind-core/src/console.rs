@@ -29,7 +29,10 @@ pub fn check_template_link(link: &str) -> Result<(), String> {
     }
     match url.host_str() {
         Some(host) if ALLOWED_HOSTS.contains(&host) => Ok(()),
-        _ => Err(format!("console links may point to {} or https://{{domain}}", ALLOWED_HOSTS.join(", "))),
+        _ => Err(format!(
+            "console links may point to {} or https://{{domain}}",
+            ALLOWED_HOSTS.join(", ")
+        )),
     }
 }
 

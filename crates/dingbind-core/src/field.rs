@@ -57,9 +57,10 @@ impl Field {
             Field::CorpName => Text::new("企业名称 (CorpName)", "Organisation name (CorpName)"),
             Field::AgentId => Text::new("AgentId", "AgentId"),
             Field::ClientId => Text::new("Client ID（原 AppKey）", "Client ID (formerly AppKey)"),
-            Field::ClientSecret => {
-                Text::new("Client Secret（原 AppSecret）", "Client Secret (formerly AppSecret)")
-            }
+            Field::ClientSecret => Text::new(
+                "Client Secret（原 AppSecret）",
+                "Client Secret (formerly AppSecret)",
+            ),
             Field::SsoSecret => Text::new("SSOsecret", "SSOsecret"),
         }
     }
@@ -87,6 +88,26 @@ impl Field {
                 "基础信息 › 开发信息（旧版）",
                 "Basic info › Developer info (old version)",
             ),
+        }
+    }
+}
+
+/// A field as the UI presents it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldInfo {
+    pub field: Field,
+    pub label: Text,
+    pub source: Text,
+    pub secret: bool,
+}
+
+impl Field {
+    pub fn info(self) -> FieldInfo {
+        FieldInfo {
+            field: self,
+            label: self.label(),
+            source: self.source(),
+            secret: self.is_secret(),
         }
     }
 }

@@ -60,7 +60,11 @@ impl Profile {
             values: BTreeMap::new(),
             url_patterns: BTreeMap::new(),
             secrets: BTreeMap::new(),
-            current_step: template.steps.first().map(|s| s.id.clone()).unwrap_or_default(),
+            current_step: template
+                .steps
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
             confirmations: BTreeMap::new(),
         }
     }
@@ -100,7 +104,11 @@ pub struct Evaluation {
 
 /// Judges every field, step and URL of `profile`. `secrets` holds the secret values this session
 /// can see (from the keychain or memory).
-pub fn evaluate(template: &Template, profile: &Profile, secrets: &BTreeMap<Field, String>) -> Evaluation {
+pub fn evaluate(
+    template: &Template,
+    profile: &Profile,
+    secrets: &BTreeMap<Field, String>,
+) -> Evaluation {
     let raw = |f: Field| -> &str {
         if f.is_secret() {
             secrets.get(&f).map(String::as_str).unwrap_or("")
@@ -132,14 +140,26 @@ pub fn evaluate(template: &Template, profile: &Profile, secrets: &BTreeMap<Field
         .steps
         .iter()
         .map(|step| {
-            let missing: Vec<Field> =
-                step.fields.iter().copied().filter(|f| fields[f].code == Some(crate::validate::ErrorCode::Empty)).collect();
-            let invalid: Vec<Field> =
-                step.fields.iter().copied().filter(|f| !fields[f].ok && !missing.contains(f)).collect();
+            let missing: Vec<Field> = step
+                .fields
+                .iter()
+                .copied()
+                .filter(|f| fields[f].code == Some(crate::validate::ErrorCode::Empty))
+                .collect();
+            let invalid: Vec<Field> = step
+                .fields
+                .iter()
+                .copied()
+                .filter(|f| !fields[f].ok && !missing.contains(f))
+                .collect();
             let unconfirmed: Vec<String> = step
                 .confirm
                 .iter()
-                .filter(|c| !profile.confirmations.contains_key(&confirmation_key(&step.id, &c.id)))
+                .filter(|c| {
+                    !profile
+                        .confirmations
+                        .contains_key(&confirmation_key(&step.id, &c.id))
+                })
                 .map(|c| c.id.clone())
                 .collect();
             StepState {
@@ -152,9 +172,17 @@ pub fn evaluate(template: &Template, profile: &Profile, secrets: &BTreeMap<Field
         })
         .collect();
 
-    let valid: BTreeMap<Field, String> =
-        fields.iter().filter(|(f, v)| v.ok && !f.is_secret()).map(|(f, v)| (*f, v.value.clone())).collect();
+    let valid: BTreeMap<Field, String> = fields
+        .iter()
+        .filter(|(f, v)| v.ok && !f.is_secret())
+        .map(|(f, v)| (*f, v.value.clone()))
+        .collect();
     let urls = generate(template, &valid, &profile.url_patterns);
     let complete = steps.iter().all(|s| s.complete) && urls.iter().all(|u| u.url.is_some());
-    Evaluation { fields, steps, urls, complete }
+    Evaluation {
+        fields,
+        steps,
+        urls,
+        complete,
+    }
 }

@@ -19,7 +19,9 @@ pub struct Cleaned {
     pub label_field: Option<Field>,
 }
 
-const ZERO_WIDTH: [char; 6] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
+const ZERO_WIDTH: [char; 6] = [
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+];
 
 /// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map one-to-one onto ASCII, so
 /// character positions survive the fold (label stripping relies on that).
@@ -47,20 +49,30 @@ const QUOTE_PAIRS: [(char, char); 8] = [
 static LABELS: LazyLock<Vec<(Regex, Field)>> = LazyLock::new(|| {
     let table: [(&str, Field); 7] = [
         (r"corp[\s_-]*id|企业\s*id|组织\s*id", Field::CorpId),
-        (r"corp[\s_-]*name|企业名称|团队名称|组织名称", Field::CorpName),
+        (
+            r"corp[\s_-]*name|企业名称|团队名称|组织名称",
+            Field::CorpName,
+        ),
         (r"agent[\s_-]*id", Field::AgentId),
-        (r"client[\s_-]*id|app[\s_-]*key|suite[\s_-]*key", Field::ClientId),
-        (r"client[\s_-]*secret|app[\s_-]*secret|suite[\s_-]*secret", Field::ClientSecret),
+        (
+            r"client[\s_-]*id|app[\s_-]*key|suite[\s_-]*key",
+            Field::ClientId,
+        ),
+        (
+            r"client[\s_-]*secret|app[\s_-]*secret|suite[\s_-]*secret",
+            Field::ClientSecret,
+        ),
         (r"sso[\s_-]*secret", Field::SsoSecret),
         (r"私有云域名|平台域名|域名|domain|host", Field::Domain),
     ];
     table
         .into_iter()
         .map(|(label, field)| {
-            // An optional env-style prefix (DINGTALK_CLIENT_ID=…), optional quotes around the label (JSON),
-            // an optional parenthesised aside (`Client ID（原 AppKey）`), then `:`/`=` or whitespace.
+            // Optional env-style prefixes (DINGTALK_CLIENT_ID=…, VITE_DINGTALK_CORP_ID=…), optional
+            // quotes around the label (JSON), an optional parenthesised aside (`Client ID（原 AppKey）`),
+            // then `:`/`=` or whitespace.
             let re = format!(
-                r#"(?i)^(?:[a-z]+_)?["'“‘]?\s*(?:{label})\s*["'”’]?\s*(?:\([^)]*\))?\s*(?:[:=]\s*|\s+)"#
+                r#"(?i)^(?:[a-z]+_)*["'“‘]?\s*(?:{label})\s*["'”’]?\s*(?:\([^)]*\))?\s*(?:[:=]\s*|\s+)"#
             );
             (Regex::new(&re).expect("label regex"), field)
         })
@@ -74,17 +86,32 @@ pub fn clean(raw: &str, fold_width: bool) -> Cleaned {
 
     let without_zw: String = raw.chars().filter(|c| !ZERO_WIDTH.contains(c)).collect();
     if without_zw.chars().count() != raw.chars().count() {
-        notes.push(Text::new("已去除不可见的零宽字符", "removed invisible zero-width characters"));
+        notes.push(Text::new(
+            "已去除不可见的零宽字符",
+            "removed invisible zero-width characters",
+        ));
     }
 
     let folded: String = without_zw.chars().map(fold_char).collect();
     let mut value: Vec<char> = if fold_width {
         if folded.trim() != without_zw.trim() {
-            notes.push(Text::new("已将全角字符转为半角", "converted full-width characters to half-width"));
+            notes.push(Text::new(
+                "已将全角字符转为半角",
+                "converted full-width characters to half-width",
+            ));
         }
         folded.chars().collect()
     } else {
-        without_zw.chars().map(|c| if c == '\u{3000}' || c == '\u{00A0}' { ' ' } else { c }).collect()
+        without_zw
+            .chars()
+            .map(|c| {
+                if c == '\u{3000}' || c == '\u{00A0}' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
     };
     // The folded view is what labels and quotes are recognised in; `value` is cut in step with it.
     let mut view: Vec<char> = folded.chars().collect();
@@ -106,8 +133,12 @@ pub fn clean(raw: &str, fold_width: bool) -> Cleaned {
                 label_field = Some(field);
             }
         }
-        // A line copied out of JSON or a config file ends in `,` or `;`.
-        while matches!(view.last(), Some(',' | ';')) {
+        // A line copied out of JSON or a config file ends in `,` or `;`, a chat sentence in `。`; no
+        // ID, secret or domain ends in a full stop (an organisation name may: `Co., Ltd.`), while
+        // `...` marks a cut-off value that validation must still see.
+        while matches!(view.last(), Some(',' | ';'))
+            || fold_width && view.ends_with(&['.']) && !view.ends_with(&['.', '.'])
+        {
             value.pop();
             view.pop();
             trimmed = true;
@@ -117,7 +148,10 @@ pub fn clean(raw: &str, fold_width: bool) -> Cleaned {
         }
     }
     if unquoted {
-        notes.push(Text::new("已去掉两边的引号", "removed the surrounding quotes"));
+        notes.push(Text::new(
+            "已去掉两边的引号",
+            "removed the surrounding quotes",
+        ));
     }
     if trimmed {
         notes.push(Text::new(
@@ -126,7 +160,11 @@ pub fn clean(raw: &str, fold_width: bool) -> Cleaned {
         ));
     }
     let value: String = value.into_iter().collect();
-    Cleaned { value, notes, label_field }
+    Cleaned {
+        value,
+        notes,
+        label_field,
+    }
 }
 
 /// Finds a known label at the start of `view`; returns how many chars it spans and the field it
@@ -157,7 +195,10 @@ fn strip_quotes(value: &mut Vec<char>, view: &mut Vec<char>) -> bool {
         return false;
     }
     let (first, last) = (view[0], view[view.len() - 1]);
-    if QUOTE_PAIRS.iter().any(|&(open, close)| first == open && last == close) {
+    if QUOTE_PAIRS
+        .iter()
+        .any(|&(open, close)| first == open && last == close)
+    {
         value.remove(0);
         view.remove(0);
         value.pop();

@@ -23,7 +23,9 @@ pub struct OsKeychain {
 
 impl OsKeychain {
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, account: &str) -> Result<keyring::Entry, String> {
@@ -41,7 +43,9 @@ impl OsKeychain {
 
 impl Keychain for OsKeychain {
     fn set(&self, account: &str, value: &str) -> Result<(), String> {
-        self.entry(account)?.set_password(value).map_err(|e| e.to_string())
+        self.entry(account)?
+            .set_password(value)
+            .map_err(|e| e.to_string())
     }
     fn get(&self, account: &str) -> Result<Option<String>, String> {
         match self.entry(account)?.get_password() {
@@ -77,7 +81,11 @@ impl Secrets {
             Ok(k) => (Some(k), None),
             Err(e) => (None, Some(e)),
         };
-        Self { keychain, unavailable_reason, cache: Mutex::new(HashMap::new()) }
+        Self {
+            keychain,
+            unavailable_reason,
+            cache: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The OS keychain if it answers, else session memory.
@@ -150,7 +158,11 @@ pub fn mask(secret: &str) -> String {
     if n == 0 {
         return String::new();
     }
-    let head: String = if n >= 12 { secret.chars().take(4).collect() } else { String::new() };
+    let head: String = if n >= 12 {
+        secret.chars().take(4).collect()
+    } else {
+        String::new()
+    };
     format!("{head}…({n})")
 }
 
@@ -166,7 +178,10 @@ pub(crate) mod tests {
 
     impl Keychain for std::sync::Arc<FakeKeychain> {
         fn set(&self, account: &str, value: &str) -> Result<(), String> {
-            self.entries.lock().unwrap().insert(account.into(), value.into());
+            self.entries
+                .lock()
+                .unwrap()
+                .insert(account.into(), value.into());
             Ok(())
         }
         fn get(&self, account: &str) -> Result<Option<String>, String> {
@@ -182,15 +197,31 @@ pub(crate) mod tests {
     fn keychain_or_session() {
         let fake = std::sync::Arc::new(FakeKeychain::default());
         let s = Secrets::new(Ok(Box::new(fake.clone())));
-        assert_eq!(s.set("p1", Field::ClientSecret, "abc"), Some(SecretLocation::Keychain));
-        assert_eq!(fake.entries.lock().unwrap().get("p1/client_secret").map(String::as_str), Some("abc"));
-        assert_eq!(s.copy("p1", "p2"), vec![(Field::ClientSecret, SecretLocation::Keychain)]);
+        assert_eq!(
+            s.set("p1", Field::ClientSecret, "abc"),
+            Some(SecretLocation::Keychain)
+        );
+        assert_eq!(
+            fake.entries
+                .lock()
+                .unwrap()
+                .get("p1/client_secret")
+                .map(String::as_str),
+            Some("abc")
+        );
+        assert_eq!(
+            s.copy("p1", "p2"),
+            vec![(Field::ClientSecret, SecretLocation::Keychain)]
+        );
         s.delete_all("p1");
         assert_eq!(s.get("p1", Field::ClientSecret), None);
         assert_eq!(s.get("p2", Field::ClientSecret).as_deref(), Some("abc"));
 
         let none = Secrets::new(Err("no Secret Service".into()));
-        assert_eq!(none.set("p1", Field::SsoSecret, "x"), Some(SecretLocation::Session));
+        assert_eq!(
+            none.set("p1", Field::SsoSecret, "x"),
+            Some(SecretLocation::Session)
+        );
         assert_eq!(none.get("p1", Field::SsoSecret).as_deref(), Some("x"));
     }
 

@@ -19,7 +19,10 @@ pub enum StoreError {
     #[error("no profile with id `{0}`")]
     NotFound(String),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is not a readable profile: {message}")]
     Corrupt { path: PathBuf, message: String },
     #[error("{path} was written by a newer Dingbind (schema_version {found}, this one reads {SCHEMA_VERSION})")]
@@ -29,11 +32,16 @@ pub enum StoreError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 pub fn now() -> String {
-    OffsetDateTime::now_utc().format(&Rfc3339).unwrap_or_default()
+    OffsetDateTime::now_utc()
+        .format(&Rfc3339)
+        .unwrap_or_default()
 }
 
 /// Writes `bytes` to `path` atomically. `before_rename` runs after the temp file is durable and
@@ -43,7 +51,9 @@ pub fn atomic_write_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> Result<(), StoreError> {
-    let dir = path.parent().ok_or_else(|| StoreError::Invalid(format!("{} has no folder", path.display())))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| StoreError::Invalid(format!("{} has no folder", path.display())))?;
     fs::create_dir_all(dir).map_err(io(dir))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".dingbind-")
@@ -53,7 +63,10 @@ pub fn atomic_write_with(
     tmp.write_all(bytes).map_err(io(path))?;
     tmp.as_file().sync_all().map_err(io(path))?;
     before_rename().map_err(io(path))?;
-    tmp.persist(path).map_err(|e| StoreError::Io { path: path.to_path_buf(), source: e.error })?;
+    tmp.persist(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
     // The rename is durable only once the folder entry is.
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();
@@ -134,7 +147,11 @@ impl Store {
         let mut out = Vec::new();
         for entry in fs::read_dir(&dir).map_err(io(&dir))? {
             let path = entry.map_err(io(&dir))?.path();
-            let Some(id) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) else {
+            let Some(id) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".json"))
+            else {
                 continue;
             };
             if !valid_id(id) {
@@ -159,19 +176,32 @@ impl Store {
     pub fn load(&self, id: &str) -> Result<Profile, StoreError> {
         let path = self.profile_path(id)?;
         let text = match fs::read_to_string(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NotFound(id.to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::NotFound(id.to_string()))
+            }
             other => other.map_err(io(&path))?,
         };
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| StoreError::Corrupt { path: path.clone(), message: e.to_string() })?;
-        let found = value.get("schema_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+            serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        let found = value
+            .get("schema_version")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as u32;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerSchema { path, found });
         }
-        let profile: Profile =
-            serde_json::from_value(value).map_err(|e| StoreError::Corrupt { path: path.clone(), message: e.to_string() })?;
+        let profile: Profile = serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
         if profile.id != id {
-            return Err(StoreError::Corrupt { path, message: format!("the file holds profile `{}`", profile.id) });
+            return Err(StoreError::Corrupt {
+                path,
+                message: format!("the file holds profile `{}`", profile.id),
+            });
         }
         Ok(profile)
     }
@@ -181,7 +211,8 @@ impl Store {
         let mut profile = profile.without_secret_values();
         profile.updated_at = now();
         let path = self.profile_path(&profile.id)?;
-        let json = serde_json::to_vec_pretty(&profile).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(&profile).map_err(|e| StoreError::Invalid(e.to_string()))?;
         atomic_write(&path, &json)?;
         Ok(profile)
     }
@@ -211,7 +242,9 @@ impl Store {
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
         let path = self.profile_path(id)?;
         match fs::remove_file(&path) {
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(StoreError::NotFound(id.to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(StoreError::NotFound(id.to_string()))
+            }
             other => other.map_err(io(&path)),
         }
     }
@@ -224,7 +257,8 @@ impl Store {
     }
 
     pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        let json = serde_json::to_vec_pretty(settings).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(settings).map_err(|e| StoreError::Invalid(e.to_string()))?;
         atomic_write(&self.dir.join("settings.json"), &json)
     }
 
@@ -240,7 +274,9 @@ fn checked_name(name: &str) -> Result<String, StoreError> {
         return Err(StoreError::Invalid("a profile needs a name".into()));
     }
     if name.chars().count() > 80 {
-        return Err(StoreError::Invalid("keep the name under 80 characters".into()));
+        return Err(StoreError::Invalid(
+            "keep the name under 80 characters".into(),
+        ));
     }
     Ok(name.to_string())
 }

@@ -116,7 +116,11 @@ enum Unfilled {
     Broken(String),
 }
 
-fn fill(pattern: &str, template: &Template, values: &BTreeMap<Field, String>) -> Result<String, Unfilled> {
+fn fill(
+    pattern: &str,
+    template: &Template,
+    values: &BTreeMap<Field, String>,
+) -> Result<String, Unfilled> {
     crate::template::check_pattern(pattern, &template.needs).map_err(Unfilled::Broken)?;
     let mut missing = Vec::new();
     let mut out = pattern.to_string();
@@ -128,7 +132,12 @@ fn fill(pattern: &str, template: &Template, values: &BTreeMap<Field, String>) ->
         match values.get(&field).filter(|v| !v.is_empty()) {
             // The domain is a host[:port] and goes in as is; anything else is encoded for a URL.
             Some(v) if field == Field::Domain => out = out.replace(&hole, v),
-            Some(v) => out = out.replace(&hole, &url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()),
+            Some(v) => {
+                out = out.replace(
+                    &hole,
+                    &url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>(),
+                )
+            }
             None => missing.push(field),
         }
     }
@@ -146,7 +155,13 @@ mod tests {
     #[test]
     fn placeholder_typos_are_named() {
         assert!(placeholders("https://{domain}/?corpId=$CORPID$").is_ok());
-        for bad in ["https://x/?c=$ CORPID$", "https://x/?c=$corpid$", "https://x/?c=$CORPID", "https://{domian}/", "https://{domain/"] {
+        for bad in [
+            "https://x/?c=$ CORPID$",
+            "https://x/?c=$corpid$",
+            "https://x/?c=$CORPID",
+            "https://{domian}/",
+            "https://{domain/",
+        ] {
             assert!(placeholders(bad).is_err(), "{bad}");
         }
     }

@@ -5,7 +5,7 @@
 
 use crate::autosave::Autosaver;
 use crate::console;
-use crate::field::Field;
+use crate::field::{Field, FieldInfo};
 use crate::i18n::Lang;
 use crate::profile::{evaluate, Evaluation, Profile};
 use crate::secrets::Secrets;
@@ -49,6 +49,7 @@ pub struct AppInfo {
     pub settings: Settings,
     /// User templates that could not be loaded, with file, line and field.
     pub template_problems: Vec<TemplateProblem>,
+    pub fields: Vec<FieldInfo>,
 }
 
 pub struct Workspace {
@@ -74,7 +75,14 @@ impl Workspace {
         let mut templates: Vec<Template> = template::builtins().to_vec();
         templates.extend(user);
         let autosaver = Autosaver::spawn(store.clone(), on_saved);
-        Ok(Self { store, secrets, autosaver, templates, template_problems, open: Mutex::new(None) })
+        Ok(Self {
+            store,
+            secrets,
+            autosaver,
+            templates,
+            template_problems,
+            open: Mutex::new(None),
+        })
     }
 
     fn open_slot(&self) -> MutexGuard<'_, Option<Profile>> {
@@ -89,6 +97,7 @@ impl Workspace {
             keychain_problem: self.secrets.unavailable_reason.clone(),
             settings: self.store.settings(),
             template_problems: self.template_problems.clone(),
+            fields: Field::ALL.into_iter().map(Field::info).collect(),
         }
     }
 
@@ -97,7 +106,10 @@ impl Workspace {
     }
 
     pub fn template(&self, id: &str) -> Result<&Template> {
-        self.templates.iter().find(|t| t.id == id).ok_or_else(|| WorkspaceError::UnknownTemplate(id.to_string()))
+        self.templates
+            .iter()
+            .find(|t| t.id == id)
+            .ok_or_else(|| WorkspaceError::UnknownTemplate(id.to_string()))
     }
 
     pub fn list(&self) -> Result<Vec<ProfileSummary>> {
@@ -117,7 +129,10 @@ impl Workspace {
     fn view(&self, profile: Profile) -> Result<ProfileView> {
         let template = self.template(&profile.template_id)?;
         let evaluation = evaluate(template, &profile, &self.secret_values(&profile));
-        Ok(ProfileView { profile, evaluation })
+        Ok(ProfileView {
+            profile,
+            evaluation,
+        })
     }
 
     fn remember_open(&self, id: Option<String>) -> Result<()> {
@@ -159,7 +174,10 @@ impl Workspace {
     /// undo a secret stored a moment ago.
     pub fn update(&self, edited: Profile) -> Result<ProfileView> {
         let mut slot = self.open_slot();
-        let open = slot.as_mut().filter(|p| p.id == edited.id).ok_or(WorkspaceError::NoOpenProfile)?;
+        let open = slot
+            .as_mut()
+            .filter(|p| p.id == edited.id)
+            .ok_or(WorkspaceError::NoOpenProfile)?;
         open.name = edited.name;
         open.values = edited.values;
         open.values.retain(|f, _| !f.is_secret());
@@ -213,7 +231,10 @@ impl Workspace {
         }
         let cleaned = crate::sanitize::clean(value, true).value;
         let mut slot = self.open_slot();
-        let open = slot.as_mut().filter(|p| p.id == profile_id).ok_or(WorkspaceError::NoOpenProfile)?;
+        let open = slot
+            .as_mut()
+            .filter(|p| p.id == profile_id)
+            .ok_or(WorkspaceError::NoOpenProfile)?;
         match self.secrets.set(profile_id, field, &cleaned) {
             Some(location) => open.secrets.insert(field, location),
             None => open.secrets.remove(&field),
@@ -234,10 +255,14 @@ impl Workspace {
     /// Resolves a link the UI wants opened: only allow-listed DingTalk pages and the open profile's
     /// own domain (see [`console::resolve`]).
     pub fn link_target(&self, link: &str) -> Result<String> {
-        let domain = self.open_slot().as_ref().and_then(|p| p.values.get(&Field::Domain).cloned()).map(|raw| {
-            crate::validate::validate(Field::Domain, &raw).value
-        });
-        console::resolve(link, domain.as_deref()).map(|u| u.to_string()).map_err(WorkspaceError::NotAllowed)
+        let domain = self
+            .open_slot()
+            .as_ref()
+            .and_then(|p| p.values.get(&Field::Domain).cloned())
+            .map(|raw| crate::validate::validate(Field::Domain, &raw).value);
+        console::resolve(link, domain.as_deref())
+            .map(|u| u.to_string())
+            .map_err(WorkspaceError::NotAllowed)
     }
 
     pub fn set_language(&self, language: Lang) -> Result<()> {

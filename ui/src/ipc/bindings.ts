@@ -7,6 +7,8 @@ export type Lang = "zh" | "en";
 
 export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret";
 
+export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
+
 export type ErrorCode = "empty" | "bad_format" | "wrong_field";
 
 export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
@@ -167,7 +169,7 @@ keychain_available: boolean, keychain_problem: string | null, settings: Settings
 /**
  * User templates that could not be loaded, with file, line and field.
  */
-template_problems: Array<TemplateProblem>, };
+template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, };
 
 export type IpcErrorCode = "not_found" | "invalid_input" | "storage" | "not_allowed" | "internal";
 

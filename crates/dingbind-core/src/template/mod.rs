@@ -91,7 +91,10 @@ impl Template {
 }
 
 const BUILTIN_SOURCES: [(&str, &str); 2] = [
-    ("yidianyun-private-cloud.toml", include_str!("builtin/yidianyun-private-cloud.toml")),
+    (
+        "yidianyun-private-cloud.toml",
+        include_str!("builtin/yidianyun-private-cloud.toml"),
+    ),
     ("custom-urls.toml", include_str!("builtin/custom-urls.toml")),
 ];
 
@@ -99,7 +102,8 @@ static BUILTINS: LazyLock<Vec<Template>> = LazyLock::new(|| {
     BUILTIN_SOURCES
         .iter()
         .map(|(file, src)| {
-            let mut t = parse(src).unwrap_or_else(|e| panic!("built-in template {file} is broken: {e}"));
+            let mut t =
+                parse(src).unwrap_or_else(|e| panic!("built-in template {file} is broken: {e}"));
             t.builtin = true;
             t
         })
@@ -125,23 +129,38 @@ pub struct TemplateProblem {
 pub fn load_dir(dir: &std::path::Path) -> (Vec<Template>, Vec<TemplateProblem>) {
     let mut templates: Vec<Template> = Vec::new();
     let mut problems = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return (templates, problems) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (templates, problems);
+    };
     let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
-    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for path in paths
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let file = path.display().to_string();
         let parsed = std::fs::read_to_string(&path)
-            .map_err(|e| TemplateError { line: 0, field: String::new(), message: e.to_string() })
+            .map_err(|e| TemplateError {
+                line: 0,
+                field: String::new(),
+                message: e.to_string(),
+            })
             .and_then(|src| parse(&src));
         match parsed {
-            Ok(t) if builtin(&t.id).is_some() || templates.iter().any(|x| x.id == t.id) => problems.push(TemplateProblem {
-                file,
-                line: 1,
-                field: "id".into(),
-                message: format!("the id `{}` is already taken", t.id),
-            }),
+            Ok(t) if builtin(&t.id).is_some() || templates.iter().any(|x| x.id == t.id) => problems
+                .push(TemplateProblem {
+                    file,
+                    line: 1,
+                    field: "id".into(),
+                    message: format!("the id `{}` is already taken", t.id),
+                }),
             Ok(t) => templates.push(t),
-            Err(e) => problems.push(TemplateProblem { file, line: e.line, field: e.field, message: e.message }),
+            Err(e) => problems.push(TemplateProblem {
+                file,
+                line: e.line,
+                field: e.field,
+                message: e.message,
+            }),
         }
     }
     (templates, problems)

@@ -10,6 +10,7 @@ use crate::urls::{placeholders, Placeholder};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::Range;
+use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// A broken template: where (`field` is a key path such as `steps[2].console.url`) and why.
@@ -93,16 +94,29 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn line(&self, span: Range<usize>) -> usize {
-        self.src[..span.start.min(self.src.len())].matches('\n').count() + 1
+        self.src[..span.start.min(self.src.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
-    fn err<T>(&self, span: Range<usize>, field: impl Into<String>, message: impl Into<String>) -> Result<T, TemplateError> {
-        Err(TemplateError { line: self.line(span), field: field.into(), message: message.into() })
+    fn err<T>(
+        &self,
+        span: Range<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Result<T, TemplateError> {
+        Err(TemplateError {
+            line: self.line(span),
+            field: field.into(),
+            message: message.into(),
+        })
     }
 }
 
 fn is_ident(s: &str) -> bool {
     !s.is_empty()
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         && s.as_bytes()[0].is_ascii_lowercase()
 }
 
@@ -112,30 +126,60 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     let raw: Raw = toml::from_str(src).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().to_string();
-        // serde names the offending key in backticks; otherwise the text under the span is the key.
-        let field = message
-            .split('`')
-            .nth(1)
-            .map(str::to_string)
-            .unwrap_or_else(|| src.get(span.clone()).unwrap_or("").lines().next().unwrap_or("").trim().to_string());
-        TemplateError { line: cx.line(span), field, message }
+        let mut field = key_path_at(src, span.start);
+        // serde names a missing key in backticks; it has no span of its own, so it goes on the path.
+        if let Some(missing) = message
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next())
+        {
+            field = if field.is_empty() {
+                missing.to_string()
+            } else {
+                format!("{field}.{missing}")
+            };
+        }
+        TemplateError {
+            line: cx.line(span),
+            field,
+            message,
+        }
     })?;
 
     if *raw.schema_version.get_ref() != 1 {
-        return cx.err(raw.schema_version.span(), "schema_version", "only schema_version = 1 is understood");
+        return cx.err(
+            raw.schema_version.span(),
+            "schema_version",
+            "only schema_version = 1 is understood",
+        );
     }
     if !is_ident(raw.id.get_ref()) {
-        return cx.err(raw.id.span(), "id", "use lowercase letters, digits, `-` and `_`");
+        return cx.err(
+            raw.id.span(),
+            "id",
+            "use lowercase letters, digits, `-` and `_`",
+        );
     }
 
     let mut needs = Vec::new();
     for (i, need) in raw.needs.iter().enumerate() {
         let Some(field) = Field::parse(need.get_ref()) else {
             let known: Vec<_> = Field::ALL.iter().map(|f| f.key()).collect();
-            return cx.err(need.span(), format!("needs[{i}]"), format!("unknown field `{}`; known: {}", need.get_ref(), known.join(", ")));
+            return cx.err(
+                need.span(),
+                format!("needs[{i}]"),
+                format!(
+                    "unknown field `{}`; known: {}",
+                    need.get_ref(),
+                    known.join(", ")
+                ),
+            );
         };
         if needs.contains(&field) {
-            return cx.err(need.span(), format!("needs[{i}]"), format!("`{field}` is listed twice"));
+            return cx.err(
+                need.span(),
+                format!("needs[{i}]"),
+                format!("`{field}` is listed twice"),
+            );
         }
         needs.push(field);
     }
@@ -144,10 +188,18 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     for (i, u) in raw.urls.into_iter().enumerate() {
         let name = u.name.get_ref();
         if !is_ident(name) {
-            return cx.err(u.name.span(), format!("urls[{i}].name"), "use lowercase letters, digits and `_`");
+            return cx.err(
+                u.name.span(),
+                format!("urls[{i}].name"),
+                "use lowercase letters, digits and `_`",
+            );
         }
         if urls.iter().any(|x| &x.name == name) {
-            return cx.err(u.name.span(), format!("urls[{i}].name"), format!("`{name}` is defined twice"));
+            return cx.err(
+                u.name.span(),
+                format!("urls[{i}].name"),
+                format!("`{name}` is defined twice"),
+            );
         }
         if let Err(message) = check_pattern(u.pattern.get_ref(), &needs) {
             return cx.err(u.pattern.span(), format!("urls[{i}].pattern"), message);
@@ -165,12 +217,24 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     for (i, p) in raw.permissions.into_iter().enumerate() {
         let code = p.code.get_ref();
         if code.trim().is_empty() || code.contains(char::is_whitespace) {
-            return cx.err(p.code.span(), format!("permissions[{i}].code"), "a permission code has no spaces");
+            return cx.err(
+                p.code.span(),
+                format!("permissions[{i}].code"),
+                "a permission code has no spaces",
+            );
         }
         if permissions.iter().any(|x| &x.code == code) {
-            return cx.err(p.code.span(), format!("permissions[{i}].code"), format!("`{code}` is listed twice"));
+            return cx.err(
+                p.code.span(),
+                format!("permissions[{i}].code"),
+                format!("`{code}` is listed twice"),
+            );
         }
-        permissions.push(Permission { code: code.clone(), name: p.name, group: p.group });
+        permissions.push(Permission {
+            code: code.clone(),
+            name: p.name,
+            group: p.group,
+        });
     }
 
     if raw.steps.is_empty() {
@@ -181,10 +245,18 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     for (i, s) in raw.steps.into_iter().enumerate() {
         let id = s.id.get_ref();
         if !is_ident(id) {
-            return cx.err(s.id.span(), format!("steps[{i}].id"), "use lowercase letters, digits, `-` and `_`");
+            return cx.err(
+                s.id.span(),
+                format!("steps[{i}].id"),
+                "use lowercase letters, digits, `-` and `_`",
+            );
         }
         if steps.iter().any(|x| &x.id == id) {
-            return cx.err(s.id.span(), format!("steps[{i}].id"), format!("step `{id}` is defined twice"));
+            return cx.err(
+                s.id.span(),
+                format!("steps[{i}].id"),
+                format!("step `{id}` is defined twice"),
+            );
         }
         let mut fields = Vec::new();
         for (j, f) in s.fields.iter().enumerate() {
@@ -194,14 +266,28 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                     fields.push(field);
                 }
                 Some(_) => {
-                    return cx.err(f.span(), format!("steps[{i}].fields[{j}]"), format!("`{}` is not in `needs`", f.get_ref()))
+                    return cx.err(
+                        f.span(),
+                        format!("steps[{i}].fields[{j}]"),
+                        format!("`{}` is not in `needs`", f.get_ref()),
+                    )
                 }
-                None => return cx.err(f.span(), format!("steps[{i}].fields[{j}]"), format!("unknown field `{}`", f.get_ref())),
+                None => {
+                    return cx.err(
+                        f.span(),
+                        format!("steps[{i}].fields[{j}]"),
+                        format!("unknown field `{}`", f.get_ref()),
+                    )
+                }
             }
         }
         for (j, u) in s.urls.iter().enumerate() {
             if !urls.iter().any(|x| &x.name == u.get_ref()) {
-                return cx.err(u.span(), format!("steps[{i}].urls[{j}]"), format!("no [[urls]] entry named `{}`", u.get_ref()));
+                return cx.err(
+                    u.span(),
+                    format!("steps[{i}].urls[{j}]"),
+                    format!("no [[urls]] entry named `{}`", u.get_ref()),
+                );
             }
         }
         let console = match s.console {
@@ -209,16 +295,26 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 if let Err(message) = console::check_template_link(c.url.get_ref()) {
                     return cx.err(c.url.span(), format!("steps[{i}].console.url"), message);
                 }
-                Some(ConsoleLink { url: c.url.into_inner(), label: c.label })
+                Some(ConsoleLink {
+                    url: c.url.into_inner(),
+                    label: c.label,
+                })
             }
             None => None,
         };
         let mut confirm: Vec<Confirm> = Vec::new();
         for (j, c) in s.confirm.into_iter().enumerate() {
             if !is_ident(c.id.get_ref()) || confirm.iter().any(|x| &x.id == c.id.get_ref()) {
-                return cx.err(c.id.span(), format!("steps[{i}].confirm[{j}].id"), "confirmation ids are unique lowercase identifiers");
+                return cx.err(
+                    c.id.span(),
+                    format!("steps[{i}].confirm[{j}].id"),
+                    "confirmation ids are unique lowercase identifiers",
+                );
             }
-            confirm.push(Confirm { id: c.id.into_inner(), text: c.text });
+            confirm.push(Confirm {
+                id: c.id.into_inner(),
+                text: c.text,
+            });
         }
         steps.push(Step {
             id: id.clone(),
@@ -232,8 +328,17 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             confirm,
         });
     }
-    if let Some((i, missing)) = raw.needs.iter().enumerate().find(|(_, n)| Field::parse(n.get_ref()).is_some_and(|f| !covered.contains(&f))) {
-        return cx.err(missing.span(), format!("needs[{i}]"), format!("no step asks for `{}`", missing.get_ref()));
+    if let Some((i, missing)) = raw
+        .needs
+        .iter()
+        .enumerate()
+        .find(|(_, n)| Field::parse(n.get_ref()).is_some_and(|f| !covered.contains(&f)))
+    {
+        return cx.err(
+            missing.span(),
+            format!("needs[{i}]"),
+            format!("no step asks for `{}`", missing.get_ref()),
+        );
     }
 
     Ok(Template {
@@ -248,6 +353,69 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     })
 }
 
+/// The key path (`steps[1].tip.en`) of the innermost key or value at byte `pos`, read from a
+/// best-effort parse so that it also names where a syntax error is.
+fn key_path_at(src: &str, pos: usize) -> String {
+    let root = DeValue::Table(DeTable::parse_recoverable(src).0.into_inner());
+    let mut path = String::new();
+    let mut value = &root;
+    loop {
+        match value {
+            DeValue::Table(table) => {
+                // A key or inline value holds `pos`; else `pos` is in a `[table]` or `[[array]]` whose
+                // header (all the span it has) is the last one before `pos`.
+                let hit = table
+                    .iter()
+                    .find(|(k, v)| k.span().contains(&pos) || v.span().contains(&pos))
+                    .or_else(|| {
+                        table
+                            .iter()
+                            .filter_map(|(k, v)| Some((header_before(v, pos)?, (k, v))))
+                            .max_by_key(|(at, _)| *at)
+                            .map(|(_, kv)| kv)
+                    });
+                let Some((k, v)) = hit else { break };
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k.get_ref());
+                if k.span().contains(&pos) {
+                    break;
+                }
+                value = v.get_ref();
+            }
+            DeValue::Array(items) => {
+                let Some((i, v)) = items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, v)| v.span().start <= pos)
+                else {
+                    break;
+                };
+                path.push_str(&format!("[{i}]"));
+                value = v.get_ref();
+            }
+            _ => break,
+        }
+    }
+    path
+}
+
+/// Where the last table header of `v` before `pos` starts, if `v` is a table or array of tables.
+fn header_before(v: &Spanned<DeValue>, pos: usize) -> Option<usize> {
+    match v.get_ref() {
+        DeValue::Table(_) => Some(v.span().start).filter(|&at| at <= pos),
+        DeValue::Array(items) => items
+            .iter()
+            .filter(|item| matches!(item.get_ref(), DeValue::Table(_)))
+            .map(|item| item.span().start)
+            .filter(|&at| at <= pos)
+            .max(),
+        _ => None,
+    }
+}
+
 /// A URL pattern is an http(s) URL whose `{field}` holes are non-secret fields the template needs,
 /// and whose `$…$` tokens are DingTalk's `$CORPID$` only.
 pub(crate) fn check_pattern(pattern: &str, needs: &[Field]) -> Result<(), String> {
@@ -256,8 +424,12 @@ pub(crate) fn check_pattern(pattern: &str, needs: &[Field]) -> Result<(), String
     }
     for p in placeholders(pattern)? {
         match p {
-            Placeholder::Field(f) if f.is_secret() => return Err(format!("`{{{f}}}` would put a secret into a URL")),
-            Placeholder::Field(f) if !needs.contains(&f) => return Err(format!("`{{{f}}}` is not in `needs`")),
+            Placeholder::Field(f) if f.is_secret() => {
+                return Err(format!("`{{{f}}}` would put a secret into a URL"))
+            }
+            Placeholder::Field(f) if !needs.contains(&f) => {
+                return Err(format!("`{{{f}}}` is not in `needs`"))
+            }
             Placeholder::Field(_) | Placeholder::DingTalkCorpId => {}
         }
     }

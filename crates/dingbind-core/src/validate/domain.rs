@@ -3,7 +3,8 @@
 //! non-default port, in punycode. Anything DingTalk's servers cannot reach warns; anything that
 //! cannot be a host blocks.
 
-use super::{ErrorCode, Verdict, WarningCode};
+use super::{certain_kind, wrong_box, ErrorCode, Verdict, WarningCode, CLIENT_ID, CORP_ID};
+use crate::field::Field;
 use crate::i18n::Text;
 use std::net::IpAddr;
 use url::{Host, Url};
@@ -18,6 +19,19 @@ pub(super) fn domain(v: &str) -> Verdict {
                 "That is the placeholder from the instructions; enter your own platform's domain, e.g. oa.example.com.",
             ),
         );
+    }
+    // Another box's value would otherwise pass as a dotless intranet host, or a number as an IPv4
+    // address (836390886 → 49.218.79.230).
+    if !v.contains(['.', ':', '/']) {
+        // `ding…` is certain only in an ID's full shape: `dingtalk` may be an intranet host's name.
+        let kind = certain_kind(v).filter(|&k| match k {
+            Field::Domain => false,
+            Field::CorpId | Field::ClientId => CORP_ID.is_match(v) || CLIENT_ID.is_match(v),
+            _ => true,
+        });
+        if let Some(kind) = kind {
+            return wrong_box(Field::Domain, v, kind);
+        }
     }
     if v.chars().any(char::is_whitespace) {
         return Verdict::err(
@@ -39,7 +53,11 @@ pub(super) fn domain(v: &str) -> Verdict {
             );
         }
     }
-    let with_scheme = if scheme.is_some() { v.to_string() } else { format!("https://{v}") };
+    let with_scheme = if scheme.is_some() {
+        v.to_string()
+    } else {
+        format!("https://{v}")
+    };
     let url = match Url::parse(&with_scheme) {
         Ok(url) => url,
         Err(_) => return not_a_host(v),
@@ -48,10 +66,15 @@ pub(super) fn domain(v: &str) -> Verdict {
         return Verdict::err(
             v,
             ErrorCode::BadFormat,
-            Text::new("地址中带有用户名或密码，请只填域名。", "The address carries a user name or password; enter just the domain."),
+            Text::new(
+                "地址中带有用户名或密码，请只填域名。",
+                "The address carries a user name or password; enter just the domain.",
+            ),
         );
     }
-    let Some(host) = url.host() else { return not_a_host(v) };
+    let Some(host) = url.host() else {
+        return not_a_host(v);
+    };
     let host_text = match &host {
         Host::Domain(d) => d.trim_end_matches('.').to_string(),
         Host::Ipv4(ip) => ip.to_string(),
@@ -60,10 +83,12 @@ pub(super) fn domain(v: &str) -> Verdict {
     if host_text.is_empty() || host_text.len() > 253 {
         return not_a_host(v);
     }
-    if let Host::Domain(d) = &host {
-        if d.split('.').any(|label| label.is_empty() || label.len() > 63 || label.starts_with('-') || label.ends_with('-')) {
-            return not_a_host(v);
-        }
+    // Checked on the text without the trailing dot of a fully qualified name (`oa.example.com。`).
+    let bad_label = |label: &str| {
+        label.is_empty() || label.len() > 63 || label.starts_with('-') || label.ends_with('-')
+    };
+    if matches!(host, Host::Domain(_)) && host_text.split('.').any(bad_label) {
+        return not_a_host(v);
     }
     let value = match url.port() {
         Some(port) => format!("{host_text}:{port}"),
@@ -74,7 +99,9 @@ pub(super) fn domain(v: &str) -> Verdict {
     if host_text.starts_with("xn--") || host_text.contains(".xn--") {
         verdict.notes.push(Text::new(
             format!("中文域名已转换为 {host_text}（钉钉使用这种写法）"),
-            format!("converted the internationalised domain to {host_text} (the form DingTalk uses)"),
+            format!(
+                "converted the internationalised domain to {host_text} (the form DingTalk uses)"
+            ),
         ));
     }
     if url.port().is_none() && has_explicit_port(v) {
@@ -121,7 +148,11 @@ pub(super) fn domain(v: &str) -> Verdict {
         }
         Host::Domain(d) => {
             let d = d.trim_end_matches('.');
-            if d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local") || !d.contains('.') {
+            if d == "localhost"
+                || d.ends_with(".localhost")
+                || d.ends_with(".local")
+                || !d.contains('.')
+            {
                 verdict = not_public(verdict);
             }
         }
@@ -132,13 +163,19 @@ pub(super) fn domain(v: &str) -> Verdict {
 fn has_explicit_port(v: &str) -> bool {
     let rest = v.split_once("://").map_or(v, |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    authority.rsplit_once(':').is_some_and(|(_, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    authority
+        .rsplit_once(':')
+        .is_some_and(|(_, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_internal(ip: IpAddr) -> bool {
     match ip {
-        IpAddr::V4(v4) => v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified(),
-        IpAddr::V6(v6) => v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00,
+        IpAddr::V4(v4) => {
+            v4.is_private() || v4.is_loopback() || v4.is_link_local() || v4.is_unspecified()
+        }
+        IpAddr::V6(v6) => {
+            v6.is_loopback() || v6.is_unspecified() || (v6.segments()[0] & 0xfe00) == 0xfc00
+        }
     }
 }
 

@@ -70,16 +70,31 @@ struct Verdict {
 
 impl Verdict {
     fn ok(value: impl Into<String>) -> Self {
-        Self { value: value.into(), error: None, warnings: Vec::new(), notes: Vec::new() }
+        Self {
+            value: value.into(),
+            error: None,
+            warnings: Vec::new(),
+            notes: Vec::new(),
+        }
     }
     fn err(value: &str, code: ErrorCode, message: Text) -> Self {
-        Self { error: Some((code, message, None)), ..Self::ok(value) }
+        Self {
+            error: Some((code, message, None)),
+            ..Self::ok(value)
+        }
     }
     fn wrong(value: &str, belongs: Field, message: Text) -> Self {
-        Self { error: Some((ErrorCode::WrongField, message, Some(belongs))), ..Self::ok(value) }
+        Self {
+            error: Some((ErrorCode::WrongField, message, Some(belongs))),
+            ..Self::ok(value)
+        }
     }
     fn warn(mut self, code: WarningCode, message: Text, suggested_field: Option<Field>) -> Self {
-        self.warnings.push(Warning { code, message, suggested_field });
+        self.warnings.push(Warning {
+            code,
+            message,
+            suggested_field,
+        });
         self
     }
 }
@@ -87,13 +102,16 @@ impl Verdict {
 static CORP_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ding(?:[0-9a-f]{16}|[0-9a-f]{32})$").unwrap());
 static CLIENT_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ding[a-z0-9]{16}$").unwrap());
-static LEGACY_APPID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^dingoa[a-z0-9]{16}$").unwrap());
+static LEGACY_APPID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^dingoa[a-z0-9]{16}$").unwrap());
 static SECRET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]{64}$").unwrap());
 static TOKENISH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]+$").unwrap());
 static UUID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$").unwrap()
+    Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+        .unwrap()
 });
-static MASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\*{3,}|x{4,}|…|\.\.\.").unwrap());
+static MASKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\*{3,}|x{4,}|…|\.\.\.").unwrap());
 
 /// Validates `raw` as the value of `field`, cleaning the paste first.
 pub fn validate(field: Field, raw: &str) -> Validation {
@@ -102,8 +120,16 @@ pub fn validate(field: Field, raw: &str) -> Validation {
 
 /// As [`validate`], also comparing with the values already in the other boxes: the same value in
 /// two boxes means one of them is wrong.
-pub fn validate_in_context(field: Field, raw: &str, others: &BTreeMap<Field, String>) -> Validation {
-    let Cleaned { value, notes, label_field } = clean(raw, field != Field::CorpName);
+pub fn validate_in_context(
+    field: Field,
+    raw: &str,
+    others: &BTreeMap<Field, String>,
+) -> Validation {
+    let Cleaned {
+        value,
+        notes,
+        label_field,
+    } = clean(raw, field != Field::CorpName);
     let mut verdict = match label_field {
         Some(labelled) if !same_box(labelled, field) => Verdict::wrong(
             &value,
@@ -128,7 +154,11 @@ pub fn validate_in_context(field: Field, raw: &str, others: &BTreeMap<Field, Str
             ErrorCode::Empty,
             Text::new(
                 format!("请填写{}（在{}）。", field.label().zh, field.source().zh),
-                format!("Enter the {} (found on {}).", field.label().en, field.source().en),
+                format!(
+                    "Enter the {} (found on {}).",
+                    field.label().en,
+                    field.source().en
+                ),
             ),
         ),
         _ => match field {
@@ -147,7 +177,11 @@ pub fn validate_in_context(field: Field, raw: &str, others: &BTreeMap<Field, Str
     cleaned.extend(verdict.notes);
     let (code, message, suggested) = match verdict.error {
         Some((code, message, suggested)) => (Some(code), Some(message), suggested),
-        None => (None, None, verdict.warnings.iter().find_map(|w| w.suggested_field)),
+        None => (
+            None,
+            None,
+            verdict.warnings.iter().find_map(|w| w.suggested_field),
+        ),
     };
     Validation {
         field,
@@ -167,9 +201,14 @@ fn same_box(labelled: Field, field: Field) -> bool {
     labelled == field
 }
 
-fn compare_with_others(field: Field, verdict: Verdict, others: &BTreeMap<Field, String>) -> Verdict {
-    let Some((&other, _)) =
-        others.iter().find(|(&f, v)| f != field && !v.is_empty() && **v == verdict.value)
+fn compare_with_others(
+    field: Field,
+    verdict: Verdict,
+    others: &BTreeMap<Field, String>,
+) -> Verdict {
+    let Some((&other, _)) = others
+        .iter()
+        .find(|(&f, v)| f != field && !v.is_empty() && **v == verdict.value)
     else {
         return verdict;
     };
@@ -185,7 +224,10 @@ fn compare_with_others(field: Field, verdict: Verdict, others: &BTreeMap<Field, 
         return verdict.warn(WarningCode::SameAsOtherField, message, None);
     }
     let value = verdict.value.clone();
-    Verdict { notes: verdict.notes, ..Verdict::err(&value, ErrorCode::WrongField, message) }
+    Verdict {
+        notes: verdict.notes,
+        ..Verdict::err(&value, ErrorCode::WrongField, message)
+    }
 }
 
 /// What an unmistakable value is, whatever box it was pasted into.
@@ -199,7 +241,11 @@ fn certain_kind(v: &str) -> Option<Field> {
     } else if CORP_ID.is_match(v) && v.len() == 36 {
         Some(Field::CorpId)
     } else if v.starts_with("ding") && v.len() <= 36 && TOKENISH.is_match(v) {
-        Some(if CORP_ID.is_match(v) { Field::CorpId } else { Field::ClientId })
+        Some(if CORP_ID.is_match(v) {
+            Field::CorpId
+        } else {
+            Field::ClientId
+        })
     } else {
         None
     }
@@ -208,7 +254,10 @@ fn certain_kind(v: &str) -> Option<Field> {
 fn wrong_box(field: Field, v: &str, belongs: Field) -> Verdict {
     let what = match belongs {
         Field::Domain => Text::new("一个网址", "a web address"),
-        Field::AgentId => Text::new("一个纯数字（像 AgentId）", "a plain number (like an AgentId)"),
+        Field::AgentId => Text::new(
+            "一个纯数字（像 AgentId）",
+            "a plain number (like an AgentId)",
+        ),
         Field::ClientSecret => Text::new(
             "一个 64 位密钥（像 Client Secret 或 SSOsecret）",
             "a 64-character secret (like a Client Secret or SSOsecret)",
@@ -270,7 +319,10 @@ fn id_precheck(field: Field, v: &str) -> Option<Verdict> {
             v,
             ErrorCode::BadFormat,
             Text::new(
-                format!("{}只包含英文字母、数字、- 和 _，这里有中文或其他字符。", field.label().zh),
+                format!(
+                    "{}只包含英文字母、数字、- 和 _，这里有中文或其他字符。",
+                    field.label().zh
+                ),
                 format!(
                     "The {} has only letters, digits, - and _; this contains other characters.",
                     field.label().en
@@ -292,10 +344,25 @@ fn id_precheck(field: Field, v: &str) -> Option<Verdict> {
         ));
     }
     match certain_kind(v) {
-        Some(kind) if !(kind == field || kind.is_secret() && field.is_secret()) => {
+        Some(kind)
+            if !(kind == field
+                || kind.is_secret() && field.is_secret()
+                || ding_lookalike(field, kind, v)) =>
+        {
             Some(wrong_box(field, v, kind))
         }
         _ => None,
+    }
+}
+
+/// CorpIds and Client IDs both start with `ding`, and telling them apart rests on inferred formats
+/// (hex or not), so between those two boxes only a 36-character CorpId is certain; the box's own
+/// check warns about the rest.
+fn ding_lookalike(field: Field, kind: Field, v: &str) -> bool {
+    match (field, kind) {
+        (Field::CorpId, Field::ClientId) => true,
+        (Field::ClientId, Field::CorpId) => v.len() != 36,
+        _ => false,
     }
 }
 
@@ -331,7 +398,12 @@ fn corp_id(v: &str) -> Verdict {
             Some(Field::ClientId),
         );
     }
-    unusual(v, Field::CorpId, "ding + 16 或 32 位十六进制", "ding + 16 or 32 hex characters")
+    unusual(
+        v,
+        Field::CorpId,
+        "ding + 16 或 32 位十六进制",
+        "ding + 16 or 32 hex characters",
+    )
 }
 
 fn corp_name(v: &str) -> Verdict {
@@ -339,19 +411,24 @@ fn corp_name(v: &str) -> Verdict {
         return Verdict::err(
             v,
             ErrorCode::BadFormat,
-            Text::new("企业名称只能是一行。", "The organisation name must be a single line."),
+            Text::new(
+                "企业名称只能是一行。",
+                "The organisation name must be a single line.",
+            ),
         );
     }
-    match certain_kind(v) {
-        Some(kind @ (Field::Domain | Field::ClientSecret | Field::CorpId | Field::ClientId)) => {
-            return wrong_box(Field::CorpName, v, kind);
-        }
-        _ => {}
+    if let Some(kind @ (Field::Domain | Field::ClientSecret | Field::CorpId | Field::ClientId)) =
+        certain_kind(v)
+    {
+        return wrong_box(Field::CorpName, v, kind);
     }
     if v.chars().count() > 50 {
         return Verdict::ok(v).warn(
             WarningCode::UnusualFormat,
-            Text::new("企业名称超过 50 个字，扫码登录页可能显示不全。", "Names over 50 characters may be cut off on the scan-login page."),
+            Text::new(
+                "企业名称超过 50 个字，扫码登录页可能显示不全。",
+                "Names over 50 characters may be cut off on the scan-login page.",
+            ),
             None,
         );
     }
@@ -363,7 +440,10 @@ fn agent_id(v: &str) -> Verdict {
     let (digits, note) = match v.strip_prefix("0_") {
         Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => (
             rest,
-            Some(Text::new("已去掉工作台链接里的“0_”前缀", "removed the “0_” prefix of workbench links")),
+            Some(Text::new(
+                "已去掉工作台链接里的“0_”前缀",
+                "removed the “0_” prefix of workbench links",
+            )),
         ),
         _ => (v, None),
     };
@@ -374,14 +454,20 @@ fn agent_id(v: &str) -> Verdict {
         return Verdict::err(
             v,
             ErrorCode::BadFormat,
-            Text::new("AgentId 是一串数字（例如 836390886）。", "The AgentId is a number (e.g. 836390886)."),
+            Text::new(
+                "AgentId 是一串数字（例如 836390886）。",
+                "The AgentId is a number (e.g. 836390886).",
+            ),
         );
     }
     if digits.len() > 18 {
         return Verdict::err(
             v,
             ErrorCode::BadFormat,
-            Text::new("AgentId 太长了，请核对。", "That is too long for an AgentId; check it."),
+            Text::new(
+                "AgentId 太长了，请核对。",
+                "That is too long for an AgentId; check it.",
+            ),
         );
     }
     let mut verdict = if digits.len() < 6 || digits.len() > 12 || digits.starts_with('0') {
@@ -407,6 +493,16 @@ fn client_id(v: &str) -> Verdict {
             None,
         );
     }
+    if CORP_ID.is_match(v) {
+        return Verdict::ok(v).warn(
+            WarningCode::LooksLikeOtherField,
+            Text::new(
+                "这更像 CorpId（只含 0–9、a–f；Client ID 通常还含 g–z 字母）。CorpId 在开发者后台首页，应填到「CorpId」框；Client ID 在应用的“凭证与基础信息”页。",
+                "This looks more like a CorpId (only 0–9 and a–f; Client IDs usually have letters g–z too). The CorpId, from the console home page, goes in the “CorpId” box; the Client ID is on the app's Credentials page.",
+            ),
+            Some(Field::CorpId),
+        );
+    }
     if CLIENT_ID.is_match(v) {
         return Verdict::ok(v);
     }
@@ -420,7 +516,12 @@ fn client_id(v: &str) -> Verdict {
             ),
         );
     }
-    unusual(v, Field::ClientId, "ding 开头，共 20 位", "“ding” + 16 letters or digits")
+    unusual(
+        v,
+        Field::ClientId,
+        "ding 开头，共 20 位",
+        "“ding” + 16 letters or digits",
+    )
 }
 
 fn secret(field: Field, v: &str) -> Verdict {
@@ -430,7 +531,12 @@ fn secret(field: Field, v: &str) -> Verdict {
     if SECRET.is_match(v) {
         return Verdict::ok(v);
     }
-    unusual(v, field, "64 位字母、数字、- 或 _", "64 letters, digits, - or _")
+    unusual(
+        v,
+        field,
+        "64 位字母、数字、- 或 _",
+        "64 letters, digits, - or _",
+    )
 }
 
 mod domain;

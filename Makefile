@@ -1,0 +1,47 @@
+# Two commands: `make run` builds and launches the app, `make test` runs every test.
+# Both install whatever is missing first (scripts/setup.sh is idempotent).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+CARGO ?= cargo
+
+.PHONY: setup ui build run test lint test-rust test-ui e2e bindings
+
+setup:
+	@scripts/setup.sh
+
+ui: setup
+	cd ui && npm run build
+
+build: ui
+	$(CARGO) build --workspace --all-targets
+
+run: build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "No display found: starting under Xvfb (screenshots: import -window root)"; \
+	  scripts/headless.sh target/debug/dingbind-app; \
+	else target/debug/dingbind-app; fi
+
+lint: setup
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@if $(CARGO) tree -p dingbind-core -e normal,build --prefix none | grep -q '^tauri'; then \
+	  echo "dingbind-core must not depend on tauri"; exit 1; fi
+	cd ui && npx tsc --noEmit
+
+test-rust:
+	$(CARGO) test --workspace
+
+test-ui:
+	cd ui && npm test
+
+# The real app under Xvfb + D-Bus + gnome-keyring, driven through tauri-driver/WebKitWebDriver.
+# Screenshots of every step in both languages land in test-output/screenshots/.
+e2e:
+	rm -rf test-output/screenshots
+	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
+
+test: build lint test-rust test-ui e2e
+
+# Regenerates ui/src/ipc/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p dingbind-app --lib bindings

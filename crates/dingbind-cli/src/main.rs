@@ -1,0 +1,233 @@
+//! `dingbind`: the same core as the desktop app, for servers, scripts and support staff. Every
+//! command takes `--json` and `--lang zh|en`. Exit codes: 0 = valid / all generated, 1 = a value
+//! was rejected, 2 = bad input or usage (missing values, unknown field, unreadable file).
+
+mod binding;
+
+use binding::{Binding, BindingArgs};
+use clap::{Parser, Subcommand};
+use dingbind_core::template::{self, builtins};
+use dingbind_core::validate::validate;
+use dingbind_core::{Field, Lang, Text};
+use serde_json::{json, Value};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dingbind",
+    version,
+    about = "钉钉绑定向导 · DingTalk binding wizard (headless)"
+)]
+struct Cli {
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages: zh or en.
+    #[arg(long, global = true, default_value = "zh")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean and judge one value as the wizard would (e.g. `--field corp_id "CorpId：ding…"`).
+    Validate {
+        #[arg(long)]
+        field: String,
+        value: String,
+    },
+    /// Print the URLs to register in the DingTalk console.
+    Urls {
+        #[command(flatten)]
+        binding: BindingArgs,
+    },
+    /// List the built-in templates, or check a template file.
+    Templates {
+        /// A template file to check; reports the field and line of the first problem.
+        #[arg(long)]
+        check: Option<std::path::PathBuf>,
+    },
+}
+
+pub(crate) struct Out {
+    json: bool,
+    lang: Lang,
+}
+
+impl Out {
+    fn t<'a>(&self, text: &'a Text) -> &'a str {
+        text.get(self.lang)
+    }
+    fn say(&self, zh: &str, en: &str) -> String {
+        match self.lang {
+            Lang::Zh => zh.to_string(),
+            Lang::En => en.to_string(),
+        }
+    }
+    fn json(&self, v: &Value) {
+        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Out {
+        json: cli.json,
+        lang: cli.lang,
+    };
+    let code = match cli.command {
+        Command::Validate { field, value } => cmd_validate(&out, &field, &value),
+        Command::Urls { binding } => {
+            Binding::load(&binding, &out).map_or(2, |b| cmd_urls(&out, &b))
+        }
+        Command::Templates { check } => cmd_templates(&out, check.as_deref()),
+    };
+    ExitCode::from(code)
+}
+
+fn unknown_field(out: &Out, field: &str) -> u8 {
+    let known: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+    let msg = out.say(
+        &format!("未知字段 `{field}`，可用：{}", known.join(", ")),
+        &format!("unknown field `{field}`; known: {}", known.join(", ")),
+    );
+    if out.json {
+        out.json(&json!({ "error": "unknown_field", "message": msg }));
+    } else {
+        eprintln!("{msg}");
+    }
+    2
+}
+
+fn cmd_validate(out: &Out, field: &str, value: &str) -> u8 {
+    let Some(field) = Field::parse(field) else {
+        return unknown_field(out, field);
+    };
+    let v = validate(field, value);
+    if out.json {
+        out.json(&json!({
+            "field": v.field,
+            "ok": v.ok,
+            "value": if field.is_secret() { dingbind_core::secrets::mask(&v.value) } else { v.value.clone() },
+            "code": v.code,
+            "suggested_field": v.suggested_field,
+            "message": v.message.as_ref().map(|m| out.t(m)),
+            "warnings": v.warnings.iter().map(|w| json!({"code": w.code, "message": out.t(&w.message), "suggested_field": w.suggested_field})).collect::<Vec<_>>(),
+            "cleaned": v.cleaned.iter().map(|c| out.t(c)).collect::<Vec<_>>(),
+        }));
+    } else {
+        let shown = if field.is_secret() {
+            dingbind_core::secrets::mask(&v.value)
+        } else {
+            v.value.clone()
+        };
+        match &v.message {
+            Some(m) => println!("✗ {field}: {}", out.t(m)),
+            None => println!("✓ {field}: {shown}"),
+        }
+        for w in &v.warnings {
+            println!("  ! {}", out.t(&w.message));
+        }
+        for c in &v.cleaned {
+            println!("  · {}", out.t(c));
+        }
+    }
+    if v.ok {
+        0
+    } else {
+        1
+    }
+}
+
+fn cmd_urls(out: &Out, b: &Binding) -> u8 {
+    let urls = b.urls();
+    let complete = urls.iter().all(|u| u.url.is_some());
+    if out.json {
+        let map: serde_json::Map<String, Value> = urls
+            .iter()
+            .map(|u| (u.name.clone(), json!(u.url)))
+            .collect();
+        let problems: Vec<Value> = urls
+            .iter()
+            .filter(|u| u.url.is_none())
+            .map(|u| json!({"name": u.name, "missing": u.missing, "error": u.error}))
+            .collect();
+        out.json(&json!({ "template": b.template.id, "urls": map, "problems": problems }));
+    } else {
+        for u in &urls {
+            println!("{}  ({})", out.t(&u.label), out.t(&u.destination));
+            match (&u.url, &u.error) {
+                (Some(url), _) => println!("  {url}"),
+                (None, Some(e)) => println!("  ✗ {e}"),
+                (None, None) => {
+                    let missing: Vec<&str> = u.missing.iter().map(|f| f.key()).collect();
+                    println!(
+                        "  ✗ {}{}",
+                        out.say("缺少：", "missing: "),
+                        missing.join(", ")
+                    );
+                }
+            }
+        }
+    }
+    if complete {
+        0
+    } else {
+        2
+    }
+}
+
+fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
+    if let Some(path) = check {
+        let result = std::fs::read_to_string(path)
+            .map_err(|e| template::TemplateError {
+                line: 0,
+                field: String::new(),
+                message: e.to_string(),
+            })
+            .and_then(|src| template::parse(&src));
+        return match result {
+            Ok(t) => {
+                if out.json {
+                    out.json(&json!({"ok": true, "id": t.id, "steps": t.steps.len()}));
+                } else {
+                    println!(
+                        "✓ {} — {} ({} {})",
+                        t.id,
+                        out.t(&t.name),
+                        t.steps.len(),
+                        out.say("步", "steps")
+                    );
+                }
+                0
+            }
+            Err(e) => {
+                if out.json {
+                    out.json(&json!({"ok": false, "line": e.line, "field": e.field, "message": e.message}));
+                } else {
+                    eprintln!(
+                        "✗ {}:{}: `{}`: {}",
+                        path.display(),
+                        e.line,
+                        e.field,
+                        e.message
+                    );
+                }
+                2
+            }
+        };
+    }
+    if out.json {
+        let list: Vec<Value> = builtins()
+            .iter()
+            .map(|t| json!({"id": t.id, "name": out.t(&t.name), "needs": t.needs, "steps": t.steps.len()}))
+            .collect();
+        out.json(&json!({ "templates": list }));
+    } else {
+        for t in builtins() {
+            println!("{:<28} {}", t.id, out.t(&t.name));
+        }
+    }
+    0
+}

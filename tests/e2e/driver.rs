@@ -1,0 +1,337 @@
+//! A small driver for the real app: launches it through tauri-driver with its own HOME (so every
+//! file it writes is under one temp folder), and wraps fantoccini in the few actions the tests use.
+//! React inputs do not see WebDriver's clear(), so text is replaced by select-all + backspace.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// The app's world: a temp HOME with its own XDG folders.
+pub struct Env {
+    root: tempfile::TempDir,
+    pub shots: PathBuf,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        let root = tempfile::tempdir().unwrap();
+        for d in ["home", "home/.local/share", "home/.config", "home/.cache"] {
+            std::fs::create_dir_all(root.path().join(d)).unwrap();
+        }
+        let shots = workspace_root().join("test-output/screenshots");
+        std::fs::create_dir_all(&shots).unwrap();
+        Self { root, shots }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    fn apply(&self, cmd: &mut Command) {
+        let home = self.home();
+        cmd.env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env_remove("DINGBIND_DATA_DIR")
+            .env_remove("DINGBIND_KEYCHAIN");
+    }
+
+    /// Every file under the app's HOME whose bytes contain `needle`.
+    pub fn files_containing(&self, needle: &str) -> Vec<PathBuf> {
+        fn walk(dir: &Path, needle: &[u8], hits: &mut Vec<PathBuf>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, needle, hits);
+                } else if let Ok(bytes) = std::fs::read(&p) {
+                    if bytes.windows(needle.len()).any(|w| w == needle) {
+                        hits.push(p);
+                    }
+                }
+            }
+        }
+        let mut hits = Vec::new();
+        walk(self.root.path(), needle.as_bytes(), &mut hits);
+        hits
+    }
+
+    /// What the Secret Service holds for Dingbind (through libsecret's own CLI, not our code).
+    pub fn keyring_dump(&self) -> String {
+        let out = Command::new("secret-tool")
+            .args(["search", "--all", "--unlock", "service", "dingbind"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr)
+    }
+
+    /// Kills every process started with this HOME: the app, WebKitWebDriver, tauri-driver.
+    fn kill_all(&self) {
+        let marker = format!("HOME={}", self.home().display());
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(environ) = std::fs::read(format!("/proc/{pid}/environ")) else {
+                continue;
+            };
+            if environ.split(|b| *b == 0).any(|kv| kv == marker.as_bytes())
+                && pid != std::process::id()
+            {
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            }
+        }
+    }
+}
+
+impl Drop for Env {
+    fn drop(&mut self) {
+        self.kill_all();
+    }
+}
+
+pub struct App<'a> {
+    env: &'a Env,
+    client: Client,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl<'a> App<'a> {
+    pub async fn launch(env: &'a Env) -> App<'a> {
+        let root = workspace_root();
+        let binary = root.join("target/debug/dingbind-app");
+        assert!(binary.exists(), "build the app first: {}", binary.display());
+        let (port, native) = (free_port(), free_port());
+        let mut cmd = Command::new(root.join("tools/bin/tauri-driver"));
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        env.apply(&mut cmd);
+        let driver = cmd
+            .spawn()
+            .expect("tools/bin/tauri-driver (scripts/setup.sh installs it)");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < TIMEOUT, "tauri-driver did not listen");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let caps = json!({"browserName": "wry", "tauri:options": {"application": binary}});
+        let client = ClientBuilder::native()
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("WebDriver session");
+        let app = App {
+            env,
+            client,
+            driver,
+        };
+        app.wait_css("#root .ant-layout").await;
+        app
+    }
+
+    async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        let start = Instant::now();
+        loop {
+            let el = self.wait_css(css).await;
+            match el.click().await {
+                Ok(_) => return,
+                // An animation (modal, drawer) may still cover it; try again briefly.
+                Err(e) if start.elapsed() < TIMEOUT => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(150)).await;
+                }
+                Err(e) => panic!("cannot click {css}: {e}"),
+            }
+        }
+    }
+
+    /// Replaces an input's text as a person would: select all, delete, type.
+    pub async fn retype(&self, css: &str, text: &str) {
+        let el = self.wait_css(css).await;
+        el.click().await.unwrap();
+        el.send_keys("\u{E009}a").await.unwrap();
+        el.send_keys("\u{E003}").await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    pub async fn blur(&self) {
+        self.client
+            .execute(
+                "document.activeElement && document.activeElement.blur()",
+                vec![],
+            )
+            .await
+            .unwrap();
+    }
+
+    async fn poll<F: Fn(&str) -> bool>(&self, css: &str, prop: Option<&str>, ok: F, what: &str) {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < TIMEOUT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = match prop {
+                    Some(p) => el.prop(p).await.ok().flatten().unwrap_or_default(),
+                    // Rendered text, or the DOM text where antd measures ellipsis in a hidden copy.
+                    None => match el.text().await.unwrap_or_default() {
+                        t if t.is_empty() => el
+                            .prop("textContent")
+                            .await
+                            .ok()
+                            .flatten()
+                            .unwrap_or_default(),
+                        t => t,
+                    },
+                };
+                if ok(&last) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.screenshot("failure").await;
+        panic!("{css}: expected {what}, last saw {last:?}");
+    }
+
+    pub async fn wait_text(&self, css: &str, contains: &str) {
+        self.poll(
+            css,
+            None,
+            |t| t.contains(contains),
+            &format!("text containing {contains:?}"),
+        )
+        .await;
+    }
+
+    pub async fn wait_value(&self, css: &str, value: &str) {
+        self.poll(
+            css,
+            Some("value"),
+            |v| v == value,
+            &format!("value {value:?}"),
+        )
+        .await;
+    }
+
+    async fn title(&self) -> String {
+        self.wait_css("[data-testid=step-title]")
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Clicks Next and waits for another step to show.
+    pub async fn next(&self, _to: &str) {
+        let before = self.title().await;
+        self.click("[data-testid=next]").await;
+        self.poll(
+            "[data-testid=step-title]",
+            None,
+            |t| t != before,
+            "another step",
+        )
+        .await;
+    }
+
+    /// Opens step `i` (0-based; the summary is after the last step) from the side bar.
+    pub async fn goto_step(&self, i: usize) {
+        self.click(&format!(
+            ".wizard-steps .ant-steps-item:nth-child({}) .ant-steps-item-title",
+            i + 1
+        ))
+        .await;
+        let want = self
+            .wait_css(&format!(
+                ".wizard-steps .ant-steps-item:nth-child({}) .ant-steps-item-title",
+                i + 1
+            ))
+            .await
+            .text()
+            .await
+            .unwrap();
+        self.poll(
+            "[data-testid=step-title]",
+            None,
+            |t| want.starts_with(t) || t.starts_with(&want) || want.contains(t),
+            &format!("step {want:?}"),
+        )
+        .await;
+    }
+
+    pub async fn switch_language(&self, label: &str) {
+        self.click(&format!(
+            ".ant-layout-header .ant-segmented-item-label[title=\"{label}\"]"
+        ))
+        .await;
+        let back = if label == "EN" {
+            "Back to bindings"
+        } else {
+            "返回绑定列表"
+        };
+        self.wait_text("[data-testid=back-to-list]", back).await;
+    }
+
+    /// A PNG of the WebView, after two animation frames so it shows the current state.
+    pub async fn screenshot(&self, name: &str) {
+        let _ = self
+            .client
+            .execute_async("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));", vec![])
+            .await;
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::write(self.env.shots.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    /// SIGKILLs the app (and its drivers) without any chance to clean up.
+    pub async fn kill(mut self) {
+        self.env.kill_all();
+        let _ = self.driver.wait();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        self.env.kill_all();
+    }
+}

@@ -1,0 +1,220 @@
+//! The real app in a real WebView: tauri-driver + WebKitWebDriver, under Xvfb with a private D-Bus
+//! session and an unlocked gnome-keyring (run through `scripts/headless.sh`; `make test` does).
+//! Ignored by a plain `cargo test` because it needs that desktop.
+
+mod driver;
+
+use driver::{App, Env};
+use std::time::Duration;
+
+const DOMAIN_PASTE: &str = "https://oa.example.com/login?from=console";
+const CORP_ID: &str = "ding6ccabc44d2c8d38b";
+const CLIENT_ID: &str = "dingabcdefghij123456";
+const AGENT_ID: &str = "836390886";
+
+fn client_secret() -> String {
+    format!("GT-l{}", "Qx7_9kLm-Zz0AbCd".repeat(4))
+        .chars()
+        .take(64)
+        .collect()
+}
+fn sso_secret() -> String {
+    format!("SSO{}", "pQ3rS4tU_vW5xY6z".repeat(4))
+        .chars()
+        .take(64)
+        .collect()
+}
+
+const STEPS: [&str; 11] = [
+    "console_login",
+    "corp",
+    "create_app",
+    "credentials",
+    "web_app",
+    "permissions",
+    "publish",
+    "login",
+    "sso_secret",
+    "install",
+    "scan_login",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
+async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain() {
+    assert_eq!(client_secret().len(), 64);
+    assert_eq!(sso_secret().len(), 64);
+    let env = Env::new();
+
+    // ── First run: create a profile and walk the seed 003 steps up to the last one. ──
+    let app = App::launch(&env).await;
+    app.wait_text("[data-testid=create-profile]", "新建绑定")
+        .await;
+    app.screenshot("zh-00-start").await;
+    app.click("[data-testid=create-profile]").await;
+    app.retype("[data-testid=profile-name-input]", "e2e 总部私有云")
+        .await;
+    app.screenshot("zh-00-create").await;
+    app.click("[data-testid=dialog-ok]").await;
+    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
+        .await;
+
+    // 1. Domain: a whole URL pasted from the address bar keeps only the host.
+    app.retype("[data-testid=field-domain]", DOMAIN_PASTE).await;
+    app.blur().await;
+    app.wait_value("[data-testid=field-domain]", "oa.example.com")
+        .await;
+    app.click("[data-testid=confirm-signed_in]").await;
+    app.next("corp").await;
+
+    // 2. A Client ID in the CorpId box is named for the box it belongs in, then fixed.
+    app.retype(
+        "[data-testid=field-corp_id]",
+        &format!("Client ID：{CLIENT_ID}"),
+    )
+    .await;
+    app.wait_text("[data-testid=field-error]", "Client ID")
+        .await;
+    app.screenshot("zh-02-corp-wrong-box").await;
+    app.retype("[data-testid=field-corp_id]", &format!("CorpId：{CORP_ID}"))
+        .await;
+    app.blur().await;
+    app.wait_value("[data-testid=field-corp_id]", CORP_ID).await;
+    app.retype("[data-testid=field-corp_name]", "宜点云测试企业（集团）")
+        .await;
+    app.next("create_app").await;
+
+    app.click("[data-testid=confirm-created]").await;
+    app.next("credentials").await;
+
+    // 4. Credentials; the secret goes to the real Secret Service.
+    app.retype("[data-testid=field-agent_id]", AGENT_ID).await;
+    app.retype("[data-testid=field-client_id]", CLIENT_ID).await;
+    app.retype("[data-testid=field-client_secret]", &client_secret())
+        .await;
+    app.wait_text("[data-testid=secret-location-client_secret]", "系统钥匙串")
+        .await;
+    app.next("web_app").await;
+
+    // 5. The three web-app URLs exactly as seed 003's table, $CORPID$ kept literally.
+    app.wait_text(
+        "[data-testid=url-home] [data-testid=url-text]",
+        "https://oa.example.com/dingding/dingding_auth_corp?corpId=$CORPID$",
+    )
+    .await;
+    app.wait_text(
+        "[data-testid=url-pc_home] [data-testid=url-text]",
+        "https://oa.example.com/index.php?dingding/dd_client_callback&corpId=$CORPID$",
+    )
+    .await;
+    app.wait_text(
+        "[data-testid=url-admin] [data-testid=url-text]",
+        &format!(
+            "https://oa.example.com/index.php?dingding/dd_callback&usertype=admin&corpId={CORP_ID}"
+        ),
+    )
+    .await;
+    app.click("[data-testid=copy-home]").await;
+    app.wait_text("[data-testid=copy-home]", "已复制").await;
+    app.click("[data-testid=confirm-saved]").await;
+    app.next("permissions").await;
+
+    app.wait_text(
+        "[data-testid=permission-list]",
+        "qyapi_get_department_member",
+    )
+    .await;
+    app.click("[data-testid=confirm-applied]").await;
+    app.next("publish").await;
+    app.click("[data-testid=confirm-published]").await;
+    app.next("login").await;
+    app.wait_text(
+        "[data-testid=url-login_callback] [data-testid=url-text]",
+        "https://oa.example.com/dingding/dd_or_code_corp_list",
+    )
+    .await;
+    app.click("[data-testid=confirm-saved]").await;
+    app.next("sso_secret").await;
+    app.retype("[data-testid=field-sso_secret]", &sso_secret())
+        .await;
+    app.wait_text("[data-testid=secret-location-sso_secret]", "系统钥匙串")
+        .await;
+    app.next("install").await;
+    app.click("[data-testid=confirm-installed]").await;
+    app.next("scan_login").await;
+
+    // ── Kill the app mid-flow, once the autosave (≤ 500 ms) has had its chance. ──
+    app.wait_text("[data-testid=save-state]", "已自动保存")
+        .await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.kill().await;
+
+    // ── Relaunch: the same profile, the same step, every value. ──
+    let app = App::launch(&env).await;
+    app.wait_text("[data-testid=step-title]", "开启扫码登录")
+        .await;
+    app.wait_text("[data-testid=profile-name]", "e2e 总部私有云")
+        .await;
+    app.goto_step(1).await;
+    app.wait_value("[data-testid=field-corp_id]", CORP_ID).await;
+    app.wait_value("[data-testid=field-corp_name]", "宜点云测试企业（集团）")
+        .await;
+    app.goto_step(10).await;
+    app.click("[data-testid=confirm-enabled]").await;
+    app.click("[data-testid=next]").await;
+
+    // Summary: everything done, URLs shown, secrets masked; reveal reads the keychain after restart.
+    app.wait_text("[data-testid=step-title]", "汇总").await;
+    app.wait_text(
+        "[data-testid=summary-url-admin]",
+        &format!("corpId={CORP_ID}"),
+    )
+    .await;
+    app.wait_text("[data-testid=summary-secret-client_secret]", "GT-l…(64)")
+        .await;
+    app.click("[data-testid=summary-reveal-client_secret]")
+        .await;
+    app.wait_text(
+        "[data-testid=summary-secret-client_secret]",
+        &client_secret(),
+    )
+    .await;
+    app.wait_text(".ant-result-title", "所有步骤都已完成").await;
+    app.screenshot("zh-12-summary").await;
+
+    // Screenshots of every step in both languages.
+    for (lang, label) in [("zh", "中文"), ("en", "EN")] {
+        app.switch_language(label).await;
+        for (i, id) in STEPS.iter().enumerate() {
+            app.goto_step(i).await;
+            app.screenshot(&format!("{lang}-{:02}-{id}", i + 1)).await;
+        }
+        app.goto_step(STEPS.len()).await;
+        app.screenshot(&format!("{lang}-12-summary")).await;
+    }
+    app.switch_language("中文").await;
+    app.click("[data-testid=back-to-list]").await;
+    app.wait_text("[data-testid=profile-row]", "e2e 总部私有云")
+        .await;
+    app.screenshot("zh-00-list").await;
+    app.close().await;
+
+    // The secrets are in the Secret Service, and in no file the app wrote.
+    let stored = env.keyring_dump();
+    assert!(
+        stored.contains(&client_secret()),
+        "client secret not in the Secret Service"
+    );
+    assert!(
+        stored.contains(&sso_secret()),
+        "SSOsecret not in the Secret Service"
+    );
+    for secret in [client_secret(), sso_secret()] {
+        let leaks = env.files_containing(&secret);
+        assert!(leaks.is_empty(), "secret found in {leaks:?}");
+    }
+    assert!(
+        !env.files_containing(CORP_ID).is_empty(),
+        "the profile was not written under the test HOME"
+    );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider, Layout, Result, Spin, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { api, type ProfileView } from './ipc';
+import { AppDataContext, type AppData } from './context';
+import AppHeader from './components/AppHeader';
+import StartScreen from './screens/StartScreen';
+import WizardScreen from './screens/WizardScreen';
+
+export default function App() {
+  const { i18n, t } = useTranslation();
+  const [data, setData] = useState<AppData | null>(null);
+  const [view, setView] = useState<ProfileView | null>(null);
+  const [bootError, setBootError] = useState<string | null>(null);
+
+  useEffect(() => {
+    (async () => {
+      const info = await api.appInfo();
+      await i18n.changeLanguage(info.settings.language);
+      const templates = await api.listTemplates();
+      // Reopen the binding that was open when the app last stopped (or was killed).
+      const last = info.settings.last_profile_id;
+      if (last) {
+        try {
+          setView(await api.openProfile(last));
+        } catch {
+          // Deleted or unreadable since: the start screen lists it with the reason.
+        }
+      }
+      setData({ info, templates });
+    })().catch((e: unknown) => setBootError(String(e instanceof Error ? e.message : e)));
+  }, [i18n]);
+
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#1677ff', borderRadius: 8, fontSize: 14 },
+        components: { Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 20px' } },
+      }}
+    >
+      <AntApp style={{ height: '100%' }}>
+        <Layout style={{ height: '100%' }}>
+          {bootError ? (
+            <Result status="error" title={t('error.generic', { message: bootError })} />
+          ) : !data ? (
+            <Spin size="large" style={{ margin: 'auto' }} />
+          ) : (
+            <AppDataContext.Provider value={data}>
+              <AppHeader view={view} onBack={view ? () => void api.closeProfile().then(() => setView(null)) : undefined} />
+              {view ? (
+                <WizardScreen key={view.profile.id} initial={view} />
+              ) : (
+                <StartScreen onOpen={setView} />
+              )}
+            </AppDataContext.Provider>
+          )}
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, Flex, Layout, Segmented, Space, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type Lang, type ProfileView } from '../ipc';
+import { useTemplate } from '../context';
+import { useText } from '../i18n';
+import logo from '../../../icons/icon.svg';
+
+interface Props {
+  view: ProfileView | null;
+  onBack?: () => void;
+}
+
+export default function AppHeader({ view, onBack }: Props) {
+  const { t, i18n } = useTranslation();
+  const tx = useText();
+  const template = useTemplate(view?.profile.template_id ?? '');
+  const setLang = (lang: Lang) => {
+    void i18n.changeLanguage(lang);
+    void api.setLanguage(lang);
+  };
+  return (
+    <Layout.Header style={{ borderBottom: '1px solid #e8ebf0', display: 'flex', alignItems: 'center' }}>
+      <Flex align="center" gap={12} style={{ flex: 1, minWidth: 0 }}>
+        <img src={logo} alt="" width={30} height={30} />
+        <Typography.Text strong style={{ fontSize: 16 }}>
+          {t('app.title')}
+        </Typography.Text>
+        {view && (
+          <>
+            <Typography.Text type="secondary">/</Typography.Text>
+            <Typography.Text ellipsis style={{ maxWidth: 320 }} data-testid="profile-name">
+              {view.profile.name}
+            </Typography.Text>
+            {template && <Typography.Text type="secondary">· {tx(template.name)}</Typography.Text>}
+          </>
+        )}
+      </Flex>
+      <Space size="middle">
+        {onBack && (
+          <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="back-to-list">
+            {t('app.backToList')}
+          </Button>
+        )}
+        <Segmented<Lang>
+          aria-label={t('app.language')}
+          value={i18n.language === 'en' ? 'en' : 'zh'}
+          onChange={setLang}
+          options={[
+            { label: '中文', value: 'zh' },
+            { label: 'EN', value: 'en' },
+          ]}
+          data-testid="lang-switch"
+        />
+      </Space>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,68 @@
+// The only module that talks to Tauri. Every command is typed with the generated bindings, and
+// every failure becomes an IpcFailure carrying the shell's `{code, message, detail}`.
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { writeText } from '@tauri-apps/plugin-clipboard-manager';
+import type {
+  AppInfo,
+  Field,
+  IpcError,
+  IpcErrorCode,
+  Lang,
+  Profile,
+  ProfileSummary,
+  ProfileView,
+  Template,
+} from './bindings';
+
+export class IpcFailure extends Error {
+  readonly code: IpcErrorCode;
+  readonly detail: string | null;
+  constructor(e: IpcError) {
+    super(e.message);
+    this.code = e.code;
+    this.detail = e.detail;
+  }
+}
+
+function isIpcError(e: unknown): e is IpcError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw new IpcFailure(isIpcError(e) ? e : { code: 'internal', message: String(e), detail: null });
+  }
+}
+
+export interface SavedEvent {
+  id: string | null;
+  updated_at: string | null;
+  error: string | null;
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  listTemplates: () => call<Template[]>('list_templates'),
+  listProfiles: () => call<ProfileSummary[]>('list_profiles'),
+  createProfile: (name: string, templateId: string) => call<ProfileView>('create_profile', { name, templateId }),
+  openProfile: (id: string) => call<ProfileView>('open_profile', { id }),
+  closeProfile: () => call<void>('close_profile'),
+  updateProfile: (profile: Profile) => call<ProfileView>('update_profile', { profile }),
+  flushProfile: () => call<void>('flush_profile'),
+  renameProfile: (id: string, name: string) => call<ProfileSummary>('rename_profile', { id, name }),
+  duplicateProfile: (id: string, name: string) => call<ProfileSummary>('duplicate_profile', { id, name }),
+  deleteProfile: (id: string) => call<void>('delete_profile', { id }),
+  setSecret: (profileId: string, field: Field, value: string) =>
+    call<ProfileView>('set_secret', { profileId, field, value }),
+  revealSecret: (profileId: string, field: Field) => call<string | null>('reveal_secret', { profileId, field }),
+  openLink: (url: string) => call<string>('open_link', { url }),
+  setLanguage: (language: Lang) => call<void>('set_language', { language }),
+  copy: (text: string) => writeText(text),
+  onSaved: (handler: (e: SavedEvent) => void): Promise<UnlistenFn> =>
+    listen<SavedEvent>('profile-saved', (event) => handler(event.payload)),
+};
+
+export type Api = typeof api;

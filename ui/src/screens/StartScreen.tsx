@@ -1,0 +1,289 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type ProfileSummary, type ProfileView } from '../ipc';
+import { useAppData } from '../context';
+import { useText } from '../i18n';
+import { formatTime } from '../format';
+
+interface Props {
+  onOpen: (view: ProfileView) => void;
+}
+
+type NameDialog = { kind: 'create' } | { kind: 'rename' | 'duplicate'; profile: ProfileSummary };
+
+export default function StartScreen({ onOpen }: Props) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const { info, templates } = useAppData();
+  const { message, modal } = AntApp.useApp();
+  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
+  const [dialog, setDialog] = useState<NameDialog | null>(null);
+
+  const reload = useCallback(() => {
+    api
+      .listProfiles()
+      .then(setProfiles)
+      .catch((e: Error) => message.error(t('error.generic', { message: e.message })));
+  }, [message, t]);
+  useEffect(reload, [reload]);
+
+  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
+  const open = (id: string) => api.openProfile(id).then(onOpen).catch(fail);
+  const stepTitle = (p: ProfileSummary) => {
+    const template = templates.find((x) => x.id === p.template_id);
+    const step = template?.steps.find((s) => s.id === p.current_step);
+    return step ? tx(step.title) : p.current_step === 'summary' ? t('wizard.summary') : '';
+  };
+  const confirmDelete = (p: ProfileSummary) =>
+    modal.confirm({
+      title: t('start.deleteTitle', { name: p.name }),
+      content: t('start.deleteBody'),
+      okText: t('start.deleteOk'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-delete' },
+      cancelText: t('start.cancel'),
+      onOk: () =>
+        api
+          .deleteProfile(p.id)
+          .then(() => {
+            message.success(t('start.deleted'));
+            reload();
+          })
+          .catch(fail),
+    });
+
+  return (
+    <div style={{ overflow: 'auto', flex: 1 }}>
+      <div style={{ maxWidth: 980, margin: '0 auto', padding: '28px 24px 40px' }}>
+        <Card style={{ marginBottom: 20, background: 'linear-gradient(120deg,#1677ff 0%,#0a59f7 60%,#3d8eff 100%)' }}>
+          <Flex justify="space-between" align="center" gap={24}>
+            <div>
+              <Typography.Title level={3} style={{ color: '#fff', margin: 0 }}>
+                {t('app.title')}
+              </Typography.Title>
+              <Typography.Paragraph style={{ color: 'rgba(255,255,255,.88)', margin: '8px 0 0', maxWidth: 620 }}>
+                {t('app.subtitle')}
+              </Typography.Paragraph>
+            </div>
+            <Button size="large" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-profile">
+              {t('start.create')}
+            </Button>
+          </Flex>
+        </Card>
+
+        {!info.keychain_available && (
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('keychain.unavailable')} />
+        )}
+        {info.template_problems.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('start.templateProblems', { count: info.template_problems.length })}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {info.template_problems.map((p) => (
+                  <li key={p.file} className="mono">
+                    {p.file}:{p.line} `{p.field}` — {p.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+
+        <Card title={t('start.heading')} styles={{ body: { padding: profiles?.length ? 0 : 24 } }}>
+          {profiles && profiles.length === 0 ? (
+            <Empty description={t('start.empty')}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+                {t('start.create')}
+              </Button>
+            </Empty>
+          ) : (
+            <List
+              loading={!profiles}
+              dataSource={profiles ?? []}
+              rowKey="id"
+              renderItem={(p) => {
+                const template = templates.find((x) => x.id === p.template_id);
+                return (
+                  <List.Item
+                    data-testid="profile-row"
+                    style={{ padding: '14px 24px' }}
+                    actions={
+                      p.broken
+                        ? [
+                            <Button key="del" type="text" danger icon={<DeleteOutlined />} onClick={() => confirmDelete(p)}>
+                              {t('start.delete')}
+                            </Button>,
+                          ]
+                        : [
+                            <Button key="open" type="primary" onClick={() => void open(p.id)} data-testid="open-profile">
+                              {t('start.open')}
+                            </Button>,
+                            <Tooltip key="ren" title={t('start.rename')}>
+                              <Button type="text" icon={<EditOutlined />} aria-label={t('start.rename')} onClick={() => setDialog({ kind: 'rename', profile: p })} />
+                            </Tooltip>,
+                            <Tooltip key="dup" title={t('start.duplicate')}>
+                              <Button type="text" icon={<CopyOutlined />} aria-label={t('start.duplicate')} onClick={() => setDialog({ kind: 'duplicate', profile: p })} />
+                            </Tooltip>,
+                            <Tooltip key="del" title={t('start.delete')}>
+                              <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('start.delete')} onClick={() => confirmDelete(p)} data-testid="delete-profile" />
+                            </Tooltip>,
+                          ]
+                    }
+                  >
+                    <List.Item.Meta
+                      title={
+                        <Space>
+                          {p.broken ? <WarningOutlined style={{ color: '#ff4d4f' }} /> : null}
+                          <a onClick={() => !p.broken && void open(p.id)}>{p.name}</a>
+                          {template && <Tag color="blue">{tx(template.name)}</Tag>}
+                          {p.broken && <Tag color="error">{t('start.broken')}</Tag>}
+                        </Space>
+                      }
+                      description={
+                        p.broken ? (
+                          <span>
+                            <span className="mono">{p.broken}</span> — {t('start.brokenHint')}
+                          </span>
+                        ) : (
+                          <Space split="·" wrap>
+                            <span>{t('start.atStep', { step: stepTitle(p) })}</span>
+                            <span>{t('start.updated', { time: formatTime(p.updated_at) })}</span>
+                          </Space>
+                        )
+                      }
+                    />
+                  </List.Item>
+                );
+              }}
+            />
+          )}
+        </Card>
+      </div>
+      {dialog && (
+        <NameDialogView
+          dialog={dialog}
+          count={profiles?.length ?? 0}
+          onClose={() => setDialog(null)}
+          onDone={(view) => {
+            setDialog(null);
+            if (view) onOpen(view);
+            else reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function NameDialogView({
+  dialog,
+  count,
+  onClose,
+  onDone,
+}: {
+  dialog: NameDialog;
+  count: number;
+  onClose: () => void;
+  onDone: (view: ProfileView | null) => void;
+}) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const { templates } = useAppData();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ name: string; template: string }>();
+  const [busy, setBusy] = useState(false);
+  const initialName =
+    dialog.kind === 'create'
+      ? t('start.defaultName', { n: count + 1 })
+      : dialog.kind === 'duplicate'
+        ? t('start.duplicateName', { name: dialog.profile.name })
+        : dialog.profile.name;
+  const title =
+    dialog.kind === 'create' ? t('start.createTitle') : dialog.kind === 'rename' ? t('start.renameTitle') : t('start.duplicate');
+
+  const submit = async () => {
+    const { name, template } = await form.validateFields();
+    setBusy(true);
+    try {
+      if (dialog.kind === 'create') onDone(await api.createProfile(name, template));
+      else if (dialog.kind === 'rename') {
+        await api.renameProfile(dialog.profile.id, name);
+        onDone(null);
+      } else {
+        const copy = await api.duplicateProfile(dialog.profile.id, name);
+        message.success(t('start.copied', { name: copy.name }));
+        onDone(null);
+      }
+    } catch (e) {
+      message.error(t('error.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={dialog.kind === 'create' ? t('start.createOk') : undefined}
+      confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'dialog-ok' }}
+      width={dialog.kind === 'create' ? 620 : 440}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ name: initialName, template: templates[0]?.id }}
+        onFinish={() => void submit()}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="name"
+          label={t('start.nameLabel')}
+          rules={[{ required: true, whitespace: true, message: t('start.nameRequired') }, { max: 80 }]}
+        >
+          <Input placeholder={t('start.namePlaceholder')} autoFocus data-testid="profile-name-input" onPressEnter={() => void submit()} />
+        </Form.Item>
+        {dialog.kind === 'create' && (
+          <Form.Item name="template" label={t('start.templateLabel')}>
+            <Radio.Group style={{ width: '100%' }}>
+              <Flex vertical gap={10}>
+                {templates.map((tpl) => (
+                  <Radio key={tpl.id} value={tpl.id} data-testid={`template-${tpl.id}`}>
+                    <Typography.Text strong>{tx(tpl.name)}</Typography.Text>
+                    <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', fontSize: 13 }}>
+                      {tx(tpl.description)}
+                    </Typography.Paragraph>
+                  </Radio>
+                ))}
+              </Flex>
+            </Radio.Group>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

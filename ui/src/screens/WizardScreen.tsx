@@ -1,0 +1,140 @@
+import { useEffect, useRef } from 'react';
+import { Button, Card, Flex, Layout, Progress, Steps, Tooltip, Typography } from 'antd';
+import { CheckCircleFilled, CloudSyncOutlined, ExclamationCircleFilled, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ProfileView } from '../ipc';
+import { useTemplate } from '../context';
+import { useText } from '../i18n';
+import { formatClock } from '../format';
+import { useEditor, type SaveState } from '../wizard/useEditor';
+import StepPanel from '../wizard/StepPanel';
+import Summary from '../wizard/Summary';
+
+const SUMMARY = 'summary';
+
+function SaveIndicator({ save }: { save: SaveState }) {
+  const { t } = useTranslation();
+  if (save.kind === 'failed')
+    return (
+      <Typography.Text type="danger" data-testid="save-state">
+        <ExclamationCircleFilled /> {t('save.failed', { error: save.error })}
+      </Typography.Text>
+    );
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="save-state">
+      {save.kind === 'saving' ? (
+        <>
+          <CloudSyncOutlined /> {t('save.saving')}
+        </>
+      ) : (
+        <>
+          <CheckCircleFilled style={{ color: '#52c41a' }} /> {t('save.saved', { time: formatClock(save.at) })}
+        </>
+      )}
+    </Typography.Text>
+  );
+}
+
+export default function WizardScreen({ initial }: { initial: ProfileView }) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const editor = useEditor(initial);
+  const template = useTemplate(initial.profile.template_id)!;
+  const { profile, evaluation } = editor;
+  const contentRef = useRef<HTMLDivElement>(null);
+
+  const order = [...template.steps.map((s) => s.id), SUMMARY];
+  const index = Math.max(0, order.indexOf(profile.current_step));
+  const step = template.steps[index];
+  const state = evaluation.steps.find((s) => s.id === step?.id);
+  const done = evaluation.steps.filter((s) => s.complete).length;
+  const total = template.steps.length;
+  const go = (i: number) => editor.goTo(order[Math.min(Math.max(i, 0), order.length - 1)]!);
+
+  useEffect(() => {
+    contentRef.current?.scrollTo({ top: 0 });
+  }, [index]);
+
+  // Enter moves on once the step is complete (not from buttons or multi-line inputs).
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || target.tagName === 'BUTTON' || target.tagName === 'TEXTAREA') return;
+    if (step && state?.complete) {
+      e.preventDefault();
+      go(index + 1);
+    }
+  };
+
+  const items = [
+    ...template.steps.map((s) => {
+      const st = evaluation.steps.find((x) => x.id === s.id);
+      const status: 'finish' | 'process' | 'error' | 'wait' =
+        s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st && st.invalid.length ? 'error' : 'wait';
+      return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
+    }),
+    {
+      title: t('wizard.summary'),
+      status: (profile.current_step === SUMMARY ? 'process' : evaluation.complete ? 'finish' : 'wait') as 'process' | 'finish' | 'wait',
+      'data-testid': 'step-nav-summary',
+    },
+  ];
+
+  return (
+    <Layout style={{ flex: 1, minHeight: 0 }}>
+      <Layout.Sider width={290} theme="light" style={{ borderRight: '1px solid #e8ebf0', overflow: 'auto' }}>
+        <div style={{ padding: '18px 20px 8px' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('wizard.progress', { done, total })}
+          </Typography.Text>
+          <Progress percent={Math.round((done / total) * 100)} size="small" showInfo={false} data-testid="progress" />
+        </div>
+        <Steps
+          className="wizard-steps"
+          direction="vertical"
+          size="small"
+          current={index}
+          onChange={go}
+          items={items}
+          style={{ padding: '4px 20px 20px' }}
+        />
+      </Layout.Sider>
+      <Layout.Content ref={contentRef} style={{ overflow: 'auto', padding: '24px 28px' }} onKeyDown={onKeyDown}>
+        <Card
+          style={{ maxWidth: 900, margin: '0 auto' }}
+          title={
+            <Flex vertical style={{ padding: '14px 0' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
+                {step ? t('wizard.stepOf', { n: index + 1, total }) : t('wizard.summary')}
+              </Typography.Text>
+              <Typography.Title level={4} style={{ margin: '2px 0 0' }} data-testid="step-title">
+                {step ? tx(step.title) : t('wizard.summaryTitle')}
+              </Typography.Title>
+            </Flex>
+          }
+          extra={<SaveIndicator save={editor.save} />}
+          actions={[
+            <Flex key="nav" justify="space-between" align="center" style={{ padding: '0 24px' }}>
+              <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)} data-testid="back">
+                {t('wizard.back')}
+              </Button>
+              {step && (
+                <Tooltip title={state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
+                  <Button
+                    type={state?.complete ? 'primary' : 'default'}
+                    onClick={() => go(index + 1)}
+                    data-testid="next"
+                  >
+                    {index === total - 1 ? t('wizard.finish') : state?.complete ? t('wizard.next') : t('wizard.skip')}
+                    <RightOutlined />
+                  </Button>
+                </Tooltip>
+              )}
+            </Flex>,
+          ]}
+        >
+          {step ? <StepPanel key={step.id} template={template} step={step} editor={editor} /> : <Summary template={template} editor={editor} />}
+        </Card>
+      </Layout.Content>
+    </Layout>
+  );
+}
