@@ -63,7 +63,7 @@ static LABELS: LazyLock<Vec<(Regex, Field)>> = LazyLock::new(|| {
             Field::ClientSecret,
         ),
         (r"sso[\s_-]*secret", Field::SsoSecret),
-        (r"私有云域名|平台域名|域名|domain|host", Field::Domain),
+        (r"私有云域名|平台域名|域名|domain", Field::Domain),
     ];
     table
         .into_iter()

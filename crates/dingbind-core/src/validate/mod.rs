@@ -136,16 +136,18 @@ pub fn validate_in_context(
             labelled,
             Text::new(
                 format!(
-                    "粘贴的内容标注为“{}”，应填到「{}」框，而不是「{}」。",
+                    "粘贴的这一行标明是另一个值，应填到「{}」框；这里是「{}」框（{}在{}）。",
                     labelled.label().zh,
-                    labelled.label().zh,
-                    field.label().zh
+                    field.label().zh,
+                    field.label().zh,
+                    field.source().zh
                 ),
                 format!(
-                    "The pasted text is labelled “{}”: it belongs in the “{}” box, not “{}”.",
+                    "The pasted line is labelled as another value: it belongs in the “{}” box. This is the “{}” box (the {} is on {}).",
                     labelled.label().en,
-                    labelled.label().en,
-                    field.label().en
+                    field.label().en,
+                    field.label().en,
+                    field.source().en
                 ),
             ),
         ),

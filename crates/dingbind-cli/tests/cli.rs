@@ -1,0 +1,186 @@
+//! `dingbind` as a script would run it: exit codes and the `--json` shapes of the contract.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn dingbind(args: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dingbind"))
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap(),
+        json,
+        stdout + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn validate_json_contract() {
+    let (code, v, _) = dingbind(&[
+        "validate",
+        "--field",
+        "corp_id",
+        "CorpId：ding6ccabc44d2c8d38b\n",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["field"], "corp_id");
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["value"], "ding6ccabc44d2c8d38b");
+    assert_eq!(v["code"], Value::Null);
+    assert_eq!(v["suggested_field"], Value::Null);
+    assert!(v["warnings"].as_array().unwrap().is_empty());
+
+    let (code, v, _) = dingbind(&[
+        "validate",
+        "--field",
+        "client_id",
+        "836390886",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["code"], "wrong_field");
+    assert_eq!(v["suggested_field"], "agent_id");
+    assert!(v["message"].as_str().unwrap().contains("AgentId"), "{v}");
+
+    let (code, v, _) = dingbind(&[
+        "validate",
+        "--field",
+        "corp_id",
+        "ding4vzvutha4q5gtg9q",
+        "--json",
+    ]);
+    assert_eq!(
+        (code, v["ok"].clone()),
+        (0, Value::Bool(true)),
+        "undocumented formats warn, never block"
+    );
+    assert_eq!(v["suggested_field"], "client_id");
+    assert_eq!(v["warnings"][0]["code"], "looks_like_other_field");
+}
+
+#[test]
+fn validate_never_prints_a_secret() {
+    let secret = "GT-lsuTaDAsTs_".to_string() + &"k".repeat(50);
+    let (code, v, all) = dingbind(&["validate", "--field", "client_secret", &secret, "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["value"], "GT-l…(64)");
+    assert!(!all.contains(&secret));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(dingbind(&["validate", "--field", "nope", "x"]).0, 2);
+    assert_eq!(dingbind(&["urls"]).0, 2);
+    let (code, v, _) = dingbind(&[
+        "urls",
+        "--template",
+        "yidianyun-private-cloud",
+        "--set",
+        "client_secret=abc",
+        "--json",
+    ]);
+    assert_eq!(code, 2, "secrets are refused on argv");
+    assert_eq!(v["error"], "bad_input");
+}
+
+#[test]
+fn urls_from_set_values() {
+    let (code, v, _) = dingbind(&[
+        "urls",
+        "--template",
+        "yidianyun-private-cloud",
+        "--set",
+        "domain=https://oa.example.com/",
+        "--set",
+        "corp_id=ding6ccabc44d2c8d38b",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        v["urls"]["home"],
+        "https://oa.example.com/dingding/dingding_auth_corp?corpId=$CORPID$"
+    );
+    assert_eq!(
+        v["urls"]["pc_home"],
+        "https://oa.example.com/index.php?dingding/dd_client_callback&corpId=$CORPID$"
+    );
+    assert_eq!(
+        v["urls"]["admin"],
+        "https://oa.example.com/index.php?dingding/dd_callback&usertype=admin&corpId=ding6ccabc44d2c8d38b"
+    );
+    assert_eq!(
+        v["urls"]["login_callback"],
+        "https://oa.example.com/dingding/dd_or_code_corp_list"
+    );
+
+    // Without the CorpId the admin URL cannot be made: exit 2, and the JSON says what is missing.
+    let (code, v, _) = dingbind(&[
+        "urls",
+        "--template",
+        "yidianyun-private-cloud",
+        "--set",
+        "domain=oa.example.com",
+        "--json",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(v["urls"]["admin"], Value::Null);
+    assert_eq!(v["problems"][0]["missing"][0], "corp_id");
+}
+
+#[test]
+fn urls_from_a_saved_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dingbind_core_store(dir.path());
+    let path = dir.path().join("profiles").join(format!("{store}.json"));
+    let (code, v, _) = dingbind(&["urls", "--profile", path.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(
+        v["urls"]["admin"],
+        "https://portal.example.cn/admin?c=ding6ccabc44d2c8d38b"
+    );
+}
+
+/// Writes a profile with an admin-edited URL pattern, as the app would.
+fn dingbind_core_store(dir: &std::path::Path) -> String {
+    use dingbind_core::{profile::Profile, store::Store, template, Field};
+    let store = Store::open(dir).unwrap();
+    let t = template::builtin("custom-urls").unwrap();
+    let mut p: Profile = store.create("cli", t).unwrap();
+    p.values.insert(Field::Domain, "portal.example.cn".into());
+    p.values
+        .insert(Field::CorpId, "ding6ccabc44d2c8d38b".into());
+    p.url_patterns
+        .insert("admin".into(), "https://{domain}/admin?c={corp_id}".into());
+    store.save(p).unwrap().id
+}
+
+#[test]
+fn templates_check_names_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    let src = include_str!("../../dingbind-core/src/template/builtin/custom-urls.toml").replace(
+        "https://open-dev.dingtalk.com/fe/app#/corp/app",
+        "https://evil.example/app",
+    );
+    std::fs::write(&file, &src).unwrap();
+    let line = src
+        .lines()
+        .position(|l| l.contains("evil.example"))
+        .unwrap()
+        + 1;
+    let (code, v, _) = dingbind(&["templates", "--check", file.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 2);
+    assert_eq!(v["line"], line);
+    assert!(v["field"].as_str().unwrap().ends_with("console.url"), "{v}");
+
+    let (code, v, _) = dingbind(&["templates", "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["templates"][0]["id"], "yidianyun-private-cloud");
+    assert_eq!(v["templates"][0]["steps"], 11);
+}
