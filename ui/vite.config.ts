@@ -11,5 +11,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
+    // antd renders slowly in jsdom; leave room on a loaded machine.
+    testTimeout: 20000,
   },
 });

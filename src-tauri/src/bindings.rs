@@ -54,20 +54,40 @@ pub fn typescript() -> String {
     out.trim_end().to_string() + "\n"
 }
 
+/// What the core sends the UI about built-ins (templates, field labels), as the UI's unit tests'
+/// fixture: derived from the Rust sources, so the tests never drift from them.
+pub fn ui_fixtures() -> String {
+    let fields: Vec<_> = dingbind_core::Field::ALL
+        .into_iter()
+        .map(dingbind_core::Field::info)
+        .collect();
+    let v =
+        serde_json::json!({ "templates": dingbind_core::template::builtins(), "fields": fields });
+    serde_json::to_string_pretty(&v).expect("fixtures serialise") + "\n"
+}
+
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn committed_bindings_are_current() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts");
-        let fresh = super::typescript();
+    /// Compares a generated file with the committed one (rewriting it under `UPDATE_BINDINGS=1`).
+    fn check(relative: &str, fresh: String) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(&path, &fresh).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "ui/src/ipc/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p dingbind-app bindings`"
+            "{relative} is stale: run `make bindings`"
         );
+    }
+
+    #[test]
+    fn committed_bindings_are_current() {
+        check("../ui/src/ipc/bindings.ts", super::typescript());
+    }
+
+    #[test]
+    fn committed_ui_fixtures_are_current() {
+        check("../ui/src/test/core-fixtures.json", super::ui_fixtures());
     }
 }

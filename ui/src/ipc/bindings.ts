@@ -31,6 +31,10 @@ cleaned: Array<Text>, };
 
 export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
 /**
+ * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
+ */
+extra_checks: Array<string>, 
+/**
  * Embedded in the app (as opposed to loaded from the admin's templates folder).
  */
 builtin: boolean, };

@@ -222,7 +222,11 @@ function NameDialogView({
     dialog.kind === 'create' ? t('start.createTitle') : dialog.kind === 'rename' ? t('start.renameTitle') : t('start.duplicate');
 
   const submit = async () => {
-    const { name, template } = await form.validateFields();
+    // validateFields rejects when the form is invalid (it shows why) or when a newer validation
+    // overtook it (Enter runs both onPressEnter and the form's submit): nothing to report.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { name, template } = values;
     setBusy(true);
     try {
       if (dialog.kind === 'create') onDone(await api.createProfile(name, template));

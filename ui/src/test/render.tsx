@@ -1,0 +1,35 @@
+// Renders UI the way App.tsx does: antd ConfigProvider (Chinese locale) + antd App (message/modal
+// hooks) + the AppDataContext with the app info and templates.
+import type { ReactElement } from 'react';
+import { render, type RenderResult } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { AppDataContext, type AppData } from '../context';
+import WizardScreen from '../screens/WizardScreen';
+import type { ProfileView } from '../ipc/bindings';
+import { appInfo, customTemplate, seedTemplate } from './fixtures';
+import { core } from './mockApi';
+
+export function renderWithApp(
+  ui: ReactElement,
+  data: Partial<AppData> = {},
+): RenderResult & { user: UserEvent } {
+  const value: AppData = { info: data.info ?? appInfo(), templates: data.templates ?? [seedTemplate, customTemplate] };
+  const user = userEvent.setup();
+  const result = render(
+    // No animations: jsdom never ends a CSS transition, so leaving dialogs would linger.
+    <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
+      <AntApp>
+        <AppDataContext.Provider value={value}>{ui}</AppDataContext.Provider>
+      </AntApp>
+    </ConfigProvider>,
+  );
+  return { ...result, user };
+}
+
+/** Opens `view` in the wizard; the fake core starts from the same profile. */
+export function renderWizard(view: ProfileView, data: Partial<AppData> = {}) {
+  core.profile = structuredClone(view.profile);
+  return renderWithApp(<WizardScreen initial={view} />, data);
+}
