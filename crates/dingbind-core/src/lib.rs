@@ -5,7 +5,9 @@
 //! crate; it must never depend on either of them (`make test` fails if `tauri` shows up in its tree).
 
 pub mod autosave;
+pub mod checks;
 pub mod console;
+pub mod diagnosis;
 pub mod field;
 pub mod i18n;
 pub mod profile;

@@ -29,6 +29,8 @@ pub struct Template {
     pub urls: Vec<UrlSpec>,
     pub permissions: Vec<Permission>,
     pub steps: Vec<Step>,
+    /// Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
+    pub extra_checks: Vec<String>,
     /// Embedded in the app (as opposed to loaded from the admin's templates folder).
     pub builtin: bool,
 }

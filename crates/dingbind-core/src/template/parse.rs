@@ -35,6 +35,8 @@ struct Raw {
     #[serde(default)]
     permissions: Vec<RawPermission>,
     steps: Vec<RawStep>,
+    #[serde(default)]
+    extra_checks: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -341,6 +343,22 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         );
     }
 
+    let mut extra_checks = Vec::new();
+    for (i, c) in raw.extra_checks.into_iter().enumerate() {
+        if !crate::checks::EXTRA_CHECKS.contains(&c.get_ref().as_str()) {
+            return cx.err(
+                c.span(),
+                format!("extra_checks[{i}]"),
+                format!(
+                    "unknown check `{}`; known: {}",
+                    c.get_ref(),
+                    crate::checks::EXTRA_CHECKS.join(", ")
+                ),
+            );
+        }
+        extra_checks.push(c.into_inner());
+    }
+
     Ok(Template {
         id: raw.id.into_inner(),
         name: raw.name,
@@ -349,6 +367,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         urls,
         permissions,
         steps,
+        extra_checks,
         builtin: false,
     })
 }

@@ -1,0 +1,165 @@
+//! The live checks: everything the platform will need from DingTalk, proved against DingTalk
+//! itself (or the simulator). Checks form a dependency graph run concurrently ([`engine`]): DNS,
+//! TLS, URL reachability and clock skew start at once; the app token is fetched once and shared;
+//! each probe starts the moment what it needs is ready. Ids, statuses and diagnosis codes are the
+//! stable contract in ARCHITECTURE.md.
+
+mod engine;
+mod network;
+mod outcome;
+mod plan;
+mod probes;
+
+pub use engine::{run, Cancel, CheckEvent};
+pub use plan::{plan, PlannedCheck, EXTRA_CHECKS};
+
+use crate::diagnosis::DiagnosisCode;
+use crate::field::Field;
+use crate::i18n::Text;
+use crate::template::Template;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::time::Duration;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    /// Works.
+    Ok,
+    /// Blocking: the binding will not work until this is fixed.
+    Fail,
+    /// Works, but needs attention.
+    Warn,
+    /// Not run because something it needs failed or is missing (`depends_on` / `data.missing` say what).
+    Skipped,
+    /// Only a person can confirm this; the message says how.
+    Manual,
+}
+
+/// One HTTP exchange of a check, redacted (secrets and tokens are `***`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TraceEntry {
+    pub method: String,
+    pub url: String,
+    pub request_body: Option<String>,
+    pub status: Option<u16>,
+    pub response_body: Option<String>,
+    pub duration_ms: u32,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckResult {
+    pub id: String,
+    pub title: Text,
+    pub status: CheckStatus,
+    pub code: Option<DiagnosisCode>,
+    /// Facts the check found: `egress_ip`, `required_scopes`, `count`, `missing`, ...
+    #[ts(type = "Record<string, unknown>")]
+    pub data: serde_json::Map<String, serde_json::Value>,
+    /// What happened, in words for the admin.
+    pub message: Text,
+    pub fix: Option<Text>,
+    pub fix_url: Option<String>,
+    /// DingTalk's own text (原话), when it said something.
+    pub original: Option<String>,
+    pub duration_ms: u32,
+    /// The checks whose failure made this one skip.
+    pub skipped_because: Vec<String>,
+    pub trace: Vec<TraceEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Summary {
+    pub ok: u32,
+    pub fail: u32,
+    pub warn: u32,
+    pub skipped: u32,
+    pub manual: u32,
+}
+
+impl Summary {
+    pub fn of(checks: &[CheckResult]) -> Self {
+        let mut s = Summary::default();
+        for c in checks {
+            *match c.status {
+                CheckStatus::Ok => &mut s.ok,
+                CheckStatus::Fail => &mut s.fail,
+                CheckStatus::Warn => &mut s.warn,
+                CheckStatus::Skipped => &mut s.skipped,
+                CheckStatus::Manual => &mut s.manual,
+            } += 1;
+        }
+        s
+    }
+}
+
+/// A whole run, as kept in history and shown in reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CheckRun {
+    pub started_at: String,
+    pub duration_ms: u32,
+    pub checks: Vec<CheckResult>,
+    pub summary: Summary,
+    /// Stopped by the admin before every check finished.
+    pub cancelled: bool,
+    /// The overall deadline cut the run short.
+    pub deadline_hit: bool,
+    /// Against the simulator (practice mode), with the scenario name.
+    pub practice: Option<String>,
+}
+
+/// Optional parts of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CheckOptions {
+    /// Send a timestamped test work notification to this userid.
+    pub message_userid: Option<String>,
+    /// Overall deadline in milliseconds (default 30 000).
+    pub deadline_ms: u32,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self {
+            message_userid: None,
+            deadline_ms: 30_000,
+        }
+    }
+}
+
+/// Everything a run needs. Values are the normalised, valid ones; secrets come from the keychain or
+/// the environment, never from a file.
+#[derive(Clone)]
+pub struct CheckInput {
+    pub template: Template,
+    pub values: BTreeMap<Field, String>,
+    /// The URLs to probe, by name (already generated, `$CORPID$` still literal).
+    pub urls: BTreeMap<String, String>,
+    pub client_secret: Option<String>,
+    pub sso_secret: Option<String>,
+    pub options: CheckOptions,
+    pub dingtalk: dingtalk::Config,
+}
+
+impl std::fmt::Debug for CheckInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CheckInput")
+            .field("template", &self.template.id)
+            .field("values", &self.values)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CheckInput {
+    pub fn value(&self, field: Field) -> Option<&str> {
+        self.values
+            .get(&field)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    pub fn deadline(&self) -> Duration {
+        Duration::from_millis(u64::from(self.options.deadline_ms.max(1000)))
+    }
+}

@@ -1,0 +1,288 @@
+//! Checks of the platform side and the path to DingTalk: the domain resolves, its certificate is
+//! valid (and not about to expire), every generated URL answers over https, and this machine's
+//! clock agrees with DingTalk's `Date` header (signatures and login codes fail beyond a minute).
+
+use super::outcome::Outcome;
+use super::CheckStatus;
+use crate::diagnosis::{DiagnosisCode, DiagnosisData};
+use dingtalk::Exchange;
+use std::net::ToSocketAddrs;
+use std::time::{Duration, SystemTime};
+
+const NET_TIMEOUT: Duration = Duration::from_secs(8);
+
+fn host_data(host: &str) -> DiagnosisData {
+    DiagnosisData {
+        host: Some(host.to_string()),
+        ..DiagnosisData::default()
+    }
+}
+
+/// `host` or `host:port` → (host, port).
+pub fn split_host(domain: &str) -> (String, u16) {
+    match domain.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') && p.parse::<u16>().is_ok() && !h.contains(':') => {
+            (h.to_string(), p.parse().unwrap_or(443))
+        }
+        _ => (domain.trim_matches(['[', ']']).to_string(), 443),
+    }
+}
+
+pub async fn dns(domain: &str) -> Outcome {
+    let (host, port) = split_host(domain);
+    let lookup = tokio::net::lookup_host((host.clone(), port));
+    match tokio::time::timeout(NET_TIMEOUT, lookup).await {
+        Ok(Ok(addrs)) => {
+            let ips: Vec<String> = addrs.map(|a| a.ip().to_string()).collect();
+            Outcome::ok(
+                format!("{host} 解析到 {}", ips.join(", ")),
+                format!("{host} resolves to {}", ips.join(", ")),
+            )
+            .with("addresses", ips)
+        }
+        Ok(Err(e)) => {
+            let mut o = Outcome::of(
+                CheckStatus::Fail,
+                DiagnosisCode::DnsFailure,
+                host_data(&host),
+            );
+            o.original = Some(e.to_string());
+            o
+        }
+        Err(_) => Outcome::of(CheckStatus::Fail, DiagnosisCode::Timeout, host_data(&host)),
+    }
+}
+
+/// The certificate the platform presents: verified against the system store (plus
+/// `DINGBIND_CA_FILE`), and how long until it expires.
+pub async fn tls(domain: &str, extra_ca: Option<std::path::PathBuf>) -> Outcome {
+    let (host, port) = split_host(domain);
+    let h = host.clone();
+    let job = tokio::task::spawn_blocking(move || tls_blocking(&h, port, extra_ca.as_deref()));
+    match tokio::time::timeout(NET_TIMEOUT + Duration::from_secs(1), job).await {
+        Ok(Ok(Ok(days_left))) => {
+            let o = Outcome::new(
+                CheckStatus::Ok,
+                crate::Text::new(
+                    format!("{host} 的 https 证书有效，还有 {days_left} 天到期"),
+                    format!("{host}'s https certificate is valid for {days_left} more days"),
+                ),
+            )
+            .with("days_left", days_left);
+            if days_left < 14 {
+                o.status(CheckStatus::Warn).with("expiring_soon", true)
+            } else {
+                o
+            }
+        }
+        Ok(Ok(Err(message))) => {
+            let mut o = Outcome::of(
+                CheckStatus::Fail,
+                DiagnosisCode::TlsFailure,
+                host_data(&host),
+            );
+            o.original = Some(message);
+            o
+        }
+        _ => Outcome::of(CheckStatus::Fail, DiagnosisCode::Timeout, host_data(&host)),
+    }
+}
+
+fn tls_blocking(host: &str, port: u16, extra_ca: Option<&std::path::Path>) -> Result<i32, String> {
+    use openssl::ssl::{SslConnector, SslMethod};
+    let mut builder = SslConnector::builder(SslMethod::tls()).map_err(|e| e.to_string())?;
+    if let Some(path) = extra_ca {
+        builder
+            .set_ca_file(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        // set_ca_file replaces nothing: the system store stays loaded by default_verify_paths.
+        builder
+            .set_default_verify_paths()
+            .map_err(|e| e.to_string())?;
+    }
+    let connector = builder.build();
+    let addr = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| e.to_string())?
+        .next()
+        .ok_or("no address")?;
+    let tcp =
+        std::net::TcpStream::connect_timeout(&addr, NET_TIMEOUT).map_err(|e| e.to_string())?;
+    tcp.set_read_timeout(Some(NET_TIMEOUT))
+        .map_err(|e| e.to_string())?;
+    tcp.set_write_timeout(Some(NET_TIMEOUT))
+        .map_err(|e| e.to_string())?;
+    let stream = connector.connect(host, tcp).map_err(|e| match e {
+        openssl::ssl::HandshakeError::Failure(m) => {
+            let verify = m.ssl().verify_result();
+            format!("{} ({})", m.error(), verify.error_string())
+        }
+        other => other.to_string(),
+    })?;
+    let cert = stream
+        .ssl()
+        .peer_certificate()
+        .ok_or("the server sent no certificate")?;
+    let now = openssl::asn1::Asn1Time::days_from_now(0).map_err(|e| e.to_string())?;
+    let diff = now.diff(cert.not_after()).map_err(|e| e.to_string())?;
+    Ok(diff.days)
+}
+
+/// A generated URL answers over https. `$CORPID$` is replaced with the real CorpId for the probe,
+/// as DingTalk does when the app opens. Any answer below 500 other than 404 proves the route.
+pub async fn url(
+    http: &reqwest::Client,
+    url: &str,
+    corp_id: Option<&str>,
+) -> (Outcome, Vec<Exchange>) {
+    let target = url.replace(
+        crate::urls::DINGTALK_CORPID,
+        corp_id.unwrap_or("ding0000000000000000"),
+    );
+    if target.starts_with("http://") {
+        return (
+            Outcome::of(
+                CheckStatus::Warn,
+                DiagnosisCode::HttpsRequired,
+                DiagnosisData::default(),
+            ),
+            Vec::new(),
+        );
+    }
+    let start = std::time::Instant::now();
+    let resp = http.get(&target).timeout(NET_TIMEOUT).send().await;
+    let mut ex = Exchange {
+        method: "GET".into(),
+        url: target.clone(),
+        request_body: None,
+        status: None,
+        response_body: None,
+        date: None,
+        duration_ms: start.elapsed().as_millis() as u64,
+        error: None,
+    };
+    let outcome = match resp {
+        Ok(r) => {
+            let status = r.status().as_u16();
+            ex.status = Some(status);
+            let data = DiagnosisData {
+                http_status: Some(status),
+                ..DiagnosisData::default()
+            };
+            match status {
+                404 | 500..=599 => Outcome::of(CheckStatus::Warn, DiagnosisCode::HttpStatus, data)
+                    .with("url", target.clone()),
+                _ => Outcome::ok(
+                    format!("有响应（HTTP {status}）"),
+                    format!("answers (HTTP {status})"),
+                )
+                .with("http_status", status),
+            }
+        }
+        Err(e) => {
+            ex.error = Some(e.to_string());
+            let chain = error_chain(&e);
+            let code = if e.is_timeout() {
+                DiagnosisCode::Timeout
+            } else if chain.contains("certificate")
+                || chain.contains("ssl")
+                || chain.contains("tls")
+            {
+                DiagnosisCode::TlsFailure
+            } else if chain.contains("dns") || chain.contains("lookup") {
+                DiagnosisCode::DnsFailure
+            } else {
+                DiagnosisCode::Unreachable
+            };
+            let mut o = Outcome::of(CheckStatus::Fail, code, DiagnosisData::default());
+            o.original = Some(chain);
+            o
+        }
+    };
+    (outcome, vec![ex])
+}
+
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(x) = src {
+        s.push_str(": ");
+        s.push_str(&x.to_string());
+        src = x.source();
+    }
+    s.to_lowercase()
+}
+
+/// Compares this machine's clock with the `Date` of a DingTalk answer.
+pub async fn clock(http: &reqwest::Client, oapi: &str) -> (Outcome, Vec<Exchange>) {
+    let url = format!("{oapi}/gettoken");
+    let start = std::time::Instant::now();
+    let resp = http.get(&url).timeout(NET_TIMEOUT).send().await;
+    let mut ex = Exchange {
+        method: "GET".into(),
+        url: url.clone(),
+        request_body: None,
+        status: None,
+        response_body: None,
+        date: None,
+        duration_ms: start.elapsed().as_millis() as u64,
+        error: None,
+    };
+    let r = match resp {
+        Ok(r) => r,
+        Err(e) => {
+            ex.error = Some(e.to_string());
+            let code = if e.is_timeout() {
+                DiagnosisCode::Timeout
+            } else {
+                DiagnosisCode::Unreachable
+            };
+            return (
+                Outcome::of(CheckStatus::Fail, code, DiagnosisData::default()),
+                vec![ex],
+            );
+        }
+    };
+    ex.status = Some(r.status().as_u16());
+    let date = r
+        .headers()
+        .get(reqwest::header::DATE)
+        .and_then(|d| d.to_str().ok())
+        .map(str::to_string);
+    ex.date = date.clone();
+    let Some(server) = date
+        .as_deref()
+        .and_then(|d| httpdate::parse_http_date(d).ok())
+    else {
+        return (
+            Outcome::manual(
+                "钉钉的响应没有 Date 头，无法比较时间。",
+                "DingTalk's answer had no Date header to compare with.",
+            ),
+            vec![ex],
+        );
+    };
+    // Half the round trip is the best guess of when the server stamped its Date.
+    let local = SystemTime::now() - start.elapsed() / 2;
+    let skew = match local.duration_since(server) {
+        Ok(d) => d.as_secs() as i64,
+        Err(e) => -(e.duration().as_secs() as i64),
+    };
+    let outcome = match skew.unsigned_abs() {
+        0..=10 => Outcome::ok(
+            format!("本机时间与钉钉相差 {skew} 秒"),
+            format!("This machine's clock is {skew} s off DingTalk's"),
+        ),
+        11..=60 => Outcome::of(
+            CheckStatus::Warn,
+            DiagnosisCode::ClockSkew,
+            DiagnosisData::default(),
+        ),
+        _ => Outcome::of(
+            CheckStatus::Fail,
+            DiagnosisCode::ClockSkew,
+            DiagnosisData::default(),
+        ),
+    };
+    (outcome.with("skew_secs", skew), vec![ex])
+}

@@ -1,0 +1,173 @@
+//! Turning what a probe saw into a [`CheckResult`]: DingTalk errors go through the diagnosis table
+//! (one table for live errors and pasted ones), successes get a plain sentence with the facts found.
+
+use super::{CheckResult, CheckStatus, PlannedCheck, TraceEntry};
+use crate::diagnosis::{from_new, from_old, Diagnosis, DiagnosisCode, DiagnosisData};
+use crate::i18n::Text;
+use dingtalk::{ApiError, Exchange};
+use serde_json::{Map, Value};
+
+/// The diagnosis of a client error.
+pub fn diagnose(e: &ApiError) -> Diagnosis {
+    let with_original = |code, data: DiagnosisData, text: &str| {
+        Diagnosis::new(code, None, data, Some(text.to_string()))
+    };
+    match e {
+        ApiError::Old {
+            errcode, errmsg, ..
+        } => from_old(*errcode, errmsg),
+        ApiError::New {
+            http_status,
+            code,
+            message,
+            required_scopes,
+            ..
+        } => from_new(*http_status, code, message, required_scopes),
+        ApiError::HttpStatus { status, body_start } => {
+            Diagnosis::http_status(*status, Some(body_start))
+        }
+        ApiError::UnexpectedResponse {
+            status, body_start, ..
+        } => with_original(
+            DiagnosisCode::UnexpectedResponse,
+            DiagnosisData {
+                http_status: Some(*status),
+                ..DiagnosisData::default()
+            },
+            body_start,
+        ),
+        ApiError::Timeout(_) | ApiError::Cancelled => Diagnosis::of(DiagnosisCode::Timeout),
+        ApiError::Dns(m) => with_original(DiagnosisCode::DnsFailure, DiagnosisData::default(), m),
+        ApiError::Tls(m) => with_original(DiagnosisCode::TlsFailure, DiagnosisData::default(), m),
+        ApiError::Connect(m) => {
+            with_original(DiagnosisCode::Unreachable, DiagnosisData::default(), m)
+        }
+    }
+}
+
+/// What a check found, before timing and trace are attached.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: CheckStatus,
+    pub code: Option<DiagnosisCode>,
+    pub data: Map<String, Value>,
+    pub message: Text,
+    pub fix: Option<Text>,
+    pub fix_url: Option<String>,
+    pub original: Option<String>,
+    pub skipped_because: Vec<String>,
+}
+
+impl Outcome {
+    pub fn new(status: CheckStatus, message: Text) -> Self {
+        Self {
+            status,
+            code: None,
+            data: Map::new(),
+            message,
+            fix: None,
+            fix_url: None,
+            original: None,
+            skipped_because: Vec::new(),
+        }
+    }
+
+    pub fn ok(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::new(CheckStatus::Ok, Text::new(zh, en))
+    }
+
+    pub fn manual(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self::new(CheckStatus::Manual, Text::new(zh, en))
+    }
+
+    /// A failure (or warning) explained by a diagnosis.
+    pub fn diagnosed(status: CheckStatus, d: Diagnosis) -> Self {
+        let mut o = Self::new(status, d.cause);
+        if let Ok(Value::Object(map)) = serde_json::to_value(&d.data) {
+            o.data = map;
+        }
+        o.code = Some(d.code);
+        o.fix = Some(d.fix);
+        o.fix_url = d.fix_url;
+        o.original = d.original;
+        o
+    }
+
+    pub fn error(e: &ApiError) -> Self {
+        Self::diagnosed(CheckStatus::Fail, diagnose(e))
+    }
+
+    pub fn of(status: CheckStatus, code: DiagnosisCode, data: DiagnosisData) -> Self {
+        Self::diagnosed(status, Diagnosis::new(code, None, data, None))
+    }
+
+    /// Not run: `because` are the checks (or inputs) it waited for.
+    pub fn skipped(because: Vec<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        let mut o = Self::new(CheckStatus::Skipped, Text::new(zh, en));
+        o.skipped_because = because;
+        o
+    }
+
+    /// Not run because values the admin has not entered yet are missing.
+    pub fn missing(fields: &[crate::Field]) -> Self {
+        let zh: Vec<String> = fields.iter().map(|f| f.label().zh).collect();
+        let en: Vec<String> = fields.iter().map(|f| f.label().en).collect();
+        let mut o = Self::skipped(
+            Vec::new(),
+            format!("还没有填写：{}", zh.join("、")),
+            format!("Not entered yet: {}", en.join(", ")),
+        );
+        o.data.insert(
+            "missing".into(),
+            fields
+                .iter()
+                .map(|f| Value::String(f.key().into()))
+                .collect(),
+        );
+        o
+    }
+
+    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
+        self.data.insert(key.into(), value.into());
+        self
+    }
+
+    pub fn status(mut self, status: CheckStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn finish(
+        self,
+        planned: &PlannedCheck,
+        trace: Vec<Exchange>,
+        duration_ms: u32,
+    ) -> CheckResult {
+        CheckResult {
+            id: planned.id.clone(),
+            title: planned.title.clone(),
+            status: self.status,
+            code: self.code,
+            data: self.data,
+            message: self.message,
+            fix: self.fix,
+            fix_url: self.fix_url,
+            original: self.original,
+            duration_ms,
+            skipped_because: self.skipped_because,
+            trace: trace.into_iter().map(entry).collect(),
+        }
+    }
+}
+
+fn entry(e: Exchange) -> TraceEntry {
+    TraceEntry {
+        method: e.method,
+        url: e.url,
+        request_body: e.request_body,
+        status: e.status,
+        response_body: e.response_body,
+        duration_ms: e.duration_ms.min(u64::from(u32::MAX)) as u32,
+        error: e.error,
+    }
+}

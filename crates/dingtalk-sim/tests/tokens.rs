@@ -1,0 +1,217 @@
+//! Token endpoints (§1) and SSO tokens (§9): success shapes and each error shape.
+
+mod common;
+
+use common::*;
+use dingtalk_sim::scenarios::{CLIENT_ID, CLIENT_SECRET, CORP_ID, SSO_SECRET};
+
+#[tokio::test]
+async fn gettoken_success_shape() {
+    let sim = start("healthy").await;
+    let (status, body) = gettoken(&sim).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["errcode"], 0);
+    assert_eq!(body["errmsg"], "ok");
+    assert_eq!(body["expires_in"], 7200);
+    assert_eq!(body["access_token"].as_str().unwrap().len(), 32);
+}
+
+#[tokio::test]
+async fn gettoken_returns_the_same_token_within_its_lifetime() {
+    let sim = start("healthy").await;
+    let first = app_token(&sim).await;
+    let (_, body) = access_token(&sim, CLIENT_ID, CLIENT_SECRET).await;
+    assert_eq!(
+        body["accessToken"],
+        first.as_str(),
+        "one token per app (§1e)"
+    );
+}
+
+#[tokio::test]
+async fn gettoken_bad_credentials_is_40089() {
+    let sim = start("wrong-secret").await;
+    let (status, body) = gettoken(&sim).await;
+    assert_oapi_err(status, &body, 40089);
+    assert_eq!(body["errmsg"], "不合法的corpId或corpSecret");
+}
+
+#[tokio::test]
+async fn access_token_success_and_bad_credentials() {
+    let sim = start("healthy").await;
+    let (status, body) = access_token(&sim, CLIENT_ID, CLIENT_SECRET).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["expireIn"], 7200);
+    assert!(body["accessToken"].is_string());
+
+    let (status, body) = access_token(&sim, CLIENT_ID, "wrong").await;
+    assert_api_err(status, &body, 400, "invalidClientIdOrSecret");
+    assert_eq!(body["message"], "无效的clientId或者clientSecret");
+}
+
+#[tokio::test]
+async fn access_token_rejects_a_form_body() {
+    let sim = start("healthy").await;
+    let response = client()
+        .post(format!("{}/v1.0/oauth2/accessToken", sim.api_url()))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("appKey={CLIENT_ID}&appSecret={CLIENT_SECRET}"))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_eq!(status, 400);
+    assert!(body["message"]
+        .as_str()
+        .unwrap()
+        .contains("body is mandatory"));
+}
+
+async fn corp_token(
+    sim: &dingtalk_sim::SimHandle,
+    corp: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let response = client()
+        .post(format!("{}/v1.0/oauth2/{corp}/token", sim.api_url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    json_of(response).await
+}
+
+fn creds(secret: &str) -> serde_json::Value {
+    json!({ "client_id": CLIENT_ID, "client_secret": secret, "grant_type": "client_credentials" })
+}
+
+#[tokio::test]
+async fn corp_token_success_and_errors() {
+    let sim = start("healthy").await;
+    let (status, body) = corp_token(&sim, CORP_ID, creds(CLIENT_SECRET)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["expires_in"], 7200);
+    assert!(body["access_token"].is_string());
+
+    let (status, body) = corp_token(&sim, CORP_ID, creds("nope")).await;
+    assert_api_err(status, &body, 400, "invalid.client");
+
+    let mut bad_grant = creds(CLIENT_SECRET);
+    bad_grant["grant_type"] = "password".into();
+    let (status, body) = corp_token(&sim, CORP_ID, bad_grant).await;
+    assert_api_err(status, &body, 400, "unsupported.grant.type");
+}
+
+#[tokio::test]
+async fn corp_token_with_a_foreign_corp_id_is_unauthorized_client() {
+    let sim = start("wrong-corp-id").await;
+    let (status, body) = corp_token(&sim, CORP_ID, creds(CLIENT_SECRET)).await;
+    assert_api_err(status, &body, 401, "unauthorized.client");
+    // The app token itself still works: only the CorpId is wrong.
+    assert_eq!(gettoken(&sim).await.1["errcode"], 0);
+}
+
+async fn sso_gettoken(
+    sim: &dingtalk_sim::SimHandle,
+    corp: &str,
+    secret: &str,
+) -> (u16, serde_json::Value) {
+    let response = client()
+        .get(format!("{}/sso/gettoken", sim.oapi_url()))
+        .query(&[("corpid", corp), ("corpsecret", secret)])
+        .send()
+        .await
+        .unwrap();
+    json_of(response).await
+}
+
+#[tokio::test]
+async fn sso_gettoken_checks_corpid_and_secret() {
+    let sim = start("healthy").await;
+    let (status, body) = sso_gettoken(&sim, CORP_ID, SSO_SECRET).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["errcode"], 0);
+    assert!(body["access_token"].is_string());
+
+    let (status, body) = sso_gettoken(&sim, CORP_ID, "wrong").await;
+    assert_oapi_err(status, &body, 40089);
+    let (status, body) = sso_gettoken(&sim, "ding0000000000000000", SSO_SECRET).await;
+    assert_oapi_err(status, &body, 40013);
+    assert_eq!(body["errmsg"], "不合法的corpid");
+}
+
+#[tokio::test]
+async fn sso_gettoken_fails_on_the_wrong_corp_id_scenario() {
+    let sim = start("wrong-corp-id").await;
+    let (status, body) = sso_gettoken(&sim, CORP_ID, SSO_SECRET).await;
+    assert_oapi_err(status, &body, 40013);
+}
+
+#[tokio::test]
+async fn sso_access_token_new_family() {
+    let sim = start("healthy").await;
+    let url = format!("{}/v1.0/oauth2/ssoAccessToken", sim.api_url());
+    let ok = client()
+        .post(&url)
+        .json(&json!({ "corpid": CORP_ID, "ssoSecret": SSO_SECRET }))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(ok).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["expireIn"], 3600);
+    let bad = client()
+        .post(&url)
+        .json(&json!({ "corpid": CORP_ID, "ssoSecret": "x" }))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(bad).await;
+    assert_api_err(status, &body, 400, "invalidClientIdOrSecret");
+}
+
+#[tokio::test]
+async fn token_errors_on_api_calls() {
+    let sim = start("healthy").await;
+    let (status, body) = oapi_post(
+        &sim,
+        "/topapi/user/count",
+        "",
+        json!({"only_active": false}),
+    )
+    .await;
+    assert_oapi_err(status, &body, 41001);
+    let (status, body) = oapi_post(
+        &sim,
+        "/topapi/user/count",
+        "bogus",
+        json!({"only_active": false}),
+    )
+    .await;
+    assert_oapi_err(status, &body, 40014);
+    assert_eq!(body["errmsg"], "不合法的access_token");
+    let (status, body) = api_post(
+        &sim,
+        "/v1.0/todo/users/x/org/tasks/query",
+        "bogus",
+        json!({}),
+    )
+    .await;
+    assert_api_err(status, &body, 400, "InvalidAuthentication");
+    assert_eq!(body["message"], "不合法的access_token");
+}
+
+#[tokio::test]
+async fn tokens_from_either_family_work_on_both() {
+    let sim = start("healthy").await;
+    let (_, body) = access_token(&sim, CLIENT_ID, CLIENT_SECRET).await;
+    let new_token = body["accessToken"].as_str().unwrap().to_owned();
+    let (_, body) = oapi_post(
+        &sim,
+        "/topapi/user/count",
+        &new_token,
+        json!({"only_active": false}),
+    )
+    .await;
+    assert_oapi_ok(&body);
+}

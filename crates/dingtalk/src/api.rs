@@ -1,0 +1,436 @@
+//! The endpoints Dingbind uses, typed. Paths, bodies and response fields follow
+//! `reference/dingtalk-api.md` (section numbers in each doc comment); old-family calls carry the
+//! token in `?access_token=`, new-family calls in `x-acs-dingtalk-access-token`.
+
+use crate::client::{unexpected, Base, DingTalk};
+use crate::error::ApiError;
+use crate::trace::Trace;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+const TOKEN_HEADER: &str = "x-acs-dingtalk-access-token";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Department {
+    pub dept_id: i64,
+    pub name: String,
+    #[serde(default)]
+    pub parent_id: Option<i64>,
+    #[serde(default)]
+    pub member_count: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct User {
+    pub userid: String,
+    #[serde(default)]
+    pub unionid: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub mobile: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserPage {
+    #[serde(default)]
+    pub has_more: bool,
+    #[serde(default)]
+    pub next_cursor: Option<i64>,
+    #[serde(default)]
+    pub list: Vec<User>,
+}
+
+/// `GET /auth/scopes` (§3): what the token may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuthScopes {
+    pub user_fields: Vec<String>,
+    pub authed_dept: Vec<i64>,
+    pub authed_user: Vec<String>,
+}
+
+/// `POST /microapp/visible_scopes`: who sees the app. Not in the reference; shape from DingTalk's
+/// public docs and SDKs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisibleScopes {
+    #[serde(rename = "isHidden", default)]
+    pub is_hidden: bool,
+    #[serde(rename = "deptVisibleScopes", default)]
+    pub dept_ids: Vec<i64>,
+    #[serde(rename = "userVisibleScopes", default)]
+    pub userids: Vec<String>,
+}
+
+/// `getsendresult` (§5).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendResult {
+    #[serde(default)]
+    pub invalid_user_id_list: Vec<String>,
+    #[serde(default)]
+    pub forbidden_user_id_list: Vec<String>,
+    #[serde(default)]
+    pub failed_user_id_list: Vec<String>,
+    #[serde(default)]
+    pub read_user_id_list: Vec<String>,
+    #[serde(default)]
+    pub unread_user_id_list: Vec<String>,
+    #[serde(default)]
+    pub forbidden_list: Vec<ForbiddenEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForbiddenEntry {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub userid: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendanceGroup {
+    pub group_id: i64,
+    #[serde(default)]
+    pub group_name: String,
+    #[serde(default)]
+    pub member_count: Option<i64>,
+}
+
+/// `userAccessToken` (§7a step 3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserToken {
+    pub access_token: String,
+    pub corp_id: Option<String>,
+}
+
+/// `/v1.0/contact/users/me` (§3, §7a step 4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    #[serde(default)]
+    pub nick: String,
+    #[serde(rename = "unionId", default)]
+    pub union_id: String,
+    #[serde(rename = "openId", default)]
+    pub open_id: Option<String>,
+    #[serde(default)]
+    pub mobile: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+fn field<T: serde::de::DeserializeOwned>(v: &Value, pointer: &str) -> Result<T, ApiError> {
+    v.pointer(pointer)
+        .cloned()
+        .and_then(|x| serde_json::from_value(x).ok())
+        .ok_or_else(|| unexpected(v, pointer))
+}
+
+impl DingTalk {
+    fn oapi(&self, path: &str, token: &str) -> String {
+        format!(
+            "{}?access_token={}",
+            self.url(Base::Oapi, path),
+            urlencode(token)
+        )
+    }
+
+    async fn old_post(
+        &self,
+        trace: &mut Trace,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, ApiError> {
+        self.call(trace, |t| self.http().post(self.oapi(path, t)).json(&body))
+            .await
+    }
+
+    /// Old `gettoken` (§1a), uncached: proves the credentials against the old family too.
+    pub async fn gettoken_old(&self, trace: &mut Trace) -> Result<String, ApiError> {
+        let url = self.url(Base::Oapi, "/gettoken");
+        let q = [
+            ("appkey", self.creds.client_id.as_str()),
+            ("appsecret", self.creds.client_secret.as_str()),
+        ];
+        let v = self.send(trace, || self.http().get(&url).query(&q)).await?;
+        field(&v, "/access_token")
+    }
+
+    /// `POST /v1.0/oauth2/{corpId}/token` (§1c): the only token call that takes the CorpId, so it
+    /// proves the CorpId belongs with these credentials.
+    pub async fn corp_token(&self, trace: &mut Trace, corp_id: &str) -> Result<String, ApiError> {
+        let url = self.url(
+            Base::Api,
+            &format!("/v1.0/oauth2/{}/token", urlencode(corp_id)),
+        );
+        let body = json!({"client_id": self.creds.client_id, "client_secret": self.creds.client_secret, "grant_type": "client_credentials"});
+        let v = self
+            .send(trace, || self.http().post(&url).json(&body))
+            .await?;
+        field(&v, "/access_token")
+    }
+
+    /// `topapi/user/count` (§3, `qyapi_get_member`).
+    pub async fn user_count(&self, trace: &mut Trace) -> Result<i64, ApiError> {
+        let v = self
+            .old_post(trace, "/topapi/user/count", json!({"only_active": false}))
+            .await?;
+        field(&v, "/result/count")
+    }
+
+    /// `topapi/v2/department/listsub` (§3, `qyapi_get_department_list`): direct children.
+    pub async fn department_listsub(
+        &self,
+        trace: &mut Trace,
+        dept_id: i64,
+    ) -> Result<Vec<Department>, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/v2/department/listsub",
+                json!({"dept_id": dept_id, "language": "zh_CN"}),
+            )
+            .await?;
+        field(&v, "/result")
+    }
+
+    /// `topapi/v2/department/get` (§3).
+    pub async fn department_get(
+        &self,
+        trace: &mut Trace,
+        dept_id: i64,
+    ) -> Result<Department, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/v2/department/get",
+                json!({"dept_id": dept_id, "language": "zh_CN"}),
+            )
+            .await?;
+        field(&v, "/result")
+    }
+
+    /// `topapi/v2/user/list` (§3, `qyapi_get_department_member`).
+    pub async fn user_list(
+        &self,
+        trace: &mut Trace,
+        dept_id: i64,
+        cursor: i64,
+        size: i64,
+    ) -> Result<UserPage, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/v2/user/list",
+                json!({"dept_id": dept_id, "cursor": cursor, "size": size}),
+            )
+            .await?;
+        field(&v, "/result")
+    }
+
+    /// `topapi/v2/user/get` (§3, `qyapi_get_member`).
+    pub async fn user_get(&self, trace: &mut Trace, userid: &str) -> Result<User, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/v2/user/get",
+                json!({"userid": userid, "language": "zh_CN"}),
+            )
+            .await?;
+        field(&v, "/result")
+    }
+
+    /// `topapi/user/getbyunionid` (§3): 60121 when the person is not in this org.
+    pub async fn userid_by_unionid(
+        &self,
+        trace: &mut Trace,
+        unionid: &str,
+    ) -> Result<String, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/user/getbyunionid",
+                json!({"unionid": unionid}),
+            )
+            .await?;
+        field(&v, "/result/userid")
+    }
+
+    /// `GET /auth/scopes` (§3).
+    pub async fn auth_scopes(&self, trace: &mut Trace) -> Result<AuthScopes, ApiError> {
+        let v = self
+            .call(trace, |t| self.http().get(self.oapi("/auth/scopes", t)))
+            .await?;
+        Ok(AuthScopes {
+            user_fields: v
+                .get("auth_user_field")
+                .cloned()
+                .and_then(|x| serde_json::from_value(x).ok())
+                .unwrap_or_default(),
+            authed_dept: field(&v, "/auth_org_scopes/authed_dept").unwrap_or_default(),
+            authed_user: field(&v, "/auth_org_scopes/authed_user").unwrap_or_default(),
+        })
+    }
+
+    /// `POST /microapp/visible_scopes` for this app's AgentId.
+    pub async fn visible_scopes(
+        &self,
+        trace: &mut Trace,
+        agent_id: i64,
+    ) -> Result<VisibleScopes, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/microapp/visible_scopes",
+                json!({"agentId": agent_id}),
+            )
+            .await?;
+        serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "deptVisibleScopes"))
+    }
+
+    /// `asyncsend_v2` (§5): a text work notification; returns the task id.
+    pub async fn send_text(
+        &self,
+        trace: &mut Trace,
+        agent_id: i64,
+        userids: &[&str],
+        text: &str,
+    ) -> Result<i64, ApiError> {
+        let body = json!({
+            "agent_id": agent_id,
+            "userid_list": userids.join(","),
+            "msg": {"msgtype": "text", "text": {"content": text}},
+        });
+        let v = self
+            .old_post(trace, "/topapi/message/corpconversation/asyncsend_v2", body)
+            .await?;
+        field(&v, "/task_id")
+    }
+
+    /// `getsendresult` (§5).
+    pub async fn send_result(
+        &self,
+        trace: &mut Trace,
+        agent_id: i64,
+        task_id: i64,
+    ) -> Result<SendResult, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/message/corpconversation/getsendresult",
+                json!({"agent_id": agent_id, "task_id": task_id}),
+            )
+            .await?;
+        field(&v, "/send_result")
+    }
+
+    /// Old `sso/gettoken` (§9): proves the SSOsecret (org-level) with the CorpId.
+    pub async fn sso_token(
+        &self,
+        trace: &mut Trace,
+        corp_id: &str,
+        sso_secret: &str,
+    ) -> Result<String, ApiError> {
+        let url = self.url(Base::Oapi, "/sso/gettoken");
+        let q = [("corpid", corp_id), ("corpsecret", sso_secret)];
+        let v = self.send(trace, || self.http().get(&url).query(&q)).await?;
+        field(&v, "/access_token")
+    }
+
+    /// `topapi/attendance/getsimplegroups`: the attendance groups (seed 004).
+    pub async fn attendance_groups(
+        &self,
+        trace: &mut Trace,
+    ) -> Result<Vec<AttendanceGroup>, ApiError> {
+        let v = self
+            .old_post(
+                trace,
+                "/topapi/attendance/getsimplegroups",
+                json!({"offset": 0, "size": 10}),
+            )
+            .await?;
+        field(&v, "/result/groups")
+    }
+
+    /// A side-effect-free probe of `Todo.Todo.Write` (§4): creating a task with no subject is
+    /// rejected as a parameter error when the permission is granted, and with 403 when it is not.
+    /// Returns `Ok(())` for the parameter error.
+    pub async fn probe_todo_write(
+        &self,
+        trace: &mut Trace,
+        union_id: &str,
+    ) -> Result<(), ApiError> {
+        let url = self.url(
+            Base::Api,
+            &format!(
+                "/v1.0/todo/users/{0}/tasks?operatorId={0}",
+                urlencode(union_id)
+            ),
+        );
+        match self
+            .call(trace, |t| {
+                self.http()
+                    .post(&url)
+                    .header(TOKEN_HEADER, t)
+                    .json(&json!({}))
+            })
+            .await
+        {
+            Err(ApiError::New { code, .. })
+                if code.contains("paramError") || code.starts_with("invalidParameter") =>
+            {
+                Ok(())
+            }
+            Ok(v) => Err(unexpected(
+                &v,
+                "a parameter error (the probe must not create a todo)",
+            )),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `org/tasks/query` (§4, `Todo.Todo.Read`).
+    pub async fn todo_query(&self, trace: &mut Trace, union_id: &str) -> Result<Value, ApiError> {
+        let url = self.url(
+            Base::Api,
+            &format!("/v1.0/todo/users/{}/org/tasks/query", urlencode(union_id)),
+        );
+        let body = json!({"nextToken": "0", "isDone": false});
+        self.call(trace, |t| {
+            self.http().post(&url).header(TOKEN_HEADER, t).json(&body)
+        })
+        .await
+    }
+
+    /// `userAccessToken` (§7a step 3): a login code for the user's token.
+    pub async fn user_access_token(
+        &self,
+        trace: &mut Trace,
+        code: &str,
+    ) -> Result<UserToken, ApiError> {
+        let url = self.url(Base::Api, "/v1.0/oauth2/userAccessToken");
+        let body = json!({"clientId": self.creds.client_id, "clientSecret": self.creds.client_secret, "code": code, "grantType": "authorization_code"});
+        let v = self
+            .send(trace, || self.http().post(&url).json(&body))
+            .await?;
+        Ok(UserToken {
+            access_token: field(&v, "/accessToken")?,
+            corp_id: field(&v, "/corpId").ok(),
+        })
+    }
+
+    /// `/v1.0/contact/users/me` with a user token (§7a step 4).
+    pub async fn contact_me(&self, trace: &mut Trace, user_token: &str) -> Result<Me, ApiError> {
+        let url = self.url(Base::Api, "/v1.0/contact/users/me");
+        let v = self
+            .send(trace, || {
+                self.http().get(&url).header(TOKEN_HEADER, user_token)
+            })
+            .await?;
+        serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "unionId"))
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}

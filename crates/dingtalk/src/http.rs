@@ -1,0 +1,218 @@
+//! The HTTP core: one request with timeout, classification of transport failures, parsing of both
+//! error families, and a redacted [`Exchange`] for every attempt.
+
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::trace::{redact_body, redact_url, truncate, Exchange, Trace};
+use serde_json::Value;
+use std::time::Instant;
+
+pub struct Http {
+    client: reqwest::Client,
+    timeout_ms: u64,
+}
+
+impl Http {
+    pub fn new(cfg: &Config) -> Result<Self, ApiError> {
+        let mut b = reqwest::Client::builder()
+            .timeout(cfg.timeout)
+            .connect_timeout(cfg.timeout)
+            .user_agent(concat!("dingbind/", env!("CARGO_PKG_VERSION")));
+        if let Some(path) = &cfg.extra_ca_file {
+            let pem = std::fs::read(path)
+                .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
+            let cert = reqwest::Certificate::from_pem(&pem)
+                .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
+            b = b.add_root_certificate(cert);
+        }
+        let client = b.build().map_err(|e| ApiError::Connect(e.to_string()))?;
+        Ok(Self {
+            client,
+            timeout_ms: cfg.timeout.as_millis() as u64,
+        })
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// Sends one request and returns the parsed JSON body of a success.
+    pub async fn send(
+        &self,
+        req: reqwest::RequestBuilder,
+        trace: &mut Trace,
+    ) -> Result<Value, ApiError> {
+        let req = req.build().map_err(|e| ApiError::Connect(e.to_string()))?;
+        let mut ex = Exchange {
+            method: req.method().to_string(),
+            url: redact_url(req.url()),
+            request_body: req
+                .body()
+                .and_then(|b| b.as_bytes())
+                .map(|b| redact_body(&String::from_utf8_lossy(b), true)),
+            status: None,
+            response_body: None,
+            date: None,
+            duration_ms: 0,
+            error: None,
+        };
+        let start = Instant::now();
+        let result = self.exchange(req, &mut ex).await;
+        ex.duration_ms = start.elapsed().as_millis() as u64;
+        if let Err(e) = &result {
+            ex.error = Some(e.to_string());
+        }
+        trace.push(ex);
+        result
+    }
+
+    async fn exchange(&self, req: reqwest::Request, ex: &mut Exchange) -> Result<Value, ApiError> {
+        let resp = self
+            .client
+            .execute(req)
+            .await
+            .map_err(|e| self.transport(e))?;
+        let status = resp.status().as_u16();
+        ex.status = Some(status);
+        ex.date = resp
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|d| d.to_str().ok())
+            .map(str::to_string);
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let text = resp.text().await.map_err(|e| self.transport(e))?;
+        ex.response_body = Some(redact_body(&text, false));
+        parse(status, &content_type, &text)
+    }
+
+    fn transport(&self, e: reqwest::Error) -> ApiError {
+        if e.is_timeout() {
+            return ApiError::Timeout(self.timeout_ms);
+        }
+        // reqwest's own message is generic; the cause chain says what really happened.
+        let mut chain = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            chain.push_str(": ");
+            chain.push_str(&s.to_string());
+            source = s.source();
+        }
+        let lower = chain.to_lowercase();
+        if lower.contains("dns")
+            || lower.contains("lookup address")
+            || lower.contains("name or service not known")
+        {
+            ApiError::Dns(chain)
+        } else if lower.contains("certificate")
+            || lower.contains("ssl")
+            || lower.contains("tls")
+            || lower.contains("handshake")
+        {
+            ApiError::Tls(chain)
+        } else if lower.contains("timed out") {
+            ApiError::Timeout(self.timeout_ms)
+        } else {
+            ApiError::Connect(chain)
+        }
+    }
+}
+
+fn str_field(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(|x| x.as_str()).map(str::to_string)
+}
+
+/// Turns a response into a success body or the family's error: the old family is recognised by
+/// `errcode`, the new one by an error status with a `code`.
+pub fn parse(status: u16, content_type: &str, text: &str) -> Result<Value, ApiError> {
+    let json: Option<Value> = serde_json::from_str(text)
+        .ok()
+        .filter(|v: &Value| v.is_object());
+    let Some(v) = json else {
+        let body_start = truncate(text.trim(), 300);
+        // A gateway's 5xx page is about the status; any other non-JSON answer (a proxy's login
+        // page, a captive portal) is an unexpected response.
+        let html = content_type.contains("html") || text.trim_start().starts_with('<');
+        return Err(if status < 500 && ((200..300).contains(&status) || html) {
+            ApiError::UnexpectedResponse {
+                status,
+                content_type: content_type.to_string(),
+                body_start,
+            }
+        } else {
+            ApiError::HttpStatus { status, body_start }
+        });
+    };
+    // The per-IP ban answers `{"status":1111,"wait":5,"source":"x5","punish":"deny"}` (reference §13).
+    if v.get("punish").is_some() && v.get("source").is_some() {
+        return Err(ApiError::HttpStatus {
+            status: if status == 200 { 429 } else { status },
+            body_start: truncate(text, 300),
+        });
+    }
+    if let Some(errcode) = v.get("errcode").and_then(Value::as_i64) {
+        if errcode != 0 {
+            return Err(ApiError::Old {
+                http_status: status,
+                errcode,
+                errmsg: str_field(&v, "errmsg").unwrap_or_default(),
+                request_id: str_field(&v, "request_id"),
+            });
+        }
+        if (200..300).contains(&status) {
+            return Ok(v);
+        }
+    }
+    if status >= 400 {
+        if let Some(code) = str_field(&v, "code") {
+            let required_scopes = v
+                .pointer("/accessdenieddetail/requiredScopes")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            return Err(ApiError::New {
+                http_status: status,
+                code,
+                message: str_field(&v, "message").unwrap_or_default(),
+                request_id: str_field(&v, "requestid"),
+                required_scopes,
+            });
+        }
+        return Err(ApiError::HttpStatus {
+            status,
+            body_start: truncate(text, 300),
+        });
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_families_and_non_json() {
+        let e = parse(200, "application/json", r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#).unwrap_err();
+        assert_eq!(e.egress_ip().as_deref(), Some("120.230.136.230"));
+        let e = parse(403, "application/json", r#"{"code":"Forbidden.AccessDenied.AccessTokenPermissionDenied","requestid":"MASK","message":"没有调用该接口的权限","accessdenieddetail":{"requiredScopes":["Contact.User.Read"]}}"#).unwrap_err();
+        assert_eq!(e.required_scopes(), ["Contact.User.Read".to_string()]);
+        let e = parse(200, "text/html", "<html><title>Proxy login</title></html>").unwrap_err();
+        assert!(
+            matches!(e, ApiError::UnexpectedResponse { ref body_start, .. } if body_start.starts_with("<html>"))
+        );
+        assert!(parse(
+            200,
+            "application/json",
+            r#"{"errcode":0,"result":{"count":3}}"#
+        )
+        .is_ok());
+    }
+}
