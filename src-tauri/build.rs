@@ -9,7 +9,7 @@ fn main() {
 }
 
 /// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 22] = [
     "app_info",
     "list_templates",
     "list_profiles",
@@ -25,4 +25,11 @@ const COMMANDS: [&str; 15] = [
     "open_link",
     "set_language",
     "flush_profile",
+    "practice_status",
+    "start_practice",
+    "stop_practice",
+    "fill_practice_values",
+    "run_checks",
+    "cancel_checks",
+    "explain_error",
 ];

@@ -30,6 +30,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         reveal_secret,
         open_link,
         set_language,
+        crate::live::practice_status,
+        crate::live::start_practice,
+        crate::live::stop_practice,
+        crate::live::fill_practice_values,
+        crate::live::run_checks,
+        crate::live::cancel_checks,
+        crate::live::explain_error,
     ]
 }
 

@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod live;
 
 use dingbind_core::secrets::Secrets;
 use dingbind_core::workspace::Workspace;
@@ -64,6 +65,7 @@ pub fn setup_workspace<R: tauri::Runtime>(
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())
+        .manage(live::Live::default())
         .setup(|app| {
             let dir = match std::env::var_os(DATA_DIR_ENV) {
                 Some(d) => PathBuf::from(d),

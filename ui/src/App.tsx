@@ -3,7 +3,8 @@ import { App as AntApp, ConfigProvider, Layout, Result, Spin, theme } from 'antd
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { api, type ProfileView } from './ipc';
+import { api, type PracticeStatus, type ProfileView } from './ipc';
+import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, type AppData } from './context';
 import AppHeader from './components/AppHeader';
 import StartScreen from './screens/StartScreen';
@@ -14,12 +15,16 @@ export default function App() {
   const [data, setData] = useState<AppData | null>(null);
   const [view, setView] = useState<ProfileView | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
+  const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
+  // Bumped when the open profile is replaced from outside the wizard (practice values filled in).
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     (async () => {
       const info = await api.appInfo();
       await i18n.changeLanguage(info.settings.language);
       const templates = await api.listTemplates();
+      setPractice(await api.practiceStatus());
       // Reopen the binding that was open when the app last stopped (or was killed).
       const last = info.settings.last_profile_id;
       if (last) {
@@ -51,9 +56,26 @@ export default function App() {
             <Spin size="large" style={{ margin: 'auto' }} />
           ) : (
             <AppDataContext.Provider value={data}>
-              <AppHeader view={view} onBack={view ? () => void api.closeProfile().then(() => setView(null)) : undefined} />
+              <AppHeader
+                view={view}
+                practice={practice}
+                onPractice={setPractice}
+                onBack={view ? () => void api.closeProfile().then(() => setView(null)) : undefined}
+              />
+              <PracticeBanner
+                practice={practice}
+                onChange={setPractice}
+                onFilled={
+                  view
+                    ? (v) => {
+                        setView(v);
+                        setGeneration((g) => g + 1);
+                      }
+                    : undefined
+                }
+              />
               {view ? (
-                <WizardScreen key={view.profile.id} initial={view} />
+                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} />
               ) : (
                 <StartScreen onOpen={setView} />
               )}

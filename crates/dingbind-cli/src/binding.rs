@@ -25,6 +25,8 @@ pub struct BindingArgs {
 }
 
 pub struct Binding {
+    /// The profile's id, for its keychain entries.
+    pub profile_id: Option<String>,
     pub template: Template,
     /// Valid, normalised non-secret values.
     pub values: BTreeMap<Field, String>,
@@ -61,6 +63,7 @@ impl Binding {
     }
 
     fn try_load(args: &BindingArgs, out: &Out) -> Result<Binding, Vec<String>> {
+        let mut profile_id = None;
         let (template, raw, url_patterns) = match (&args.profile, &args.template) {
             (Some(path), _) => {
                 let text = std::fs::read_to_string(path)
@@ -69,6 +72,7 @@ impl Binding {
                     .map_err(|e| vec![format!("{}: {e}", path.display())])?;
                 let template = load_template(args.template.as_deref().unwrap_or(&p.template_id))
                     .map_err(|e| vec![e])?;
+                profile_id = Some(p.id.clone());
                 (template, p.values, p.url_patterns)
             }
             (None, Some(t)) => (
@@ -115,6 +119,7 @@ impl Binding {
         }
         if problems.is_empty() {
             Ok(Binding {
+                profile_id,
                 template,
                 values,
                 url_patterns,

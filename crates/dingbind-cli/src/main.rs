@@ -1,11 +1,13 @@
 //! `dingbind`: the same core as the desktop app, for servers, scripts and support staff. Every
-//! command takes `--json` and `--lang zh|en`. Exit codes: 0 = valid / all generated, 1 = a value
-//! was rejected, 2 = bad input or usage (missing values, unknown field, unreadable file).
+//! command takes `--json` and `--lang zh|en`. Exit codes: 0 = valid / all generated / no blocking
+//! check failed, 1 = a value was rejected or a check failed, 2 = bad input or usage.
 
 mod binding;
+mod check;
 
 use binding::{Binding, BindingArgs};
 use clap::{Parser, Subcommand};
+use dingbind_core::checks::CheckOptions;
 use dingbind_core::template::{self, builtins};
 use dingbind_core::validate::validate;
 use dingbind_core::{Field, Lang, Text};
@@ -42,6 +44,23 @@ enum Command {
         #[command(flatten)]
         binding: BindingArgs,
     },
+    /// Run the live checks against DingTalk (or the simulator with --practice). Secrets come from
+    /// DINGBIND_CLIENT_SECRET / DINGBIND_SSO_SECRET or the profile's keychain entries, never argv.
+    Check {
+        #[command(flatten)]
+        binding: BindingArgs,
+        /// Also send a timestamped test work notification to this userid.
+        #[arg(long)]
+        message_userid: Option<String>,
+        /// Overall deadline in seconds.
+        #[arg(long, default_value_t = 30)]
+        deadline: u32,
+        /// Run against the built-in simulator with this scenario (healthy, missing-contact-scope, ...).
+        #[arg(long)]
+        practice: Option<String>,
+    },
+    /// Explain an errcode, an error JSON body or a log line (`-` reads stdin).
+    Explain { text: String },
     /// List the built-in templates, or check a template file.
     Templates {
         /// A template file to check; reports the field and line of the first problem.
@@ -82,6 +101,28 @@ fn main() -> ExitCode {
             Binding::load(&binding, &out).map_or(2, |b| cmd_urls(&out, &b))
         }
         Command::Templates { check } => cmd_templates(&out, check.as_deref()),
+        Command::Explain { text } => check::cmd_explain(&out, &text),
+        Command::Check {
+            binding,
+            message_userid,
+            deadline,
+            practice,
+        } => match Binding::load(&binding, &out) {
+            None => 2,
+            Some(b) => {
+                let options = CheckOptions {
+                    message_userid,
+                    deadline_ms: deadline.saturating_mul(1000),
+                };
+                match tokio::runtime::Runtime::new() {
+                    Ok(rt) => rt.block_on(check::cmd_check(&out, &b, options, practice)),
+                    Err(e) => {
+                        eprintln!("{e}");
+                        2
+                    }
+                }
+            }
+        },
     };
     ExitCode::from(code)
 }

@@ -265,6 +265,54 @@ impl Workspace {
             .map_err(WorkspaceError::NotAllowed)
     }
 
+    /// What a live-check run of the open profile needs: its values, URL patterns and secrets.
+    pub fn check_input(
+        &self,
+        options: crate::checks::CheckOptions,
+        dingtalk: dingtalk::Config,
+    ) -> Result<crate::checks::CheckInput> {
+        let profile = self
+            .open_slot()
+            .clone()
+            .ok_or(WorkspaceError::NoOpenProfile)?;
+        let template = self.template(&profile.template_id)?.clone();
+        let secret = |f| self.secrets.get(&profile.id, f);
+        Ok(crate::checks::CheckInput::new(
+            template,
+            &profile.values,
+            &profile.url_patterns,
+            secret(Field::ClientSecret),
+            secret(Field::SsoSecret),
+            options,
+            dingtalk,
+        ))
+    }
+
+    /// Fills the open profile with the simulated organisation's values (practice mode).
+    pub fn fill_practice_values(
+        &self,
+        values: &[(Field, String)],
+        domain: &str,
+    ) -> Result<ProfileView> {
+        let mut profile = self
+            .open_slot()
+            .clone()
+            .ok_or(WorkspaceError::NoOpenProfile)?;
+        profile.values.insert(Field::Domain, domain.to_string());
+        for (f, v) in values.iter().filter(|(f, _)| !f.is_secret()) {
+            profile.values.insert(*f, v.clone());
+        }
+        self.update(profile.clone())?;
+        let mut view = None;
+        for (f, v) in values.iter().filter(|(f, _)| f.is_secret()) {
+            view = Some(self.set_secret(&profile.id, *f, v)?);
+        }
+        match view {
+            Some(v) => Ok(v),
+            None => self.view(profile),
+        }
+    }
+
     pub fn set_language(&self, language: Lang) -> Result<()> {
         let mut settings = self.store.settings();
         settings.language = language;

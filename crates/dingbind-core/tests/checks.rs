@@ -427,8 +427,10 @@ async fn results_stream_as_they_finish() {
         Cancel::new(),
         move |e| {
             log.lock().unwrap().push(match e {
-                dingbind_core::checks::CheckEvent::Planned(p) => format!("planned {}", p.len()),
-                dingbind_core::checks::CheckEvent::Finished(r) => r.id.clone(),
+                dingbind_core::checks::CheckEvent::Planned { checks } => {
+                    format!("planned {}", checks.len())
+                }
+                dingbind_core::checks::CheckEvent::Finished { result } => result.id.clone(),
             })
         },
     )

@@ -79,7 +79,9 @@ impl Config {
     pub fn from_env() -> Self {
         Self {
             endpoints: Endpoints::from_env(),
-            extra_ca_file: std::env::var_os(CA_FILE_ENV).map(PathBuf::from),
+            extra_ca_file: std::env::var_os(CA_FILE_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
             ..Self::default()
         }
     }

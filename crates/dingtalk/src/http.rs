@@ -42,7 +42,9 @@ impl Http {
         req: reqwest::RequestBuilder,
         trace: &mut Trace,
     ) -> Result<Value, ApiError> {
-        let req = req.build().map_err(|e| ApiError::Connect(e.to_string()))?;
+        let req = req
+            .build()
+            .map_err(|e| ApiError::Connect(e.without_url().to_string()))?;
         let mut ex = Exchange {
             method: req.method().to_string(),
             url: redact_url(req.url()),
@@ -94,6 +96,9 @@ impl Http {
         if e.is_timeout() {
             return ApiError::Timeout(self.timeout_ms);
         }
+        // reqwest's message quotes the full URL, secrets (`appsecret=`, `access_token=`) and all;
+        // the exchange already holds the redacted URL.
+        let e = e.without_url();
         // reqwest's own message is generic; the cause chain says what really happened.
         let mut chain = e.to_string();
         let mut source = std::error::Error::source(&e);

@@ -1,17 +1,23 @@
 import { Button, Flex, Layout, Segmented, Space, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { ArrowLeftOutlined, BugOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Lang, type ProfileView } from '../ipc';
+import { api, type Lang, type PracticeStatus, type ProfileView } from '../ipc';
+import ExplainDrawer from '../checks/ExplainDrawer';
+import { PracticeSwitch } from '../checks/PracticeBar';
 import { useTemplate } from '../context';
 import { useText } from '../i18n';
 import logo from '../../../icons/icon.svg';
 
 interface Props {
   view: ProfileView | null;
+  practice: PracticeStatus;
+  onPractice: (p: PracticeStatus) => void;
   onBack?: () => void;
 }
 
-export default function AppHeader({ view, onBack }: Props) {
+export default function AppHeader({ view, practice, onPractice, onBack }: Props) {
+  const [explaining, setExplaining] = useState(false);
   const { t, i18n } = useTranslation();
   const tx = useText();
   const template = useTemplate(view?.profile.template_id ?? '');
@@ -37,6 +43,10 @@ export default function AppHeader({ view, onBack }: Props) {
         )}
       </Flex>
       <Space size="middle">
+        <Button icon={<BugOutlined />} onClick={() => setExplaining(true)} data-testid="explain-open">
+          {t('explain.button')}
+        </Button>
+        <PracticeSwitch practice={practice} onChange={onPractice} />
         {onBack && (
           <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="back-to-list">
             {t('app.backToList')}
@@ -53,6 +63,7 @@ export default function AppHeader({ view, onBack }: Props) {
           data-testid="lang-switch"
         />
       </Space>
+      <ExplainDrawer open={explaining} onClose={() => setExplaining(false)} />
     </Layout.Header>
   );
 }

@@ -5,6 +5,11 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import type {
   AppInfo,
+  CheckEvent,
+  CheckOptions,
+  CheckRun,
+  Diagnosis,
+  PracticeStatus,
   Field,
   IpcError,
   IpcErrorCode,
@@ -60,6 +65,15 @@ export const api = {
   revealSecret: (profileId: string, field: Field) => call<string | null>('reveal_secret', { profileId, field }),
   openLink: (url: string) => call<string>('open_link', { url }),
   setLanguage: (language: Lang) => call<void>('set_language', { language }),
+  runChecks: (options: CheckOptions) => call<CheckRun>('run_checks', { options }),
+  cancelChecks: () => call<void>('cancel_checks'),
+  explainError: (text: string) => call<Diagnosis[]>('explain_error', { text }),
+  practiceStatus: () => call<PracticeStatus>('practice_status'),
+  startPractice: (scenario: string) => call<PracticeStatus>('start_practice', { scenario }),
+  stopPractice: () => call<PracticeStatus>('stop_practice'),
+  fillPracticeValues: () => call<ProfileView>('fill_practice_values'),
+  onCheckEvent: (handler: (e: CheckEvent) => void): Promise<UnlistenFn> =>
+    listen<CheckEvent>('check-event', (event) => handler(event.payload)),
   copy: (text: string) => writeText(text),
   onSaved: (handler: (e: SavedEvent) => void): Promise<UnlistenFn> =>
     listen<SavedEvent>('profile-saved', (event) => handler(event.payload)),

@@ -175,6 +175,107 @@ keychain_available: boolean, keychain_problem: string | null, settings: Settings
  */
 template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, };
 
+export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown";
+
+export type DiagnosisData = { 
+/**
+ * The caller IP DingTalk saw (`request ip=` in a whitelist error).
+ */
+egress_ip?: string | null, 
+/**
+ * The Client ID DingTalk named in a whitelist error (`appKey(ding…)`).
+ */
+app_key?: string | null, 
+/**
+ * Permission codes to enable (`accessdenieddetail.requiredScopes`, or inferred from the API).
+ */
+required_scopes?: Array<string>, 
+/**
+ * The HTTP status of the failed response, when known.
+ */
+http_status?: number | null, 
+/**
+ * The host (or `ip:port`) a network error was about.
+ */
+host?: string | null, 
+/**
+ * Minutes DingTalk asked the caller to wait (the x5 ban page's `wait`).
+ */
+wait_minutes?: number | null, };
+
+export type Diagnosis = { code: DiagnosisCode, 
+/**
+ * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
+ * new family (`"Forbidden.AccessDenied.IpNotInWhiteList"`).
+ */
+errcode: string | null, data: DiagnosisData, cause: Text, fix: Text, 
+/**
+ * The console or doc page where the fix happens (https, DingTalk hosts only).
+ */
+fix_url: string | null, 
+/**
+ * DingTalk's own text (原话), verbatim.
+ */
+original: string | null, };
+
+export type CheckStatus = "ok" | "fail" | "warn" | "skipped" | "manual";
+
+export type TraceEntry = { method: string, url: string, request_body: string | null, status: number | null, response_body: string | null, duration_ms: number, error: string | null, };
+
+export type CheckResult = { id: string, title: Text, status: CheckStatus, code: DiagnosisCode | null, 
+/**
+ * Facts the check found: `egress_ip`, `required_scopes`, `count`, `missing`, ...
+ */
+data: Record<string, unknown>, 
+/**
+ * What happened, in words for the admin.
+ */
+message: Text, fix: Text | null, fix_url: string | null, 
+/**
+ * DingTalk's own text (原话), when it said something.
+ */
+original: string | null, duration_ms: number, 
+/**
+ * The checks whose failure made this one skip.
+ */
+skipped_because: Array<string>, trace: Array<TraceEntry>, };
+
+export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
+
+export type CheckRun = { started_at: string, duration_ms: number, checks: Array<CheckResult>, summary: Summary, 
+/**
+ * Stopped by the admin before every check finished.
+ */
+cancelled: boolean, 
+/**
+ * The overall deadline cut the run short.
+ */
+deadline_hit: boolean, 
+/**
+ * Against the simulator (practice mode), with the scenario name.
+ */
+practice: string | null, };
+
+export type CheckOptions = { 
+/**
+ * Send a timestamped test work notification to this userid.
+ */
+message_userid: string | null, 
+/**
+ * Overall deadline in milliseconds (default 30 000).
+ */
+deadline_ms: number, };
+
+export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
+
+export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
+
+export type PracticeStatus = { 
+/**
+ * The running scenario; `None` when checks go to the real DingTalk.
+ */
+scenario: string | null, scenarios: Array<string>, };
+
 export type IpcErrorCode = "not_found" | "invalid_input" | "storage" | "not_allowed" | "internal";
 
 export type IpcError = { code: IpcErrorCode, message: string, detail: string | null, };

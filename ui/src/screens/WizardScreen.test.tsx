@@ -31,14 +31,15 @@ function firstStep(confirmed: boolean) {
 const lastUpdate = () => api.updateProfile.mock.lastCall?.[0];
 
 describe('WizardScreen on the seed-003 template', () => {
-  it('lists the 11 steps and the summary in the side bar, in order', () => {
+  it('lists the 11 steps, the live test and the summary in the side bar, in order', () => {
     renderWizard(firstStep(false));
     const nav = document.querySelector<HTMLElement>('.wizard-steps')!;
     expect(nav).not.toBeNull();
     const items = within(nav).getAllByRole('button');
-    expect(items.map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([...STEP_TITLES, '汇总']);
+    expect(items.map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([...STEP_TITLES, '实时检测', '汇总']);
     expect(items.map((el) => el.getAttribute('data-testid'))).toEqual([
       ...seedTemplate.steps.map((s) => `step-nav-${s.id}`),
+      'step-nav-live',
       'step-nav-summary',
     ]);
     expect(seedTemplate.steps.map((s) => s.title.zh)).toEqual(STEP_TITLES);
@@ -131,13 +132,17 @@ describe('WizardScreen on the seed-003 template', () => {
     await waitFor(() => expect(screen.getByTestId('next')).toHaveTextContent('下一步'));
   });
 
-  it('the last step offers the summary, and Back goes to the previous step', async () => {
+  it('the last step leads to the live test, then the summary; Back goes to the previous step', async () => {
     const { user } = renderWizard(makeView({ current_step: 'scan_login' }));
-    expect(screen.getByTestId('next')).toHaveTextContent('查看汇总');
+    expect(screen.getByTestId('next')).toHaveTextContent('去检测');
     await user.click(screen.getByTestId('back'));
     expect(lastUpdate()!.current_step).toBe('install');
     await user.click(screen.getByTestId('next'));
     expect(lastUpdate()!.current_step).toBe('scan_login');
+    await user.click(screen.getByTestId('next'));
+    expect(lastUpdate()!.current_step).toBe('live');
+    await waitFor(() => expect(screen.getByTestId('step-title')).toHaveTextContent('实时检测'));
+    expect(screen.getByTestId('next')).toHaveTextContent('查看汇总');
     await user.click(screen.getByTestId('next'));
     expect(lastUpdate()!.current_step).toBe('summary');
   });

@@ -9,8 +9,11 @@ import { formatClock } from '../format';
 import { useEditor, type SaveState } from '../wizard/useEditor';
 import StepPanel from '../wizard/StepPanel';
 import Summary from '../wizard/Summary';
+import LiveTest from '../checks/LiveTest';
+import { useChecks } from '../checks/useChecks';
 
 const SUMMARY = 'summary';
+const LIVE = 'live';
 
 function SaveIndicator({ save }: { save: SaveState }) {
   const { t } = useTranslation();
@@ -39,13 +42,15 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
   const { t } = useTranslation();
   const tx = useText();
   const editor = useEditor(initial);
+  const checks = useChecks();
   const template = useTemplate(initial.profile.template_id)!;
   const { profile, evaluation } = editor;
   const contentRef = useRef<HTMLDivElement>(null);
 
-  const order = [...template.steps.map((s) => s.id), SUMMARY];
+  const order = [...template.steps.map((s) => s.id), LIVE, SUMMARY];
   const index = Math.max(0, order.indexOf(profile.current_step));
   const step = template.steps[index];
+  const page = step ? 'step' : order[index] === LIVE ? 'live' : 'summary';
   const state = evaluation.steps.find((s) => s.id === step?.id);
   const done = evaluation.steps.filter((s) => s.complete).length;
   const total = template.steps.length;
@@ -73,11 +78,33 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
       return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
     }),
     {
+      title: t('live.title'),
+      status: (profile.current_step === LIVE || checks.running
+        ? 'process'
+        : checks.run
+          ? checks.run.summary.fail
+            ? 'error'
+            : 'finish'
+          : 'wait') as 'process' | 'finish' | 'wait' | 'error',
+      'data-testid': 'step-nav-live',
+    },
+    {
       title: t('wizard.summary'),
       status: (profile.current_step === SUMMARY ? 'process' : evaluation.complete ? 'finish' : 'wait') as 'process' | 'finish' | 'wait',
       'data-testid': 'step-nav-summary',
     },
   ];
+  const heading =
+    page === 'step' ? t('wizard.stepOf', { n: index + 1, total }) : page === 'live' ? t('live.title') : t('wizard.summary');
+  const title = step ? tx(step.title) : page === 'live' ? t('live.title') : t('wizard.summaryTitle');
+  const nextLabel =
+    page === 'live' || index === total - 1
+      ? page === 'live'
+        ? t('wizard.finish')
+        : t('wizard.toLive')
+      : state?.complete
+        ? t('wizard.next')
+        : t('wizard.skip');
 
   return (
     <Layout style={{ flex: 1, minHeight: 0 }}>
@@ -90,7 +117,7 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
         </div>
         <Steps
           className="wizard-steps"
-          direction="vertical"
+          orientation="vertical"
           size="small"
           current={index}
           onChange={go}
@@ -104,10 +131,10 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
           title={
             <Flex vertical style={{ padding: '14px 0' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-                {step ? t('wizard.stepOf', { n: index + 1, total }) : t('wizard.summary')}
+                {heading}
               </Typography.Text>
               <Typography.Title level={4} style={{ margin: '2px 0 0' }} data-testid="step-title">
-                {step ? tx(step.title) : t('wizard.summaryTitle')}
+                {title}
               </Typography.Title>
             </Flex>
           }
@@ -117,14 +144,14 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
               <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)} data-testid="back">
                 {t('wizard.back')}
               </Button>
-              {step && (
-                <Tooltip title={state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
+              {page !== 'summary' && (
+                <Tooltip title={page === 'live' ? undefined : state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
                   <Button
-                    type={state?.complete ? 'primary' : 'default'}
+                    type={page === 'live' || state?.complete ? 'primary' : 'default'}
                     onClick={() => go(index + 1)}
                     data-testid="next"
                   >
-                    {index === total - 1 ? t('wizard.finish') : state?.complete ? t('wizard.next') : t('wizard.skip')}
+                    {nextLabel}
                     <RightOutlined />
                   </Button>
                 </Tooltip>
@@ -132,7 +159,13 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
             </Flex>,
           ]}
         >
-          {step ? <StepPanel key={step.id} template={template} step={step} editor={editor} /> : <Summary template={template} editor={editor} />}
+          {step ? (
+            <StepPanel key={step.id} template={template} step={step} editor={editor} checks={checks} />
+          ) : page === 'live' ? (
+            <LiveTest checks={checks} />
+          ) : (
+            <Summary template={template} editor={editor} />
+          )}
         </Card>
       </Layout.Content>
     </Layout>

@@ -54,6 +54,14 @@ export const api: Mocked<Api> = {
   revealSecret: vi.fn(),
   openLink: vi.fn(),
   setLanguage: vi.fn(),
+  runChecks: vi.fn(),
+  cancelChecks: vi.fn(),
+  explainError: vi.fn(),
+  practiceStatus: vi.fn(),
+  startPractice: vi.fn(),
+  stopPractice: vi.fn(),
+  fillPracticeValues: vi.fn(),
+  onCheckEvent: vi.fn(),
   copy: vi.fn(),
   onSaved: vi.fn(),
 };
@@ -75,6 +83,9 @@ export function resetApi(): void {
     return view(core.profile);
   });
   api.flushProfile.mockResolvedValue(undefined);
+  api.onCheckEvent.mockResolvedValue(() => {});
+  api.cancelChecks.mockResolvedValue(undefined);
+  api.practiceStatus.mockResolvedValue({ scenario: null, scenarios: ['healthy', 'missing-contact-scope'] });
   api.deleteProfile.mockResolvedValue(undefined);
   api.setSecret.mockImplementation(async (_id, field, value) => {
     core.secrets[field] = value;

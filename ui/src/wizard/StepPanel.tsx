@@ -9,6 +9,7 @@ import StepBody from './StepBody';
 import { FieldInput, SecretInput } from './FieldInput';
 import UrlList from './UrlList';
 import PermissionList from './PermissionList';
+import type { Checks } from '../checks/useChecks';
 
 export function confirmationKey(step: string, confirm: string): string {
   return `${step}.${confirm}`;
@@ -18,9 +19,10 @@ interface Props {
   template: Template;
   step: Step;
   editor: Editor;
+  checks?: Checks;
 }
 
-export default function StepPanel({ template, step, editor }: Props) {
+export default function StepPanel({ template, step, editor, checks }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const fieldInfo = useFieldInfo();
@@ -120,7 +122,7 @@ export default function StepPanel({ template, step, editor }: Props) {
           <Divider titlePlacement="start" plain>
             {t('wizard.permissionsHeading')}
           </Divider>
-          <PermissionList permissions={template.permissions} />
+          <PermissionList permissions={template.permissions} checks={checks} />
         </>
       )}
 

@@ -12,10 +12,11 @@ use std::time::Instant;
 use tokio::task::JoinSet;
 
 /// What a run reports as it goes (the UI turns spinners into results with these).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CheckEvent {
-    Planned(Vec<PlannedCheck>),
-    Finished(Box<CheckResult>),
+    Planned { checks: Vec<PlannedCheck> },
+    Finished { result: Box<CheckResult> },
 }
 
 /// Cancels a run from elsewhere (the UI's Cancel button).
@@ -44,7 +45,9 @@ pub async fn run(
     let started_at = crate::store::now();
     let start = Instant::now();
     let planned = plan(&input);
-    on_event(CheckEvent::Planned(planned.clone()));
+    on_event(CheckEvent::Planned {
+        checks: planned.clone(),
+    });
     let deadline = input.deadline();
     let on_event = Arc::new(on_event);
 
@@ -66,7 +69,9 @@ pub async fn run(
                     let t0 = Instant::now();
                     let (outcome, trace) = ctx.run(&p).await;
                     let result = outcome.finish(&p, trace, t0.elapsed().as_millis() as u32);
-                    on_event(CheckEvent::Finished(Box::new(result.clone())));
+                    on_event(CheckEvent::Finished {
+                        result: Box::new(result.clone()),
+                    });
                     result
                 });
             }
@@ -104,7 +109,9 @@ pub async fn run(
             .with("deadline_ms", deadline.as_millis() as u64)
         };
         let r = outcome.finish(p, Vec::new(), elapsed);
-        on_event(CheckEvent::Finished(Box::new(r.clone())));
+        on_event(CheckEvent::Finished {
+            result: Box::new(r.clone()),
+        });
         results.push(r);
     }
     results.sort_by_key(|r| planned.iter().position(|p| p.id == r.id));

@@ -4,12 +4,15 @@
 //! each probe starts the moment what it needs is ready. Ids, statuses and diagnosis codes are the
 //! stable contract in ARCHITECTURE.md.
 
+mod callback;
 mod engine;
 mod network;
 mod outcome;
 mod plan;
+pub mod practice;
 mod probes;
 
+pub use callback::check_url;
 pub use engine::{run, Cancel, CheckEvent};
 pub use plan::{plan, PlannedCheck, EXTRA_CHECKS};
 
@@ -152,6 +155,44 @@ impl std::fmt::Debug for CheckInput {
 }
 
 impl CheckInput {
+    /// Builds a run from what the admin entered: values are cleaned and judged as in the wizard
+    /// (only valid ones are used; a check whose value is missing says so), and the template's URLs
+    /// generated from them.
+    pub fn new(
+        template: Template,
+        raw_values: &BTreeMap<Field, String>,
+        url_patterns: &BTreeMap<String, String>,
+        client_secret: Option<String>,
+        sso_secret: Option<String>,
+        options: CheckOptions,
+        dingtalk: dingtalk::Config,
+    ) -> Self {
+        let values: BTreeMap<Field, String> = raw_values
+            .iter()
+            .filter(|(f, _)| !f.is_secret())
+            .map(|(f, v)| (*f, crate::validate::validate(*f, v)))
+            .filter(|(_, v)| v.ok)
+            .map(|(f, v)| (f, v.value))
+            .collect();
+        let clean = |s: Option<String>| {
+            s.map(|v| crate::sanitize::clean(&v, true).value)
+                .filter(|v| !v.is_empty())
+        };
+        let urls = crate::urls::generate(&template, &values, url_patterns)
+            .into_iter()
+            .filter_map(|u| Some((u.name, u.url?)))
+            .collect();
+        Self {
+            template,
+            values,
+            urls,
+            client_secret: clean(client_secret),
+            sso_secret: clean(sso_secret),
+            options,
+            dingtalk,
+        }
+    }
+
     pub fn value(&self, field: Field) -> Option<&str> {
         self.values
             .get(&field)

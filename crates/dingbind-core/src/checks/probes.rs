@@ -526,10 +526,16 @@ impl Ctx {
         let total_text = total.map_or_else(|| "?".to_string(), |t| t.to_string());
         let reach_text = reach.map_or_else(|| "?".to_string(), |r| r.to_string());
         let mut o = if everyone {
-            Outcome::ok(
-                format!("应用对全员可见：{total_text} 人都能使用，并会被同步到平台"),
-                format!("Visible to all staff: all {total_text} people can use it and get synced"),
-            )
+            match total {
+                Some(n) => Outcome::ok(
+                    format!("应用对全员可见：{n} 人都能使用，并会被同步到平台"),
+                    format!("Visible to all staff: all {n} people can use it and get synced"),
+                ),
+                None => Outcome::ok(
+                    "应用对全员可见：全员都能使用，并会被同步到平台",
+                    "Visible to all staff: everyone can use it and gets synced",
+                ),
+            }
         } else {
             Outcome::new(
                 CheckStatus::Warn,
@@ -681,6 +687,11 @@ impl Ctx {
             Err(e) => {
                 let mut o = Outcome::error(&e);
                 if o.code == Some(DiagnosisCode::BadCredentials) {
+                    // The shared text speaks of Client ID + Secret; here the pair is CorpId + SSOsecret.
+                    o.message = crate::Text::new(
+                        "钉钉不认这个 SSOsecret：它填错了、复制不完整，或与这个 CorpId 不属于同一企业。",
+                        "DingTalk rejects this SSOsecret: it is wrong, copied incompletely, or belongs to another organisation than this CorpId.",
+                    );
                     o.fix = Some(crate::Text::new(
                         "重新复制 SSOsecret：开发者后台 › 基本信息 › 开发信息（旧版），点击“查看”。它属于整个企业，不是 Client Secret。",
                         "Copy the SSOsecret again: developer console › Basic info › Developer info (old), click “view”. It belongs to the organisation; it is not the Client Secret.",

@@ -1,0 +1,191 @@
+//! `dingbind check` and `dingbind explain`: the live checks headless (on the platform's server,
+//! which is where the egress IP that DingTalk whitelists really is) and the error explainer.
+
+use crate::binding::Binding;
+use crate::Out;
+use dingbind_core::checks::{
+    run, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckStatus,
+};
+use dingbind_core::diagnosis::explain;
+use serde_json::{json, Value};
+
+pub const CLIENT_SECRET_ENV: &str = "DINGBIND_CLIENT_SECRET";
+pub const SSO_SECRET_ENV: &str = "DINGBIND_SSO_SECRET";
+
+fn icon(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Ok => "✓",
+        CheckStatus::Fail => "✗",
+        CheckStatus::Warn => "!",
+        CheckStatus::Skipped => "-",
+        CheckStatus::Manual => "?",
+    }
+}
+
+fn check_json(out: &Out, c: &CheckResult) -> Value {
+    json!({
+        "id": c.id,
+        "status": c.status,
+        "code": c.code,
+        "data": c.data,
+        "message": out.t(&c.message),
+        "fix": c.fix.as_ref().map(|f| out.t(f)),
+        "fix_url": c.fix_url,
+        "original": c.original,
+        "duration_ms": c.duration_ms,
+        "skipped_because": c.skipped_because,
+    })
+}
+
+/// Secrets from the environment first (servers, CI), then the keychain entry of the profile.
+fn secret(env: &str, profile_id: Option<&str>, field: dingbind_core::Field) -> Option<String> {
+    std::env::var(env)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .or_else(|| {
+            let id = profile_id?;
+            dingbind_core::secrets::Secrets::os("dingbind").get(id, field)
+        })
+}
+
+pub async fn cmd_check(
+    out: &Out,
+    b: &Binding,
+    options: CheckOptions,
+    practice: Option<String>,
+) -> u8 {
+    let pid = b.profile_id.as_deref();
+    let mut cfg = dingtalk::Config::from_env();
+    let sim = match &practice {
+        Some(name) => match dingbind_core::checks::practice::start(name).await {
+            Ok(sim) => {
+                cfg.endpoints = sim.endpoints();
+                Some(sim)
+            }
+            Err(e) => {
+                eprintln!("✗ {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let input = CheckInput::new(
+        b.template.clone(),
+        &b.values,
+        &b.url_patterns,
+        secret(CLIENT_SECRET_ENV, pid, dingbind_core::Field::ClientSecret),
+        secret(SSO_SECRET_ENV, pid, dingbind_core::Field::SsoSecret),
+        options,
+        cfg,
+    );
+    let progress = !out.json;
+    let lang = out.lang;
+    let result = run(input, practice, Cancel::new(), move |e| {
+        if let (true, CheckEvent::Finished { result: c }) = (progress, e) {
+            eprintln!("{} {:<36} {}", icon(c.status), c.id, c.message.get(lang));
+        }
+    })
+    .await;
+    if let Some(sim) = sim {
+        sim.stop().await;
+    }
+    if out.json {
+        out.json(&json!({
+            "checks": result.checks.iter().map(|c| check_json(out, c)).collect::<Vec<_>>(),
+            "summary": result.summary,
+            "duration_ms": result.duration_ms,
+            "cancelled": result.cancelled,
+            "deadline_hit": result.deadline_hit,
+            "practice": result.practice,
+        }));
+    } else {
+        for c in result
+            .checks
+            .iter()
+            .filter(|c| matches!(c.status, CheckStatus::Fail | CheckStatus::Warn))
+        {
+            println!(
+                "{} {} — {}",
+                icon(c.status),
+                out.t(&c.title),
+                out.t(&c.message)
+            );
+            if let Some(fix) = &c.fix {
+                println!("    {}{}", out.say("修复：", "Fix: "), out.t(fix));
+            }
+            if let Some(url) = &c.fix_url {
+                println!("    {url}");
+            }
+            if let Some(o) = &c.original {
+                println!("    {}{o}", out.say("钉钉原话：", "DingTalk said: "));
+            }
+        }
+        let s = result.summary;
+        println!(
+            "{}",
+            out.say(
+                &format!(
+                    "通过 {} · 失败 {} · 注意 {} · 跳过 {} · 需人工确认 {} · 用时 {} ms",
+                    s.ok, s.fail, s.warn, s.skipped, s.manual, result.duration_ms
+                ),
+                &format!(
+                    "ok {} · fail {} · warn {} · skipped {} · manual {} · {} ms",
+                    s.ok, s.fail, s.warn, s.skipped, s.manual, result.duration_ms
+                ),
+            )
+        );
+    }
+    if result.summary.fail > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+pub fn cmd_explain(out: &Out, text: &str) -> u8 {
+    let text = if text == "-" {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+        s
+    } else {
+        text.to_string()
+    };
+    let found = explain(&text);
+    if found.is_empty() {
+        eprintln!(
+            "{}",
+            out.say(
+                "请给出错误码、报错 JSON 或日志行",
+                "give an errcode, an error body or a log line"
+            )
+        );
+        return 2;
+    }
+    if out.json {
+        let list: Vec<Value> = found.iter().map(|d| d.explain_json(out.lang)).collect();
+        // One error: the contract's object; several: a list of them.
+        out.json(&if list.len() == 1 {
+            list[0].clone()
+        } else {
+            Value::Array(list)
+        });
+    } else {
+        for d in &found {
+            let errcode = d
+                .errcode
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            println!("● {}{errcode}", d.code);
+            println!("  {}{}", out.say("原因：", "Cause: "), out.t(&d.cause));
+            println!("  {}{}", out.say("修复：", "Fix: "), out.t(&d.fix));
+            if let Some(url) = &d.fix_url {
+                println!("  {url}");
+            }
+            if let Some(o) = &d.original {
+                println!("  {}{o}", out.say("钉钉原话：", "DingTalk said: "));
+            }
+        }
+    }
+    0
+}

@@ -1,0 +1,117 @@
+import { Alert, App as AntApp, Button, Collapse, Descriptions, Drawer, Flex, Space, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type CheckResult } from '../ipc';
+import { useText } from '../i18n';
+import { StatusTag } from './StatusIcon';
+
+function Body({ text }: { text: string | null }) {
+  if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
+  let shown = text;
+  try {
+    shown = JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // Not JSON (an HTML page): shown as it came.
+  }
+  return (
+    <pre className="mono" style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 260, overflow: 'auto' }}>
+      {shown}
+    </pre>
+  );
+}
+
+/** Everything about one check: cause, fix with a console link, DingTalk's words, and the redacted exchanges. */
+export default function CheckDrawer({ result, onClose }: { result: CheckResult | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const { message } = AntApp.useApp();
+  const open = (url: string) => api.openLink(url).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+  const data = result ? Object.entries(result.data) : [];
+  return (
+    <Drawer open={!!result} onClose={onClose} size="large" title={result && tx(result.title)} data-testid="check-drawer" destroyOnHidden>
+      {result && (
+        <Flex vertical gap={16}>
+          <Space wrap>
+            <StatusTag status={result.status} />
+            <Typography.Text className="mono" type="secondary">
+              {result.id}
+            </Typography.Text>
+            {result.code && (
+              <Typography.Text className="mono" type="secondary" data-testid="drawer-code">
+                {t('live.drawer.code')}: {result.code}
+              </Typography.Text>
+            )}
+            <Typography.Text type="secondary">{t('live.took', { ms: result.duration_ms })}</Typography.Text>
+          </Space>
+          <div>
+            <Typography.Title level={5}>{t('live.drawer.cause')}</Typography.Title>
+            <Typography.Paragraph data-testid="drawer-cause">{tx(result.message)}</Typography.Paragraph>
+            {result.skipped_because.length > 0 && (
+              <Typography.Paragraph type="secondary">
+                {t('live.drawer.skippedBecause')} <span className="mono">{result.skipped_because.join(', ')}</span>
+              </Typography.Paragraph>
+            )}
+          </div>
+          {result.fix && (
+            <Alert
+              type={result.status === 'fail' ? 'error' : 'warning'}
+              showIcon
+              title={t('live.drawer.fix')}
+              description={
+                <Flex vertical gap={8} align="flex-start">
+                  <span data-testid="drawer-fix">{tx(result.fix)}</span>
+                  {result.fix_url && (
+                    <Button size="small" icon={<ExportOutlined />} onClick={() => void open(result.fix_url!)}>
+                      {t('live.drawer.openFix')}
+                    </Button>
+                  )}
+                </Flex>
+              }
+            />
+          )}
+          {result.original && (
+            <div>
+              <Typography.Title level={5}>{t('live.drawer.original')}</Typography.Title>
+              <Typography.Paragraph className="mono" copyable style={{ fontSize: 12 }} data-testid="drawer-original">
+                {result.original}
+              </Typography.Paragraph>
+            </div>
+          )}
+          {data.length > 0 && (
+            <Descriptions title={t('live.drawer.data')} size="small" column={1} bordered>
+              {data.map(([k, v]) => (
+                <Descriptions.Item key={k} label={<span className="mono">{k}</span>}>
+                  <span className="mono">{typeof v === 'string' ? v : JSON.stringify(v)}</span>
+                </Descriptions.Item>
+              ))}
+            </Descriptions>
+          )}
+          {result.trace.length > 0 && (
+            <div>
+              <Typography.Title level={5}>{t('live.drawer.trace')}</Typography.Title>
+              <Collapse
+                size="small"
+                items={result.trace.map((e, i) => ({
+                  key: i,
+                  label: (
+                    <span className="mono" style={{ fontSize: 12 }}>
+                      {e.method} {e.url} → {e.status ?? e.error} · {e.duration_ms} ms
+                    </span>
+                  ),
+                  children: (
+                    <Flex vertical gap={8}>
+                      <Typography.Text strong>{t('live.drawer.request')}</Typography.Text>
+                      <Body text={e.request_body} />
+                      <Typography.Text strong>{t('live.drawer.response')}</Typography.Text>
+                      <Body text={e.response_body ?? e.error} />
+                    </Flex>
+                  ),
+                }))}
+              />
+            </div>
+          )}
+        </Flex>
+      )}
+    </Drawer>
+  );
+}
