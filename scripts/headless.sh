@@ -7,6 +7,11 @@ if [ -z "${DINGBIND_HEADLESS_INNER:-}" ]; then
   export DINGBIND_HEADLESS_INNER=1
   exec dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" "$@"
 fi
-# A throwaway keyring password: this keyring lives only as long as this D-Bus session.
-eval "$(printf 'dingbind' | gnome-keyring-daemon --unlock --components=secrets | sed 's/^/export /')"
-exec "$@"
+# The keyring's files live in a folder of this session only: two sessions on one machine (a
+# developer's run beside CI) must not share, and so overwrite, one keyring file.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+# A throwaway password: this keyring lives only as long as this D-Bus session.
+eval "$(printf 'dingbind' | HOME="$keyring_home" XDG_DATA_HOME="$keyring_home/share" \
+  gnome-keyring-daemon --unlock --components=secrets | sed 's/^/export /')"
+"$@"

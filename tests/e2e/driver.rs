@@ -185,8 +185,8 @@ impl<'a> App<'a> {
 
     /// Replaces an input's text as a person would: select all, delete, type.
     pub async fn retype(&self, css: &str, text: &str) {
+        self.click(css).await;
         let el = self.wait_css(css).await;
-        el.click().await.unwrap();
         el.send_keys("\u{E009}a").await.unwrap();
         el.send_keys("\u{E003}").await.unwrap();
         el.send_keys(text).await.unwrap();
@@ -294,6 +294,50 @@ impl<'a> App<'a> {
             &format!("step {want:?}"),
         )
         .await;
+    }
+
+    pub async fn wait_attr(&self, css: &str, attr: &str, value: &str) {
+        self.poll_attr(css, attr, value).await;
+    }
+
+    async fn poll_attr(&self, css: &str, attr: &str, value: &str) {
+        let start = Instant::now();
+        let mut last = None;
+        while start.elapsed() < TIMEOUT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.attr(attr).await.ok().flatten();
+                if last.as_deref() == Some(value) {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.screenshot("failure").await;
+        panic!("{css}: expected {attr}={value:?}, last saw {last:?}");
+    }
+
+    /// The values of `attr` on every element matching `css`.
+    pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            if let Some(v) = el.attr(attr).await.ok().flatten() {
+                out.push(v);
+            }
+        }
+        out
+    }
+
+    /// Picks `label` in an antd Select.
+    pub async fn choose(&self, select: &str, label: &str) {
+        self.click(&format!("{select} .ant-select-selector, {select}")).await;
+        self.click(&format!(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=\"{label}\"]")).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    pub async fn press_escape(&self) {
+        let body = self.wait_css("body").await;
+        let _ = body.send_keys("\u{E00C}").await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
     }
 
     pub async fn switch_language(&self, label: &str) {

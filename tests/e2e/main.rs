@@ -162,6 +162,8 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.goto_step(10).await;
     app.click("[data-testid=confirm-enabled]").await;
     app.click("[data-testid=next]").await;
+    app.wait_text("[data-testid=step-title]", "实时检测").await;
+    app.click("[data-testid=next]").await;
 
     // Summary: everything done, URLs shown, secrets masked; reveal reads the keychain after restart.
     app.wait_text("[data-testid=step-title]", "汇总").await;
@@ -180,7 +182,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     )
     .await;
     app.wait_text(".ant-result-title", "所有步骤都已完成").await;
-    app.screenshot("zh-12-summary").await;
+    app.screenshot("zh-13-summary").await;
 
     // Screenshots of every step in both languages.
     for (lang, label) in [("zh", "中文"), ("en", "EN")] {
@@ -189,8 +191,8 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
             app.goto_step(i).await;
             app.screenshot(&format!("{lang}-{:02}-{id}", i + 1)).await;
         }
-        app.goto_step(STEPS.len()).await;
-        app.screenshot(&format!("{lang}-12-summary")).await;
+        app.goto_step(STEPS.len() + 1).await;
+        app.screenshot(&format!("{lang}-13-summary")).await;
     }
     app.switch_language("中文").await;
     app.click("[data-testid=back-to-list]").await;
@@ -217,4 +219,68 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         !env.files_containing(CORP_ID).is_empty(),
         "the profile was not written under the test HOME"
     );
+}
+
+const PRACTICE: &str = "missing-contact-scope";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
+async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
+    let env = Env::new();
+    let app = App::launch(&env).await;
+    app.click("[data-testid=create-profile]").await;
+    app.retype("[data-testid=profile-name-input]", "练习").await;
+    app.click("[data-testid=dialog-ok]").await;
+    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台").await;
+
+    // Practice mode with a scenario where the contact permissions were never granted.
+    app.choose("[data-testid=practice-switch]", &format!("练习模式 · {PRACTICE}")).await;
+    app.wait_text("[data-testid=practice-banner]", PRACTICE).await;
+    app.click("[data-testid=practice-fill]").await;
+    app.goto_step(1).await;
+    app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1").await;
+
+    // The live test streams every check and names the missing scopes.
+    app.goto_step(STEPS.len()).await;
+    app.click("[data-testid=run-checks]").await;
+    app.wait_text("[data-testid=check-verdict]", "未通过").await;
+    for scope in ["qyapi_get_member", "qyapi_get_department_list", "qyapi_get_department_member"] {
+        app.wait_attr(&format!("[data-testid='check-scope.{scope}']"), "data-status", "fail").await;
+    }
+    app.wait_attr("[data-testid='check-credentials.token']", "data-status", "ok").await;
+    app.screenshot("zh-12-live-missing-scope").await;
+    app.click("[data-testid='check-scope.qyapi_get_member']").await;
+    app.wait_text("[data-testid=drawer-fix]", "qyapi_get_member").await;
+    app.wait_text("[data-testid=drawer-original]", "没有调用该接口的权限").await;
+    app.screenshot("zh-12-live-drawer").await;
+    app.press_escape().await;
+
+    // The permission step shows the same, per permission, with what to search for.
+    app.goto_step(5).await;
+    app.click("[data-testid=check-permissions]").await;
+    app.wait_attr("[data-testid='perm-status-qyapi_get_member']", "data-status", "fail").await;
+    app.wait_attr("[data-testid='perm-status-Todo.Todo.Read']", "data-status", "skipped").await;
+    app.screenshot("zh-06-permissions-checked").await;
+
+    // The admin grants them (here: the healthy scenario) and runs again: all green.
+    app.choose("[data-testid=practice-scenario]", "healthy").await;
+    app.goto_step(STEPS.len()).await;
+    app.click("[data-testid=run-checks]").await;
+    app.wait_text("[data-testid=check-verdict]", "全部通过").await;
+    let statuses = app.attrs("[data-testid^='check-']", "data-status").await;
+    assert!(statuses.len() >= 20, "{statuses:?}");
+    assert!(statuses.iter().all(|s| s == "ok" || s == "skipped" || s == "manual"), "{statuses:?}");
+    assert!(statuses.iter().filter(|s| *s == "ok").count() >= 14, "{statuses:?}");
+    app.screenshot("zh-12-live-healthy").await;
+    app.switch_language("EN").await;
+    app.screenshot("en-12-live-healthy").await;
+    app.switch_language("中文").await;
+
+    // Support staff's error panel.
+    app.click("[data-testid=explain-open]").await;
+    app.retype("[data-testid=explain-input]", r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#).await;
+    app.click("[data-testid=explain-submit]").await;
+    app.wait_text("[data-testid=explain-fix]", "120.230.136.230").await;
+    app.screenshot("zh-00-explain").await;
+    app.close().await;
 }

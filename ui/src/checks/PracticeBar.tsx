@@ -54,7 +54,7 @@ export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 
   return (
     <Select
       value={practice.scenario ?? ''}
-      style={{ width: 190 }}
+      style={{ width: 170 }}
       prefix={<ExperimentOutlined />}
       aria-label={t('practice.label')}
       data-testid="practice-switch"

@@ -29,16 +29,15 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
     <Layout.Header style={{ borderBottom: '1px solid #e8ebf0', display: 'flex', alignItems: 'center' }}>
       <Flex align="center" gap={12} style={{ flex: 1, minWidth: 0 }}>
         <img src={logo} alt="" width={30} height={30} />
-        <Typography.Text strong style={{ fontSize: 16 }}>
+        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </Typography.Text>
         {view && (
           <>
             <Typography.Text type="secondary">/</Typography.Text>
-            <Typography.Text ellipsis style={{ maxWidth: 320 }} data-testid="profile-name">
+            <Typography.Text ellipsis style={{ maxWidth: 260 }} data-testid="profile-name" title={template ? tx(template.name) : undefined}>
               {view.profile.name}
             </Typography.Text>
-            {template && <Typography.Text type="secondary">· {tx(template.name)}</Typography.Text>}
           </>
         )}
       </Flex>

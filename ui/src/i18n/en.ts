@@ -84,6 +84,7 @@ const en: Messages = {
     patternHelp: '{domain} becomes the domain, {corp_id} the CorpId; $CORPID$ stays as it is',
   },
   live: {
+    heading: 'Proving it against DingTalk',
     title: 'Live test',
     intro: 'Proves against DingTalk everything the platform needs: credentials, CorpId, whitelist, every permission, contacts and visible range. All checks run at once and usually finish in a few seconds.',
     start: 'Start checks',

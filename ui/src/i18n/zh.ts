@@ -82,6 +82,7 @@ const zh = {
     patternHelp: '{domain} 换成域名，{corp_id} 换成 CorpId，$CORPID$ 原样保留',
   },
   live: {
+    heading: '上线前向钉钉逐项验证',
     title: '实时检测',
     intro: '向钉钉逐项验证平台需要的一切：凭证、CorpId、白名单、每一项权限、通讯录和可见范围。所有检测同时进行，一般几秒内完成。',
     start: '开始检测',

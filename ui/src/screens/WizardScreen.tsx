@@ -95,7 +95,7 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
     },
   ];
   const heading =
-    page === 'step' ? t('wizard.stepOf', { n: index + 1, total }) : page === 'live' ? t('live.title') : t('wizard.summary');
+    page === 'step' ? t('wizard.stepOf', { n: index + 1, total }) : page === 'live' ? t('live.heading') : t('wizard.summary');
   const title = step ? tx(step.title) : page === 'live' ? t('live.title') : t('wizard.summaryTitle');
   const nextLabel =
     page === 'live' || index === total - 1
@@ -110,6 +110,9 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
     <Layout style={{ flex: 1, minHeight: 0 }}>
       <Layout.Sider width={290} theme="light" style={{ borderRight: '1px solid #e8ebf0', overflow: 'auto' }}>
         <div style={{ padding: '18px 20px 8px' }}>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }} data-testid="template-name">
+            {tx(template.name)}
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('wizard.progress', { done, total })}
           </Typography.Text>

@@ -44,7 +44,7 @@ export default function PermissionList({ permissions, checks }: { permissions: P
                 {
                   title: t('perm.status'),
                   key: 'status',
-                  width: 190,
+                  width: 120,
                   render: (_: unknown, p: Permission) => {
                     const r = result(p.code);
                     if (!r && !checks.running) return <Typography.Text type="secondary">{t('perm.notChecked')}</Typography.Text>;
@@ -60,7 +60,7 @@ export default function PermissionList({ permissions, checks }: { permissions: P
                 },
               ]
             : []),
-          { title: t('perm.group'), key: 'group', width: 110, render: (_, p) => <Tag>{tx(p.group)}</Tag> },
+          { title: t('perm.group'), key: 'group', width: 104, render: (_, p) => <Tag>{tx(p.group)}</Tag> },
           {
             title: t('perm.name'),
             key: 'name',
@@ -84,7 +84,7 @@ export default function PermissionList({ permissions, checks }: { permissions: P
               );
             },
           },
-          { title: t('perm.code'), key: 'code', render: (_, p) => <span className="mono">{p.code}</span> },
+          { title: t('perm.code'), key: 'code', width: 230, render: (_, p) => <span className="mono">{p.code}</span> },
           { title: '', key: 'copy', width: 110, render: (_, p) => <CopyButton text={p.code} /> },
         ]}
       />
