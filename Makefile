@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: setup ui build run test lint test-rust test-ui e2e bindings
+.PHONY: setup ui build run test lint test-rust test-ui e2e bindings bench
 
 setup:
 	@scripts/setup.sh
@@ -45,3 +45,7 @@ test: build lint test-rust test-ui e2e
 # Regenerates ui/src/ipc/bindings.ts from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p dingbind-app --lib bindings
+
+# The check engine, concurrent vs one-by-one, against the simulator with 200 ms per request.
+bench: setup
+	$(CARGO) run --release -p dingbind-core --example bench

@@ -9,7 +9,7 @@ fn main() {
 }
 
 /// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
-const COMMANDS: [&str; 22] = [
+const COMMANDS: [&str; 23] = [
     "app_info",
     "list_templates",
     "list_profiles",
@@ -22,6 +22,7 @@ const COMMANDS: [&str; 22] = [
     "delete_profile",
     "set_secret",
     "reveal_secret",
+    "generate_secret",
     "open_link",
     "set_language",
     "flush_profile",

@@ -28,6 +28,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         delete_profile,
         set_secret,
         reveal_secret,
+        generate_secret,
         open_link,
         set_language,
         crate::live::practice_status,
@@ -98,6 +99,11 @@ pub fn delete_profile(ws: Ws, id: String) -> Res<()> {
 #[tauri::command]
 pub fn set_secret(ws: Ws, profile_id: String, field: Field, value: String) -> Res<ProfileView> {
     Ok(ws.set_secret(&profile_id, field, &value)?)
+}
+
+#[tauri::command]
+pub fn generate_secret(ws: Ws, profile_id: String, field: Field) -> Res<ProfileView> {
+    Ok(ws.generate_secret(&profile_id, field)?)
 }
 
 #[tauri::command]

@@ -329,7 +329,8 @@ impl<'a> App<'a> {
 
     /// Picks `label` in an antd Select.
     pub async fn choose(&self, select: &str, label: &str) {
-        self.click(&format!("{select} .ant-select-selector, {select}")).await;
+        self.click(&format!("{select} .ant-select-selector, {select}"))
+            .await;
         self.click(&format!(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=\"{label}\"]")).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
     }

@@ -231,46 +231,91 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "练习").await;
     app.click("[data-testid=dialog-ok]").await;
-    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台").await;
+    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
+        .await;
 
     // Practice mode with a scenario where the contact permissions were never granted.
-    app.choose("[data-testid=practice-switch]", &format!("练习模式 · {PRACTICE}")).await;
-    app.wait_text("[data-testid=practice-banner]", PRACTICE).await;
+    app.choose(
+        "[data-testid=practice-switch]",
+        &format!("练习模式 · {PRACTICE}"),
+    )
+    .await;
+    app.wait_text("[data-testid=practice-banner]", PRACTICE)
+        .await;
     app.click("[data-testid=practice-fill]").await;
     app.goto_step(1).await;
-    app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1").await;
+    app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1")
+        .await;
 
     // The live test streams every check and names the missing scopes.
     app.goto_step(STEPS.len()).await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "未通过").await;
-    for scope in ["qyapi_get_member", "qyapi_get_department_list", "qyapi_get_department_member"] {
-        app.wait_attr(&format!("[data-testid='check-scope.{scope}']"), "data-status", "fail").await;
+    for scope in [
+        "qyapi_get_member",
+        "qyapi_get_department_list",
+        "qyapi_get_department_member",
+    ] {
+        app.wait_attr(
+            &format!("[data-testid='check-scope.{scope}']"),
+            "data-status",
+            "fail",
+        )
+        .await;
     }
-    app.wait_attr("[data-testid='check-credentials.token']", "data-status", "ok").await;
+    app.wait_attr(
+        "[data-testid='check-credentials.token']",
+        "data-status",
+        "ok",
+    )
+    .await;
     app.screenshot("zh-12-live-missing-scope").await;
-    app.click("[data-testid='check-scope.qyapi_get_member']").await;
-    app.wait_text("[data-testid=drawer-fix]", "qyapi_get_member").await;
-    app.wait_text("[data-testid=drawer-original]", "没有调用该接口的权限").await;
+    app.click("[data-testid='check-scope.qyapi_get_member']")
+        .await;
+    app.wait_text("[data-testid=drawer-fix]", "qyapi_get_member")
+        .await;
+    app.wait_text("[data-testid=drawer-original]", "没有调用该接口的权限")
+        .await;
     app.screenshot("zh-12-live-drawer").await;
     app.press_escape().await;
 
     // The permission step shows the same, per permission, with what to search for.
     app.goto_step(5).await;
     app.click("[data-testid=check-permissions]").await;
-    app.wait_attr("[data-testid='perm-status-qyapi_get_member']", "data-status", "fail").await;
-    app.wait_attr("[data-testid='perm-status-Todo.Todo.Read']", "data-status", "skipped").await;
+    app.wait_attr(
+        "[data-testid='perm-status-qyapi_get_member']",
+        "data-status",
+        "fail",
+    )
+    .await;
+    // The todo permissions were granted: their probes need no contact permission.
+    app.wait_attr(
+        "[data-testid='perm-status-Todo.Todo.Read']",
+        "data-status",
+        "ok",
+    )
+    .await;
     app.screenshot("zh-06-permissions-checked").await;
 
     // The admin grants them (here: the healthy scenario) and runs again: all green.
-    app.choose("[data-testid=practice-scenario]", "healthy").await;
+    app.choose("[data-testid=practice-scenario]", "healthy")
+        .await;
     app.goto_step(STEPS.len()).await;
     app.click("[data-testid=run-checks]").await;
-    app.wait_text("[data-testid=check-verdict]", "全部通过").await;
+    app.wait_text("[data-testid=check-verdict]", "全部通过")
+        .await;
     let statuses = app.attrs("[data-testid^='check-']", "data-status").await;
     assert!(statuses.len() >= 20, "{statuses:?}");
-    assert!(statuses.iter().all(|s| s == "ok" || s == "skipped" || s == "manual"), "{statuses:?}");
-    assert!(statuses.iter().filter(|s| *s == "ok").count() >= 14, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| s == "ok" || s == "skipped" || s == "manual"),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().filter(|s| *s == "ok").count() >= 14,
+        "{statuses:?}"
+    );
     app.screenshot("zh-12-live-healthy").await;
     app.switch_language("EN").await;
     app.screenshot("en-12-live-healthy").await;
@@ -280,7 +325,8 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.click("[data-testid=explain-open]").await;
     app.retype("[data-testid=explain-input]", r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#).await;
     app.click("[data-testid=explain-submit]").await;
-    app.wait_text("[data-testid=explain-fix]", "120.230.136.230").await;
+    app.wait_text("[data-testid=explain-fix]", "120.230.136.230")
+        .await;
     app.screenshot("zh-00-explain").await;
     app.close().await;
 }

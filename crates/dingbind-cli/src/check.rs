@@ -9,8 +9,13 @@ use dingbind_core::checks::{
 use dingbind_core::diagnosis::explain;
 use serde_json::{json, Value};
 
-pub const CLIENT_SECRET_ENV: &str = "DINGBIND_CLIENT_SECRET";
-pub const SSO_SECRET_ENV: &str = "DINGBIND_SSO_SECRET";
+/// Where each secret comes from on a server or in CI (never argv).
+const SECRET_ENV: [(dingbind_core::Field, &str); 4] = [
+    (dingbind_core::Field::ClientSecret, "DINGBIND_CLIENT_SECRET"),
+    (dingbind_core::Field::SsoSecret, "DINGBIND_SSO_SECRET"),
+    (dingbind_core::Field::EventToken, "DINGBIND_EVENT_TOKEN"),
+    (dingbind_core::Field::AesKey, "DINGBIND_AES_KEY"),
+];
 
 fn icon(s: CheckStatus) -> &'static str {
     match s {
@@ -73,8 +78,10 @@ pub async fn cmd_check(
         b.template.clone(),
         &b.values,
         &b.url_patterns,
-        secret(CLIENT_SECRET_ENV, pid, dingbind_core::Field::ClientSecret),
-        secret(SSO_SECRET_ENV, pid, dingbind_core::Field::SsoSecret),
+        &SECRET_ENV
+            .iter()
+            .filter_map(|&(f, env)| Some((f, secret(env, pid, f)?)))
+            .collect(),
         options,
         cfg,
     );

@@ -15,10 +15,14 @@ pub enum Field {
     ClientId,
     ClientSecret,
     SsoSecret,
+    /// The event-subscription signature token (签名 token), for HTTP push (seed 002).
+    EventToken,
+    /// The 43-character event-subscription encryption key (加密 aes_key).
+    AesKey,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 9] = [
         Field::Domain,
         Field::CorpId,
         Field::CorpName,
@@ -26,6 +30,8 @@ impl Field {
         Field::ClientId,
         Field::ClientSecret,
         Field::SsoSecret,
+        Field::EventToken,
+        Field::AesKey,
     ];
 
     pub fn key(self) -> &'static str {
@@ -37,6 +43,8 @@ impl Field {
             Field::ClientId => "client_id",
             Field::ClientSecret => "client_secret",
             Field::SsoSecret => "sso_secret",
+            Field::EventToken => "event_token",
+            Field::AesKey => "aes_key",
         }
     }
 
@@ -46,7 +54,10 @@ impl Field {
 
     /// Secrets go to the OS keychain, never into a profile file.
     pub fn is_secret(self) -> bool {
-        matches!(self, Field::ClientSecret | Field::SsoSecret)
+        matches!(
+            self,
+            Field::ClientSecret | Field::SsoSecret | Field::EventToken | Field::AesKey
+        )
     }
 
     /// The box's name as the admin sees it in the wizard (and, for DingTalk values, in the console).
@@ -62,6 +73,8 @@ impl Field {
                 "Client Secret (formerly AppSecret)",
             ),
             Field::SsoSecret => Text::new("SSOsecret", "SSOsecret"),
+            Field::EventToken => Text::new("签名 token", "Signature token"),
+            Field::AesKey => Text::new("加密 aes_key", "Encryption aes_key"),
         }
     }
 
@@ -87,6 +100,10 @@ impl Field {
             Field::SsoSecret => Text::new(
                 "基础信息 › 开发信息（旧版）",
                 "Basic info › Developer info (old version)",
+            ),
+            Field::EventToken | Field::AesKey => Text::new(
+                "开发配置 › 事件订阅 › HTTP 推送（可以在这里生成后填到钉钉）",
+                "Dev config › Event subscription › HTTP push (generate it here and enter it in DingTalk)",
             ),
         }
     }

@@ -47,7 +47,7 @@ const QUOTE_PAIRS: [(char, char); 8] = [
 
 /// Labels as they appear in the console, in docs and in JSON/env files, and the field they name.
 static LABELS: LazyLock<Vec<(Regex, Field)>> = LazyLock::new(|| {
-    let table: [(&str, Field); 7] = [
+    let table: [(&str, Field); 9] = [
         (r"corp[\s_-]*id|企业\s*id|组织\s*id", Field::CorpId),
         (
             r"corp[\s_-]*name|企业名称|团队名称|组织名称",
@@ -64,6 +64,14 @@ static LABELS: LazyLock<Vec<(Regex, Field)>> = LazyLock::new(|| {
         ),
         (r"sso[\s_-]*secret", Field::SsoSecret),
         (r"私有云域名|平台域名|域名|domain", Field::Domain),
+        (
+            r"(?:签名\s*)?token|event[\s_-]*token|callback[\s_-]*token",
+            Field::EventToken,
+        ),
+        (
+            r"(?:加密\s*)?aes[\s_-]*key|encoding[\s_-]*aes[\s_-]*key",
+            Field::AesKey,
+        ),
     ];
     table
         .into_iter()

@@ -245,6 +245,17 @@ impl Workspace {
         self.view(profile)
     }
 
+    /// Generates an event-subscription token or aes_key (DingTalk lets the admin choose them) and
+    /// stores it like a typed secret.
+    pub fn generate_secret(&self, profile_id: &str, field: Field) -> Result<ProfileView> {
+        let value = match field {
+            Field::EventToken => dingtalk::callback_crypto::generate_token(),
+            Field::AesKey => dingtalk::callback_crypto::generate_aes_key(),
+            other => return Err(WorkspaceError::NotSecret(other)),
+        };
+        self.set_secret(profile_id, field, &value)
+    }
+
     pub fn reveal_secret(&self, profile_id: &str, field: Field) -> Result<Option<String>> {
         if !field.is_secret() {
             return Err(WorkspaceError::NotSecret(field));
@@ -276,13 +287,11 @@ impl Workspace {
             .clone()
             .ok_or(WorkspaceError::NoOpenProfile)?;
         let template = self.template(&profile.template_id)?.clone();
-        let secret = |f| self.secrets.get(&profile.id, f);
         Ok(crate::checks::CheckInput::new(
             template,
             &profile.values,
             &profile.url_patterns,
-            secret(Field::ClientSecret),
-            secret(Field::SsoSecret),
+            &self.secret_values(&profile),
             options,
             dingtalk,
         ))

@@ -31,8 +31,12 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
         template: t,
         values,
         urls: BTreeMap::new(),
-        client_secret: Some(sc::CLIENT_SECRET.to_string()),
-        sso_secret: Some(sc::SSO_SECRET.to_string()),
+        secrets: [
+            (Field::ClientSecret, sc::CLIENT_SECRET.to_string()),
+            (Field::SsoSecret, sc::SSO_SECRET.to_string()),
+        ]
+        .into_iter()
+        .collect(),
         options: CheckOptions::default(),
         dingtalk: cfg,
     }
@@ -99,8 +103,6 @@ fn expected(name: &str) -> Vec<Row> {
                 Fail,
                 Some(D::MissingScope),
             ),
-            ("scope.Todo.Todo.Write", Skipped, None),
-            ("scope.Todo.Todo.Read", Skipped, None),
             ("contact.departments", Skipped, None),
             ("contact.users", Skipped, None),
         ],
@@ -123,8 +125,6 @@ fn expected(name: &str) -> Vec<Row> {
                 Warn,
                 Some(D::OutOfRange),
             ),
-            ("scope.Todo.Todo.Write", Skipped, None),
-            ("scope.Todo.Todo.Read", Skipped, None),
             ("contact.departments", Warn, Some(D::OutOfRange)),
             ("contact.visible_range", Warn, None),
         ],
@@ -136,8 +136,6 @@ fn expected(name: &str) -> Vec<Row> {
                 Fail,
                 Some(D::HttpStatus),
             ),
-            ("scope.Todo.Todo.Write", Skipped, None),
-            ("scope.Todo.Todo.Read", Skipped, None),
             (
                 "scope.qyapi_get_department_list",
                 Fail,

@@ -8,7 +8,9 @@ use dingbind_core::Field;
 use std::collections::BTreeMap;
 
 use ErrorCode::{BadFormat, Empty};
-use Field::{AgentId, ClientId, ClientSecret, CorpId, CorpName, Domain, SsoSecret};
+use Field::{
+    AesKey, AgentId, ClientId, ClientSecret, CorpId, CorpName, Domain, EventToken, SsoSecret,
+};
 use WarningCode::{
     IpAddress, LegacyAppId, LooksLikeOtherField, NotPublic, PathDropped, PlainHttp, UnusualFormat,
 };
@@ -204,6 +206,17 @@ fn rows() -> Vec<Row> {
         r(SsoSecret, SECRET_A, ok(SECRET_A)),
         r(SsoSecret, concat!("Client Secret: ", secret_a!()), wrong(ClientSecret)),
         r(SsoSecret, "ding6ccabc44d2c8d38b", wrong(CorpId)),
+        // ── Event subscription (seed 002): token 3–32 letters/digits, aes_key exactly 43 ─────────
+        r(EventToken, "mryue", ok("mryue")),
+        r(EventToken, "token：Dbx7TokenQ2mN9\n", ok("Dbx7TokenQ2mN9")),
+        r(EventToken, "ab", err(BadFormat)),
+        r(EventToken, "my-token!", err(BadFormat)),
+        r(EventToken, "", err(Empty)),
+        r(AesKey, "Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd7", ok("Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd7")),
+        r(AesKey, "“Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd7=”", ok("Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd7")),
+        r(AesKey, "Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd", err(BadFormat)),
+        r(AesKey, "Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ec_7", err(BadFormat)),
+        r(AesKey, "836390886", wrong(AgentId)),
         // ── Platform domain ────────────────────────────────────────────────────────────────────
         r(Domain, "oa.example.com", ok("oa.example.com")),
         r(Domain, "oa.example.com\n", ok("oa.example.com")),

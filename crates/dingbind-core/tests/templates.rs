@@ -6,6 +6,7 @@ use dingbind_core::template::{self, parse, Template, TemplateError};
 use dingbind_core::{Field, Text};
 
 const SEED_003: &str = include_str!("../src/template/builtin/yidianyun-private-cloud.toml");
+const EHR: &str = include_str!("../src/template/builtin/ehr-sync.toml");
 const CUSTOM: &str = include_str!("../src/template/builtin/custom-urls.toml");
 
 /// The 1-based line of the only occurrence of `needle` in `src`.
@@ -53,15 +54,16 @@ fn assert_rejected_at(src: &str, line: usize, field: &str) -> TemplateError {
 // ── Built-ins ──────────────────────────────────────────────────────────────────────────────────
 
 #[test]
-fn both_builtins_parse_and_are_marked_builtin() {
+fn every_builtin_parses_and_is_marked_builtin() {
     let ids: Vec<&str> = template::builtins().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["yidianyun-private-cloud", "custom-urls"],
+        ["yidianyun-private-cloud", "ehr-sync", "custom-urls"],
         "seed 003's template comes first"
     );
     for (src, id) in [
         (SEED_003, "yidianyun-private-cloud"),
+        (EHR, "ehr-sync"),
         (CUSTOM, "custom-urls"),
     ] {
         let parsed = parse(src).unwrap_or_else(|e| panic!("{id}: {e}"));

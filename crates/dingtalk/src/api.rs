@@ -376,11 +376,7 @@ impl DingTalk {
             })
             .await
         {
-            Err(ApiError::New { code, .. })
-                if code.contains("paramError") || code.starts_with("invalidParameter") =>
-            {
-                Ok(())
-            }
+            Err(ApiError::New { code, .. }) if is_param_error(&code) => Ok(()),
             Ok(v) => Err(unexpected(
                 &v,
                 "a parameter error (the probe must not create a todo)",
@@ -400,6 +396,16 @@ impl DingTalk {
             self.http().post(&url).header(TOKEN_HEADER, t).json(&body)
         })
         .await
+    }
+
+    /// A probe of `Todo.Todo.Read`: listing reads nothing of consequence; an answer, or a parameter
+    /// error about the user, means the permission is granted.
+    pub async fn probe_todo_read(&self, trace: &mut Trace, union_id: &str) -> Result<(), ApiError> {
+        match self.todo_query(trace, union_id).await {
+            Ok(_) => Ok(()),
+            Err(ApiError::New { code, .. }) if is_param_error(&code) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     /// `userAccessToken` (§7a step 3): a login code for the user's token.
@@ -429,6 +435,11 @@ impl DingTalk {
             .await?;
         serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "unionId"))
     }
+}
+
+/// The todo service's "your request is wrong" answers, which only come after the permission check.
+fn is_param_error(code: &str) -> bool {
+    code.contains("paramError") || code.starts_with("invalidParameter")
 }
 
 fn urlencode(s: &str) -> String {

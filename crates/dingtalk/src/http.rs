@@ -5,30 +5,51 @@ use crate::config::Config;
 use crate::error::ApiError;
 use crate::trace::{redact_body, redact_url, truncate, Exchange, Trace};
 use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
 use std::time::Instant;
+
+/// HTTP clients by extra CA file. Building one loads the system CA store, which costs tens of
+/// milliseconds — a quarter of a whole check run — so one client per process (and CA setup) is
+/// shared by every run and every check. Timeouts are set per request, not per client.
+static CLIENTS: LazyLock<Mutex<HashMap<Option<PathBuf>, reqwest::Client>>> =
+    LazyLock::new(Default::default);
+
+/// The process-wide client for this CA setup. Redirects are not followed: DingTalk's APIs never
+/// redirect, and a probe of the platform's URL wants to see a redirect, not its target.
+pub fn shared_client(extra_ca_file: Option<&Path>) -> Result<reqwest::Client, ApiError> {
+    let key = extra_ca_file.map(Path::to_path_buf);
+    let mut cache = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = cache.get(&key) {
+        return Ok(c.clone());
+    }
+    let mut b = reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(8))
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("dingbind/", env!("CARGO_PKG_VERSION")));
+    if let Some(path) = &key {
+        let pem =
+            std::fs::read(path).map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
+        let cert = reqwest::Certificate::from_pem(&pem)
+            .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
+        b = b.add_root_certificate(cert);
+    }
+    let client = b.build().map_err(|e| ApiError::Connect(e.to_string()))?;
+    cache.insert(key, client.clone());
+    Ok(client)
+}
 
 pub struct Http {
     client: reqwest::Client,
-    timeout_ms: u64,
+    timeout: std::time::Duration,
 }
 
 impl Http {
     pub fn new(cfg: &Config) -> Result<Self, ApiError> {
-        let mut b = reqwest::Client::builder()
-            .timeout(cfg.timeout)
-            .connect_timeout(cfg.timeout)
-            .user_agent(concat!("dingbind/", env!("CARGO_PKG_VERSION")));
-        if let Some(path) = &cfg.extra_ca_file {
-            let pem = std::fs::read(path)
-                .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
-            let cert = reqwest::Certificate::from_pem(&pem)
-                .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
-            b = b.add_root_certificate(cert);
-        }
-        let client = b.build().map_err(|e| ApiError::Connect(e.to_string()))?;
         Ok(Self {
-            client,
-            timeout_ms: cfg.timeout.as_millis() as u64,
+            client: shared_client(cfg.extra_ca_file.as_deref())?,
+            timeout: cfg.timeout,
         })
     }
 
@@ -43,6 +64,7 @@ impl Http {
         trace: &mut Trace,
     ) -> Result<Value, ApiError> {
         let req = req
+            .timeout(self.timeout)
             .build()
             .map_err(|e| ApiError::Connect(e.without_url().to_string()))?;
         let mut ex = Exchange {
@@ -94,7 +116,7 @@ impl Http {
 
     fn transport(&self, e: reqwest::Error) -> ApiError {
         if e.is_timeout() {
-            return ApiError::Timeout(self.timeout_ms);
+            return ApiError::Timeout(self.timeout.as_millis() as u64);
         }
         // reqwest's message quotes the full URL, secrets (`appsecret=`, `access_token=`) and all;
         // the exchange already holds the redacted URL.
@@ -120,7 +142,7 @@ impl Http {
         {
             ApiError::Tls(chain)
         } else if lower.contains("timed out") {
-            ApiError::Timeout(self.timeout_ms)
+            ApiError::Timeout(self.timeout.as_millis() as u64)
         } else {
             ApiError::Connect(chain)
         }

@@ -14,4 +14,5 @@ pub mod trace;
 pub use client::{Credentials, DingTalk};
 pub use config::{Config, Endpoints};
 pub use error::ApiError;
+pub use http::shared_client;
 pub use trace::{Exchange, Trace};

@@ -65,6 +65,7 @@ const en: Messages = {
     fieldsHeading: 'Enter',
   },
   field: {
+    generate: 'Generate',
     cleaned: 'Cleaned up: ',
     moveTo: 'Move to the “{{field}}” box',
     reveal: 'Show',

@@ -63,6 +63,7 @@ const zh = {
     fieldsHeading: '填写',
   },
   field: {
+    generate: '生成',
     cleaned: '已自动清理：',
     moveTo: '移到「{{field}}」框',
     reveal: '显示',

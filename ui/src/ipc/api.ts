@@ -62,6 +62,7 @@ export const api = {
   deleteProfile: (id: string) => call<void>('delete_profile', { id }),
   setSecret: (profileId: string, field: Field, value: string) =>
     call<ProfileView>('set_secret', { profileId, field, value }),
+  generateSecret: (profileId: string, field: Field) => call<ProfileView>('generate_secret', { profileId, field }),
   revealSecret: (profileId: string, field: Field) => call<string | null>('reveal_secret', { profileId, field }),
   openLink: (url: string) => call<string>('open_link', { url }),
   setLanguage: (language: Lang) => call<void>('set_language', { language }),

@@ -5,7 +5,7 @@ export type Text = { zh: string, en: string, };
 
 export type Lang = "zh" | "en";
 
-export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret";
+export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
 
 export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
 

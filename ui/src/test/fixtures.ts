@@ -19,7 +19,7 @@ import { CORE_FIELDS, customTemplate, seedTemplate } from './templates';
 
 export { customTemplate, seedTemplate };
 
-const ALL_FIELDS: Field[] = ['domain', 'corp_id', 'corp_name', 'agent_id', 'client_id', 'client_secret', 'sso_secret'];
+const ALL_FIELDS: Field[] = CORE_FIELDS.map((f) => f.field);
 
 export const FIELDS: FieldInfo[] = CORE_FIELDS;
 
@@ -49,6 +49,8 @@ export const VALUES = {
   client_id: 'dingq3xvmfkwz8rtnpey',
   client_secret: 'GT-lq0Zx7d1Wm3Kp9Rt5Yv2Bn8Hc4Fj6Ls0Ae1Qw3Er5Ty7Ui9Op2As4Df6Gh8Jk',
   sso_secret: 'Sso_7hKd2Lm9Pq4Rt6Vx8Zb1Nc3Fg5Jw0Ye2Ua4Io6Ep8Sr0Tk2Ml4Qn6Ph8Cv0B',
+  event_token: 'Dbx7TokenQ2mN9',
+  aes_key: 'Yue0EfdN5900c1ce5cf6A152c63DDe1808a60c5ecd7',
 } satisfies Record<Field, string>;
 
 export function makeProfile(overrides: Partial<Profile> = {}): Profile {

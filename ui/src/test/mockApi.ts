@@ -51,6 +51,7 @@ export const api: Mocked<Api> = {
   duplicateProfile: vi.fn(),
   deleteProfile: vi.fn(),
   setSecret: vi.fn(),
+  generateSecret: vi.fn(),
   revealSecret: vi.fn(),
   openLink: vi.fn(),
   setLanguage: vi.fn(),

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { Button, Flex, Form, Input, Space, Tag, Typography } from 'antd';
-import { CheckCircleFilled, ClearOutlined, EyeInvisibleOutlined, EyeOutlined, LockOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  ClearOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
+  LockOutlined,
+  SwapOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Field, FieldInfo, SecretLocation, Validation } from '../ipc';
 import { useText } from '../i18n';
@@ -110,9 +118,11 @@ interface SecretProps {
   location: SecretLocation | undefined;
   onChange: (value: string) => void;
   onReveal: () => Promise<string | null>;
+  /** For values the admin may choose (event token, aes_key): make one. */
+  onGenerate?: () => Promise<void>;
 }
 
-export function SecretInput({ info, verdict, location, onChange, onReveal }: SecretProps) {
+export function SecretInput({ info, verdict, location, onChange, onReveal, onGenerate }: SecretProps) {
   const { t } = useTranslation();
   const tx = useText();
   const [draft, setDraft] = useState('');
@@ -160,6 +170,7 @@ export function SecretInput({ info, verdict, location, onChange, onReveal }: Sec
         </Flex>
       }
     >
+      <Flex gap={8}>
       <Input.Password
         size="large"
         className="mono"
@@ -173,6 +184,22 @@ export function SecretInput({ info, verdict, location, onChange, onReveal }: Sec
           onChange(e.target.value);
         }}
       />
+        {onGenerate && (
+          <Button
+            size="large"
+            icon={<ThunderboltOutlined />}
+            data-testid={`generate-${info.field}`}
+            onClick={() =>
+              void onGenerate().then(() => {
+                setDraft('');
+                setRevealed(null);
+              })
+            }
+          >
+            {t('field.generate')}
+          </Button>
+        )}
+      </Flex>
     </Form.Item>
   );
 }

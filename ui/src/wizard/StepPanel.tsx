@@ -81,6 +81,7 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
                   location={profile.secrets[f]}
                   onChange={(v) => editor.setSecret(f, v)}
                   onReveal={() => api.revealSecret(profile.id, f)}
+                  onGenerate={f === 'event_token' || f === 'aes_key' ? () => editor.generateSecret(f) : undefined}
                 />
               ) : (
                 <FieldInput

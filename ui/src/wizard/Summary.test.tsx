@@ -9,7 +9,7 @@ vi.mock('../ipc/api', () => import('../test/mockApi'));
 const ALL_CONFIRMED = Object.fromEntries(
   seedTemplate.steps.flatMap((s) => s.confirm.map((c) => [`${s.id}.${c.id}`, '2026-03-02T09:30:00+08:00'])),
 );
-const { client_secret, sso_secret, ...PLAIN } = VALUES;
+const { client_secret, sso_secret, event_token: _token, aes_key: _aesKey, ...PLAIN } = VALUES;
 
 function finished() {
   core.secrets = { client_secret, sso_secret };

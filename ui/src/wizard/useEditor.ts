@@ -16,6 +16,8 @@ export interface Editor {
   setValue: (field: Field, value: string, opts?: { normalise?: boolean }) => void;
   normalise: (field: Field) => void;
   setSecret: (field: Field, value: string) => void;
+  /** Generates an event token or aes_key in the core and stores it like a typed secret. */
+  generateSecret: (field: Field) => Promise<void>;
   goTo: (step: string) => void;
 }
 
@@ -83,6 +85,12 @@ export function useEditor(initial: ProfileView): Editor {
 
   const normalise = useCallback((field: Field) => update(() => {}, { normalise: field }), [update]);
 
+  const adopt = useCallback((view: ProfileView) => {
+    latest.current = { ...latest.current, secrets: view.profile.secrets };
+    setProfile(latest.current);
+    setEvaluation(view.evaluation);
+  }, []);
+
   const secretTimers = useRef<Partial<Record<Field, ReturnType<typeof setTimeout>>>>({});
   const setSecret = useCallback((field: Field, value: string) => {
     clearTimeout(secretTimers.current[field]);
@@ -93,13 +101,26 @@ export function useEditor(initial: ProfileView): Editor {
       api
         .setSecret(latest.current.id, field, value)
         .then((view) => {
-          latest.current = { ...latest.current, secrets: view.profile.secrets };
-          setProfile(latest.current);
-          if (mine === seq.current) setEvaluation(view.evaluation);
+          if (mine === seq.current) adopt(view);
+          else {
+            latest.current = { ...latest.current, secrets: view.profile.secrets };
+            setProfile(latest.current);
+          }
         })
         .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
     }, 250);
   }, []);
+
+  const generateSecret = useCallback(
+    (field: Field) => {
+      ++seq.current;
+      return api
+        .generateSecret(latest.current.id, field)
+        .then(adopt)
+        .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
+    },
+    [adopt],
+  );
 
   const goTo = useCallback(
     (step: string) =>
@@ -109,5 +130,5 @@ export function useEditor(initial: ProfileView): Editor {
     [update],
   );
 
-  return { profile, evaluation, save, cleaned, update, setValue, normalise, setSecret, goTo };
+  return { profile, evaluation, save, cleaned, update, setValue, normalise, setSecret, generateSecret, goTo };
 }

@@ -42,6 +42,37 @@ pub async fn run(
     cancel: Cancel,
     on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
 ) -> CheckRun {
+    execute(input, practice, cancel, on_event, false).await
+}
+
+/// The same checks one after another, in plan order, with no deadline: the baseline the
+/// benchmark (`make bench`) compares the concurrent run with.
+pub async fn run_sequential(input: CheckInput, practice: Option<String>) -> CheckRun {
+    execute(input, practice, Cancel::new(), |_| {}, true).await
+}
+
+/// One check, start to result, announced when it finishes.
+async fn one(
+    ctx: Arc<Ctx>,
+    p: PlannedCheck,
+    on_event: Arc<impl Fn(CheckEvent) + Send + Sync>,
+) -> CheckResult {
+    let t0 = Instant::now();
+    let (outcome, trace) = ctx.run(&p).await;
+    let result = outcome.finish(&p, trace, t0.elapsed().as_millis() as u32);
+    on_event(CheckEvent::Finished {
+        result: Box::new(result.clone()),
+    });
+    result
+}
+
+async fn execute(
+    input: CheckInput,
+    practice: Option<String>,
+    cancel: Cancel,
+    on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
+    sequential: bool,
+) -> CheckRun {
     let started_at = crate::store::now();
     let start = Instant::now();
     let planned = plan(&input);
@@ -60,20 +91,17 @@ pub async fn run(
                 results.push(Outcome::error(&e).finish(p, Vec::new(), 0));
             }
         }
+        Ok(ctx) if sequential => {
+            let ctx = Arc::new(ctx);
+            for p in planned.clone() {
+                results.push(one(ctx.clone(), p, on_event.clone()).await);
+            }
+        }
         Ok(ctx) => {
             let ctx = Arc::new(ctx);
             let mut set = JoinSet::new();
             for p in planned.clone() {
-                let (ctx, on_event) = (ctx.clone(), on_event.clone());
-                set.spawn(async move {
-                    let t0 = Instant::now();
-                    let (outcome, trace) = ctx.run(&p).await;
-                    let result = outcome.finish(&p, trace, t0.elapsed().as_millis() as u32);
-                    on_event(CheckEvent::Finished {
-                        result: Box::new(result.clone()),
-                    });
-                    result
-                });
+                set.spawn(one(ctx.clone(), p, on_event.clone()));
             }
             let timer = tokio::time::sleep(deadline);
             tokio::pin!(timer);

@@ -13,7 +13,7 @@ pub mod practice;
 mod probes;
 
 pub use callback::check_url;
-pub use engine::{run, Cancel, CheckEvent};
+pub use engine::{run, run_sequential, Cancel, CheckEvent};
 pub use plan::{plan, PlannedCheck, EXTRA_CHECKS};
 
 use crate::diagnosis::DiagnosisCode;
@@ -139,8 +139,8 @@ pub struct CheckInput {
     pub values: BTreeMap<Field, String>,
     /// The URLs to probe, by name (already generated, `$CORPID$` still literal).
     pub urls: BTreeMap<String, String>,
-    pub client_secret: Option<String>,
-    pub sso_secret: Option<String>,
+    /// Client Secret, SSOsecret, event token and aes_key, cleaned; absent when not entered.
+    pub secrets: BTreeMap<Field, String>,
     pub options: CheckOptions,
     pub dingtalk: dingtalk::Config,
 }
@@ -162,8 +162,7 @@ impl CheckInput {
         template: Template,
         raw_values: &BTreeMap<Field, String>,
         url_patterns: &BTreeMap<String, String>,
-        client_secret: Option<String>,
-        sso_secret: Option<String>,
+        secrets: &BTreeMap<Field, String>,
         options: CheckOptions,
         dingtalk: dingtalk::Config,
     ) -> Self {
@@ -174,10 +173,12 @@ impl CheckInput {
             .filter(|(_, v)| v.ok)
             .map(|(f, v)| (f, v.value))
             .collect();
-        let clean = |s: Option<String>| {
-            s.map(|v| crate::sanitize::clean(&v, true).value)
-                .filter(|v| !v.is_empty())
-        };
+        let secrets = secrets
+            .iter()
+            .filter(|(f, _)| f.is_secret())
+            .map(|(f, v)| (*f, crate::sanitize::clean(v, true).value))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
         let urls = crate::urls::generate(&template, &values, url_patterns)
             .into_iter()
             .filter_map(|u| Some((u.name, u.url?)))
@@ -186,11 +187,14 @@ impl CheckInput {
             template,
             values,
             urls,
-            client_secret: clean(client_secret),
-            sso_secret: clean(sso_secret),
+            secrets,
             options,
             dingtalk,
         }
+    }
+
+    pub fn secret(&self, field: Field) -> Option<&str> {
+        self.secrets.get(&field).map(String::as_str)
     }
 
     pub fn value(&self, field: Field) -> Option<&str> {

@@ -16,7 +16,9 @@ pub struct PlannedCheck {
 
 pub const TOKEN: &str = "credentials.token";
 /// Checks a template may add with `extra_checks`.
-pub const EXTRA_CHECKS: [&str; 1] = ["attendance.groups"];
+pub const EXTRA_CHECKS: [&str; 2] = ["attendance.groups", "event.check_url"];
+/// The URL name a template gives its event-subscription (HTTP push) address.
+pub const EVENT_URL: &str = "event_callback";
 
 fn p(
     id: impl Into<String>,
@@ -127,6 +129,14 @@ pub fn plan(input: &CheckInput) -> Vec<PlannedCheck> {
             "读取考勤组",
             "Attendance groups readable",
             &[TOKEN],
+        ));
+    }
+    if t.extra_checks.iter().any(|c| c == "event.check_url") {
+        out.push(p(
+            "event.check_url",
+            "事件订阅回调（check_url）",
+            "Event callback (check_url)",
+            &["domain.dns"],
         ));
     }
     out

@@ -92,11 +92,12 @@ impl Template {
     }
 }
 
-const BUILTIN_SOURCES: [(&str, &str); 2] = [
+const BUILTIN_SOURCES: [(&str, &str); 3] = [
     (
         "yidianyun-private-cloud.toml",
         include_str!("builtin/yidianyun-private-cloud.toml"),
     ),
+    ("ehr-sync.toml", include_str!("builtin/ehr-sync.toml")),
     ("custom-urls.toml", include_str!("builtin/custom-urls.toml")),
 ];
 

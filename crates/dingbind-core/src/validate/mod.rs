@@ -170,6 +170,8 @@ pub fn validate_in_context(
             Field::AgentId => agent_id(&value),
             Field::ClientId => client_id(&value),
             Field::ClientSecret | Field::SsoSecret => secret(field, &value),
+            Field::EventToken => event_token(&value),
+            Field::AesKey => aes_key(&value),
         },
     };
     if verdict.error.is_none() {
@@ -266,7 +268,7 @@ fn wrong_box(field: Field, v: &str, belongs: Field) -> Verdict {
         ),
         Field::CorpId => Text::new("一个 CorpId", "a CorpId"),
         Field::ClientId => Text::new("一个 Client ID", "a Client ID"),
-        Field::CorpName | Field::SsoSecret => belongs.label(),
+        Field::CorpName | Field::SsoSecret | Field::EventToken | Field::AesKey => belongs.label(),
     };
     Verdict::wrong(
         v,
@@ -543,3 +545,50 @@ fn secret(field: Field, v: &str) -> Verdict {
 
 mod domain;
 use domain::domain;
+
+/// The event-subscription token: 3–32 letters or digits (DingTalk's console rule, reference §2).
+fn event_token(v: &str) -> Verdict {
+    if let Some(rejected) = id_precheck(Field::EventToken, v) {
+        return rejected;
+    }
+    if (3..=32).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Verdict::ok(v);
+    }
+    Verdict::err(
+        v,
+        ErrorCode::BadFormat,
+        Text::new(
+            "签名 token 是 3–32 位字母或数字（钉钉后台的规则）。可以点“生成”得到一个。",
+            "The signature token is 3–32 letters or digits (DingTalk's rule). Click “Generate” for one.",
+        ),
+    )
+}
+
+/// The event-subscription aes_key: exactly 43 letters or digits (a 44th `=` is base64 padding the
+/// console does not show; errcode 900004 otherwise).
+fn aes_key(v: &str) -> Verdict {
+    let (key, padded) = match v.strip_suffix('=') {
+        Some(k) if k.len() == 43 => (k, true),
+        _ => (v, false),
+    };
+    if let Some(rejected) = id_precheck(Field::AesKey, key) {
+        return rejected;
+    }
+    if key.len() == 43 && key.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let mut verdict = Verdict::ok(key);
+        if padded {
+            verdict
+                .notes
+                .push(Text::new("已去掉结尾的“=”", "removed the trailing “=”"));
+        }
+        return verdict;
+    }
+    Verdict::err(
+        v,
+        ErrorCode::BadFormat,
+        Text::new(
+            format!("加密 aes_key 必须正好 43 位字母或数字（现在是 {} 位），否则钉钉报 900004。可以点“生成”得到一个。", key.chars().count()),
+            format!("The aes_key must be exactly 43 letters or digits (this has {}); DingTalk answers 900004 otherwise. Click “Generate” for one.", key.chars().count()),
+        ),
+    )
+}
