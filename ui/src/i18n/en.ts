@@ -71,6 +71,7 @@ const en: Messages = {
     reveal: 'Show',
     hide: 'Hide',
     replace: 'Replace',
+    secretPlaceholderSession: 'Kept in memory for this session as you paste (no system keychain)',
     secretPlaceholder: 'Saved to the system keychain as you paste',
   },
   url: {
@@ -145,7 +146,7 @@ const en: Messages = {
   },
   practice: {
     label: 'Practice mode',
-    off: 'Off (real DingTalk)',
+    off: 'Practice: off',
     banner: 'Practice mode: a simulated DingTalk (scenario {{scenario}}); the real DingTalk is not contacted.',
     fill: 'Fill in the simulated organisation',
     stop: 'Leave practice mode',

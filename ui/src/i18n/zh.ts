@@ -69,6 +69,7 @@ const zh = {
     reveal: '显示',
     hide: '隐藏',
     replace: '更换',
+    secretPlaceholderSession: '粘贴后保存在本次运行的内存中（没有系统钥匙串）',
     secretPlaceholder: '粘贴后自动保存到系统钥匙串',
   },
   url: {
@@ -143,7 +144,7 @@ const zh = {
   },
   practice: {
     label: '练习模式',
-    off: '关闭（连接真实钉钉）',
+    off: '练习模式：关',
     banner: '练习模式：正在用模拟的钉钉（场景 {{scenario}}），不会连接真实钉钉。',
     fill: '填入模拟企业的参数',
     stop: '退出练习模式',

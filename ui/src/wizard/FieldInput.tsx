@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Field, FieldInfo, SecretLocation, Validation } from '../ipc';
 import { useText } from '../i18n';
-import { useFieldInfo } from '../context';
+import { useAppData, useFieldInfo } from '../context';
 
 interface Props {
   info: FieldInfo;
@@ -125,6 +125,7 @@ interface SecretProps {
 export function SecretInput({ info, verdict, location, onChange, onReveal, onGenerate }: SecretProps) {
   const { t } = useTranslation();
   const tx = useText();
+  const { info: app } = useAppData();
   const [draft, setDraft] = useState('');
   const [revealed, setRevealed] = useState<string | null>(null);
   const stored = verdict && verdict.code !== 'empty';
@@ -175,7 +176,11 @@ export function SecretInput({ info, verdict, location, onChange, onReveal, onGen
         size="large"
         className="mono"
         value={draft}
-        placeholder={stored ? `${t('field.replace')} · ${verdict?.value ?? ''}` : t('field.secretPlaceholder')}
+        placeholder={
+          stored
+            ? `${t('field.replace')} · ${verdict?.value ?? ''}`
+            : t(app.keychain_available ? 'field.secretPlaceholder' : 'field.secretPlaceholderSession')
+        }
         data-testid={`field-${info.field}`}
         autoComplete="off"
         onChange={(e) => {
