@@ -18,6 +18,24 @@ fn host_data(host: &str) -> DiagnosisData {
     }
 }
 
+/// A GET with the probe timeout, and the exchange to show for it (status and errors filled in by
+/// the caller, which reads the response).
+async fn get(http: &reqwest::Client, url: &str) -> (reqwest::Result<reqwest::Response>, Exchange) {
+    let start = std::time::Instant::now();
+    let resp = http.get(url).timeout(NET_TIMEOUT).send().await;
+    let ex = Exchange {
+        method: "GET".into(),
+        url: url.to_string(),
+        request_body: None,
+        status: resp.as_ref().ok().map(|r| r.status().as_u16()),
+        response_body: None,
+        date: None,
+        duration_ms: start.elapsed().as_millis() as u64,
+        error: resp.as_ref().err().map(|e| e.to_string()),
+    };
+    (resp, ex)
+}
+
 /// `host` or `host:port` → (host, port).
 pub fn split_host(domain: &str) -> (String, u16) {
     match domain.rsplit_once(':') {
@@ -149,22 +167,10 @@ pub async fn url(
             Vec::new(),
         );
     }
-    let start = std::time::Instant::now();
-    let resp = http.get(&target).timeout(NET_TIMEOUT).send().await;
-    let mut ex = Exchange {
-        method: "GET".into(),
-        url: target.clone(),
-        request_body: None,
-        status: None,
-        response_body: None,
-        date: None,
-        duration_ms: start.elapsed().as_millis() as u64,
-        error: None,
-    };
+    let (resp, ex) = get(http, &target).await;
     let outcome = match resp {
         Ok(r) => {
             let status = r.status().as_u16();
-            ex.status = Some(status);
             let data = DiagnosisData {
                 http_status: Some(status),
                 ..DiagnosisData::default()
@@ -180,7 +186,6 @@ pub async fn url(
             }
         }
         Err(e) => {
-            ex.error = Some(e.to_string());
             let chain = error_chain(&e);
             let code = if e.is_timeout() {
                 DiagnosisCode::Timeout
@@ -217,21 +222,10 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
 pub async fn clock(http: &reqwest::Client, oapi: &str) -> (Outcome, Vec<Exchange>) {
     let url = format!("{oapi}/gettoken");
     let start = std::time::Instant::now();
-    let resp = http.get(&url).timeout(NET_TIMEOUT).send().await;
-    let mut ex = Exchange {
-        method: "GET".into(),
-        url: url.clone(),
-        request_body: None,
-        status: None,
-        response_body: None,
-        date: None,
-        duration_ms: start.elapsed().as_millis() as u64,
-        error: None,
-    };
+    let (resp, mut ex) = get(http, &url).await;
     let r = match resp {
         Ok(r) => r,
         Err(e) => {
-            ex.error = Some(e.to_string());
             let code = if e.is_timeout() {
                 DiagnosisCode::Timeout
             } else {
@@ -243,7 +237,6 @@ pub async fn clock(http: &reqwest::Client, oapi: &str) -> (Outcome, Vec<Exchange
             );
         }
     };
-    ex.status = Some(r.status().as_u16());
     let date = r
         .headers()
         .get(reqwest::header::DATE)

@@ -283,23 +283,32 @@ impl Ctx {
         (outcome, f.trace)
     }
 
-    async fn corp_id(&self) -> (Outcome, Vec<Exchange>) {
+    /// A check that is one call once the token is there: `ok` when it answers, its diagnosis when not.
+    async fn one_call<T, F, Fut>(&self, call: F, ok: Outcome) -> (Outcome, Vec<Exchange>)
+    where
+        F: FnOnce(Arc<DingTalk>) -> Fut,
+        Fut: std::future::Future<Output = (Result<T, ApiError>, Vec<Exchange>)>,
+    {
         if let Err(o) = self.token().await {
             return (o, Vec::new());
         }
+        let (r, t) = call(self.client()).await;
+        (r.map_or_else(|e| Outcome::error(&e), |_| ok), t)
+    }
+
+    async fn corp_id(&self) -> (Outcome, Vec<Exchange>) {
         let Some(corp_id) = self.input.value(Field::CorpId) else {
             return (Outcome::missing(&[Field::CorpId]), Vec::new());
         };
-        let c = self.client();
-        let (r, t) = traced!(|t| c.corp_token(&mut t, corp_id));
-        let o = match r {
-            Ok(_) => Outcome::ok(
-                format!("CorpId {corp_id} 与这个应用匹配"),
-                format!("CorpId {corp_id} matches this app"),
-            ),
-            Err(e) => Outcome::error(&e),
-        };
-        (o, t)
+        let ok = Outcome::ok(
+            format!("CorpId {corp_id} 与这个应用匹配"),
+            format!("CorpId {corp_id} matches this app"),
+        );
+        self.one_call(
+            |c| async move { traced!(|t| c.corp_token(&mut t, corp_id)) },
+            ok,
+        )
+        .await
     }
 
     fn agent(&self) -> Result<i64, Outcome> {
@@ -310,23 +319,19 @@ impl Ctx {
     }
 
     async fn agent_id(&self) -> (Outcome, Vec<Exchange>) {
-        if let Err(o) = self.token().await {
-            return (o, Vec::new());
-        }
         let agent = match self.agent() {
             Ok(a) => a,
             Err(o) => return (o, Vec::new()),
         };
-        let c = self.client();
-        let (r, t) = traced!(|t| c.visible_scopes(&mut t, agent));
-        let o = match r {
-            Ok(_) => Outcome::ok(
-                format!("AgentId {agent} 属于这个应用"),
-                format!("AgentId {agent} belongs to this app"),
-            ),
-            Err(e) => Outcome::error(&e),
-        };
-        (o, t)
+        let ok = Outcome::ok(
+            format!("AgentId {agent} 属于这个应用"),
+            format!("AgentId {agent} belongs to this app"),
+        );
+        self.one_call(
+            |c| async move { traced!(|t| c.visible_scopes(&mut t, agent)) },
+            ok,
+        )
+        .await
     }
 
     /// A permission probe: a read, or a deliberately invalid write that DingTalk answers with a
