@@ -279,3 +279,150 @@ pub async fn clock(http: &reqwest::Client, oapi: &str) -> (Outcome, Vec<Exchange
     };
     (outcome.with("skew_secs", skew), vec![ex])
 }
+
+#[cfg(test)]
+mod tests {
+    //! The platform checks against a local HTTPS server with a certificate made here: untrusted,
+    //! trusted through the extra CA file, expiring soon; and a name that does not resolve.
+    use super::*;
+    use openssl::asn1::Asn1Time;
+    use openssl::hash::MessageDigest;
+    use openssl::pkey::PKey;
+    use openssl::rsa::Rsa;
+    use openssl::ssl::{SslAcceptor, SslMethod};
+    use openssl::x509::extension::SubjectAlternativeName;
+    use openssl::x509::{X509NameBuilder, X509};
+    use std::io::{Read, Write};
+
+    /// A self-signed certificate for `localhost`, valid for `days`, and its key.
+    fn cert(days: u32) -> (X509, PKey<openssl::pkey::Private>) {
+        let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
+        let mut name = X509NameBuilder::new().unwrap();
+        name.append_entry_by_text("CN", "localhost").unwrap();
+        let name = name.build();
+        let mut b = X509::builder().unwrap();
+        b.set_version(2).unwrap();
+        b.set_subject_name(&name).unwrap();
+        b.set_issuer_name(&name).unwrap();
+        b.set_pubkey(&key).unwrap();
+        b.set_not_before(&Asn1Time::days_from_now(0).unwrap())
+            .unwrap();
+        b.set_not_after(&Asn1Time::days_from_now(days).unwrap())
+            .unwrap();
+        let san = SubjectAlternativeName::new()
+            .dns("localhost")
+            .build(&b.x509v3_context(None, None))
+            .unwrap();
+        b.append_extension(san).unwrap();
+        b.sign(&key, MessageDigest::sha256()).unwrap();
+        (b.build(), key)
+    }
+
+    /// Serves HTTPS on loopback: `/ok` answers 200, anything else 404. Returns `localhost:PORT`.
+    fn serve(cert: &X509, key: &PKey<openssl::pkey::Private>) -> String {
+        let mut acceptor = SslAcceptor::mozilla_intermediate(SslMethod::tls()).unwrap();
+        acceptor.set_certificate(cert).unwrap();
+        acceptor.set_private_key(key).unwrap();
+        let acceptor = acceptor.build();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let Ok(mut tls) = acceptor.accept(stream) else {
+                    continue;
+                };
+                let mut buf = [0u8; 2048];
+                let n = tls.read(&mut buf).unwrap_or(0);
+                let status = if String::from_utf8_lossy(&buf[..n]).starts_with("GET /ok") {
+                    "200 OK"
+                } else {
+                    "404 Not Found"
+                };
+                let _ = tls.write_all(
+                    format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                        .as_bytes(),
+                );
+            }
+        });
+        format!("localhost:{port}")
+    }
+
+    fn ca_file(cert: &X509) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(&cert.to_pem().unwrap()).unwrap();
+        f
+    }
+
+    #[tokio::test]
+    async fn an_untrusted_certificate_fails_a_trusted_one_passes_an_expiring_one_warns() {
+        let (c, k) = cert(90);
+        let domain = serve(&c, &k);
+        let untrusted = tls(&domain, None).await;
+        assert_eq!(
+            (untrusted.status, untrusted.code),
+            (CheckStatus::Fail, Some(DiagnosisCode::TlsFailure))
+        );
+        assert!(
+            untrusted.original.unwrap().contains("self"),
+            "the verify error is kept"
+        );
+
+        let ca = ca_file(&c);
+        let trusted = tls(&domain, Some(ca.path().to_path_buf())).await;
+        assert_eq!(trusted.status, CheckStatus::Ok, "{:?}", trusted.message);
+        assert!((88..=90).contains(&trusted.data["days_left"].as_i64().unwrap()));
+
+        let (c, k) = cert(5);
+        let domain = serve(&c, &k);
+        let ca = ca_file(&c);
+        let soon = tls(&domain, Some(ca.path().to_path_buf())).await;
+        assert_eq!(soon.status, CheckStatus::Warn);
+        assert_eq!(soon.data["expiring_soon"], true);
+    }
+
+    #[tokio::test]
+    async fn generated_urls_are_probed_over_https() {
+        let (c, k) = cert(90);
+        let domain = serve(&c, &k);
+        let ca = ca_file(&c);
+        let http = dingtalk::shared_client(Some(ca.path())).unwrap();
+        let (ok, trace) = url(
+            &http,
+            &format!("https://{domain}/ok?corpId=$CORPID$"),
+            Some("ding6ccabc44d2c8d38b"),
+        )
+        .await;
+        assert_eq!(ok.status, CheckStatus::Ok, "{:?}", ok.message);
+        assert_eq!(trace[0].status, Some(200));
+        let (missing, _) = url(&http, &format!("https://{domain}/nope"), None).await;
+        assert_eq!(
+            (missing.status, missing.code),
+            (CheckStatus::Warn, Some(DiagnosisCode::HttpStatus))
+        );
+        let (plain, _) = url(&http, "http://oa.example.com/", None).await;
+        assert_eq!(
+            (plain.status, plain.code),
+            (CheckStatus::Warn, Some(DiagnosisCode::HttpsRequired))
+        );
+        let untrusted = dingtalk::shared_client(None).unwrap();
+        let (bad, _) = url(&untrusted, &format!("https://{domain}/ok"), None).await;
+        assert_eq!(
+            (bad.status, bad.code),
+            (CheckStatus::Fail, Some(DiagnosisCode::TlsFailure))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_name_that_does_not_resolve_is_a_dns_failure() {
+        let o = dns("nonexistent.invalid").await;
+        assert_eq!(
+            (o.status, o.code),
+            (CheckStatus::Fail, Some(DiagnosisCode::DnsFailure))
+        );
+        assert_eq!(dns("127.0.0.1:8443").await.status, CheckStatus::Ok);
+        assert_eq!(
+            split_host("oa.example.com:8443"),
+            ("oa.example.com".to_string(), 8443)
+        );
+    }
+}
