@@ -184,3 +184,94 @@ fn templates_check_names_line_and_field() {
     assert_eq!(v["templates"][0]["id"], "yidianyun-private-cloud");
     assert_eq!(v["templates"][0]["steps"], 11);
 }
+
+fn check(scenario: &str) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dingbind"))
+        .args([
+            "check",
+            "--practice",
+            scenario,
+            "--template",
+            "yidianyun-private-cloud",
+            "--json",
+        ])
+        .args([
+            "--set",
+            "domain=oa.example.com",
+            "--set",
+            "corp_id=ding5084aa896d73d7f1",
+        ])
+        .args([
+            "--set",
+            "client_id=dingq7x2k9m4v8n3p5r1",
+            "--set",
+            "agent_id=3219876540",
+        ])
+        .env(
+            "DINGBIND_CLIENT_SECRET",
+            "546KQd22R3VKSLuf4UTBI5VtsUE-nCD3GLbbdp7-SBDZDZ0-bA1fBpnuWG59E8Er",
+        )
+        .env(
+            "DINGBIND_SSO_SECRET",
+            "S8A3Iw8vG1aXCcLGjivXLdwEJyFu9Bi5zoT8KC1oDCiKtaFcD42LRMbiC7Tz4ksm",
+        )
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains("546KQd22R3VKSLuf4UTBI5Vts"),
+        "no secret in the output"
+    );
+    (
+        out.status.code().unwrap(),
+        serde_json::from_str(&stdout).unwrap(),
+    )
+}
+
+#[test]
+fn check_exits_0_when_nothing_blocks_and_1_when_a_check_fails() {
+    let (code, v) = check("healthy");
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["fail"], 0);
+    assert!(v["checks"].as_array().unwrap().len() >= 10);
+    let first = &v["checks"][0];
+    for key in [
+        "id",
+        "status",
+        "code",
+        "data",
+        "message",
+        "fix",
+        "fix_url",
+        "original",
+        "duration_ms",
+    ] {
+        assert!(first.get(key).is_some(), "check JSON lacks {key}");
+    }
+
+    let (code, v) = check("missing-contact-scope");
+    assert_eq!(code, 1);
+    let member = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "scope.qyapi_get_member")
+        .unwrap();
+    assert_eq!(member["status"], "fail");
+    assert_eq!(member["code"], "missing_scope");
+    assert_eq!(member["data"]["required_scopes"][0], "qyapi_get_member");
+}
+
+#[test]
+fn explain_reads_an_errcode_body_and_names_the_ip() {
+    let body = r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#;
+    let (code, v, _) = dingbind(&["explain", body, "--json", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["code"], "ip_not_whitelisted");
+    assert_eq!(v["errcode"], "60020");
+    assert_eq!(v["data"]["egress_ip"], "120.230.136.230");
+    for key in ["message", "fix", "fix_url"] {
+        assert!(v[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+    }
+    assert_eq!(dingbind(&["explain", "   "]).0, 2);
+}

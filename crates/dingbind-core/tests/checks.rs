@@ -485,3 +485,25 @@ fn dump(run: &CheckRun) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
+    for (skew, want) in [(30, Warn), (120, Fail)] {
+        let mut s = sc::builtin("healthy").unwrap();
+        s.clock_skew_secs = skew;
+        let sim = Sim::start(s, 0).await.unwrap();
+        let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+        let c = run.checks.iter().find(|c| c.id == "clock.skew").unwrap();
+        assert_eq!(
+            (c.status, c.code),
+            (want, Some(D::ClockSkew)),
+            "skew {skew}"
+        );
+        let seen = c.data["skew_secs"].as_i64().unwrap();
+        assert!(
+            (seen + skew).abs() <= 2,
+            "DingTalk is {skew} s ahead; saw {seen}"
+        );
+        sim.shutdown().await;
+    }
+}
