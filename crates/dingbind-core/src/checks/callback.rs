@@ -42,6 +42,7 @@
 //! redacted, and every text is scrubbed of both literally (the platform might echo them);
 //! only a token shorter than 3 characters, which DingTalk does not allow, is left alone.
 
+use super::network::error_chain;
 use super::outcome::Outcome;
 use super::CheckStatus;
 use crate::diagnosis::links::CONSOLE_APPS;
@@ -294,17 +295,6 @@ fn token_warning(o: Outcome, len: usize) -> Outcome {
         format!("{} {}", o.message.en, note.en),
     );
     o
-}
-
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(x) = src {
-        s.push_str(": ");
-        s.push_str(&x.to_string());
-        src = x.source();
-    }
-    s
 }
 
 /// Removes the token and aes_key, literally, from everything the check returns.

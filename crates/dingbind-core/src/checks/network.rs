@@ -187,14 +187,15 @@ pub async fn url(
         }
         Err(e) => {
             let chain = error_chain(&e);
+            let lower = chain.to_lowercase();
             let code = if e.is_timeout() {
                 DiagnosisCode::Timeout
-            } else if chain.contains("certificate")
-                || chain.contains("ssl")
-                || chain.contains("tls")
+            } else if lower.contains("certificate")
+                || lower.contains("ssl")
+                || lower.contains("tls")
             {
                 DiagnosisCode::TlsFailure
-            } else if chain.contains("dns") || chain.contains("lookup") {
+            } else if lower.contains("dns") || lower.contains("lookup") {
                 DiagnosisCode::DnsFailure
             } else {
                 DiagnosisCode::Unreachable
@@ -207,7 +208,9 @@ pub async fn url(
     (outcome, vec![ex])
 }
 
-fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+/// An error with its causes (`a: b: c`): reqwest's own message is generic, the causes say what
+/// really happened (a certificate, a lookup, a refusal).
+pub(super) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut s = e.to_string();
     let mut src = e.source();
     while let Some(x) = src {
@@ -215,7 +218,7 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
         s.push_str(&x.to_string());
         src = x.source();
     }
-    s.to_lowercase()
+    s
 }
 
 /// Compares this machine's clock with the `Date` of a DingTalk answer.
