@@ -158,25 +158,31 @@ impl<'a> App<'a> {
         app
     }
 
+    /// Finds an element, retrying while it is absent or was just replaced (React re-renders,
+    /// antd animations): a stale handle is looked up again rather than failing the test.
     async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
-        self.client
-            .wait()
-            .at_most(TIMEOUT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        let start = Instant::now();
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(el) => return el,
+                Err(e) if start.elapsed() >= TIMEOUT => panic!("no element {css}: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
     }
 
     pub async fn click(&self, css: &str) {
         let start = Instant::now();
         loop {
-            let el = self.wait_css(css).await;
-            match el.click().await {
-                Ok(_) => return,
-                // An animation (modal, drawer) may still cover it; try again briefly.
-                Err(e) if start.elapsed() < TIMEOUT => {
-                    let _ = e;
-                    tokio::time::sleep(Duration::from_millis(150)).await;
+            let clicked = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.click().await.map(|_| ()),
+                Err(e) => Err(e),
+            };
+            match clicked {
+                Ok(()) => return,
+                // Not there yet, covered by an animation, or replaced by a re-render: try again.
+                Err(_) if start.elapsed() < TIMEOUT => {
+                    tokio::time::sleep(Duration::from_millis(150)).await
                 }
                 Err(e) => panic!("cannot click {css}: {e}"),
             }
