@@ -300,6 +300,9 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     // The admin grants them (here: the healthy scenario) and runs again: all green.
     app.choose("[data-testid=practice-scenario]", "healthy")
         .await;
+    // Only run once the switch has landed, or the run may still meet the old scenario.
+    app.wait_text("[data-testid=practice-banner]", "healthy")
+        .await;
     app.goto_step(STEPS.len()).await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "全部通过")
