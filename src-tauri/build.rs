@@ -9,7 +9,7 @@ fn main() {
 }
 
 /// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
-const COMMANDS: [&str; 23] = [
+const COMMANDS: [&str; 38] = [
     "app_info",
     "list_templates",
     "list_profiles",
@@ -33,4 +33,19 @@ const COMMANDS: [&str; 23] = [
     "run_checks",
     "cancel_checks",
     "explain_error",
+    "scan_codes",
+    "copy_qr_image",
+    "save_qr_png",
+    "list_runs",
+    "get_run",
+    "diff_runs",
+    "save_report",
+    "open_saved",
+    "login_redirect_url",
+    "login_start",
+    "login_finish",
+    "login_cancel",
+    "export_handoff",
+    "import_file",
+    "import_with_passphrase",
 ];

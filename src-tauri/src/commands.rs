@@ -38,6 +38,21 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         crate::live::run_checks,
         crate::live::cancel_checks,
         crate::live::explain_error,
+        crate::outputs::scan_codes,
+        crate::outputs::copy_qr_image,
+        crate::outputs::save_qr_png,
+        crate::outputs::list_runs,
+        crate::outputs::get_run,
+        crate::outputs::diff_runs,
+        crate::outputs::save_report,
+        crate::files::open_saved,
+        crate::login_cmd::login_redirect_url,
+        crate::login_cmd::login_start,
+        crate::login_cmd::login_finish,
+        crate::login_cmd::login_cancel,
+        crate::handoff_cmd::export_handoff,
+        crate::handoff_cmd::import_file,
+        crate::handoff_cmd::import_with_passphrase,
     ]
 }
 

@@ -5,7 +5,11 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod files;
+pub mod handoff_cmd;
 pub mod live;
+pub mod login_cmd;
+pub mod outputs;
 
 use dingbind_core::secrets::Secrets;
 use dingbind_core::workspace::Workspace;
@@ -35,7 +39,8 @@ pub fn secrets_from_env() -> Secrets {
     }
 }
 
-/// Opens the workspace and registers it as app state; autosave results become events.
+/// Opens the workspace and registers it, the live-check state and the written-files list as app
+/// state; autosave results become events.
 pub fn setup_workspace<R: tauri::Runtime>(
     app: &tauri::App<R>,
     dir: PathBuf,
@@ -59,13 +64,17 @@ pub fn setup_workspace<R: tauri::Runtime>(
     })
     .map_err(|e| e.to_string())?;
     app.manage(workspace);
+    app.manage(live::Live::default());
+    app.manage(files::Written::default());
+    app.manage(login_cmd::LoginState::default());
+    app.manage(handoff_cmd::PendingImport::default());
     Ok(())
 }
 
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())
-        .manage(live::Live::default())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = match std::env::var_os(DATA_DIR_ENV) {
                 Some(d) => PathBuf::from(d),

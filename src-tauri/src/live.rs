@@ -32,6 +32,22 @@ pub struct PracticeStatus {
 
 type Res<T> = Result<T, IpcError>;
 
+impl Live {
+    /// Where DingTalk is for the next call: the simulator in practice mode (with its scenario),
+    /// else the real one (or whatever `DINGBIND_*_URL` says).
+    pub async fn dingtalk(&self) -> (dingtalk::Config, Option<String>) {
+        let mut cfg = dingtalk::Config::from_env();
+        let scenario = match self.practice.lock().await.as_ref() {
+            Some(p) => {
+                cfg.endpoints = p.endpoints();
+                Some(p.scenario.clone())
+            }
+            None => None,
+        };
+        (cfg, scenario)
+    }
+}
+
 fn invalid(message: String) -> IpcError {
     IpcError::new(ErrorCode::InvalidInput, message)
 }
@@ -88,14 +104,7 @@ pub async fn run_checks<R: tauri::Runtime>(
     live: State<'_, Live>,
     options: CheckOptions,
 ) -> Res<CheckRun> {
-    let mut cfg = dingtalk::Config::from_env();
-    let scenario = match live.practice.lock().await.as_ref() {
-        Some(p) => {
-            cfg.endpoints = p.endpoints();
-            Some(p.scenario.clone())
-        }
-        None => None,
-    };
+    let (cfg, scenario) = live.dingtalk().await;
     let input = ws.check_input(options, cfg)?;
     let cancel = Cancel::new();
     if let Ok(mut slot) = live.cancel.lock() {
@@ -107,6 +116,10 @@ pub async fn run_checks<R: tauri::Runtime>(
         let _ = app.emit(CHECK_EVENT, e);
     })
     .await;
+    // A run that was kept can be compared later; not keeping it must not hide the result.
+    if let Err(e) = ws.record_run(run.clone()) {
+        eprintln!("run not kept in history: {e}");
+    }
     Ok(run)
 }
 

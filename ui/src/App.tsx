@@ -75,7 +75,7 @@ export default function App() {
                 }
               />
               {view ? (
-                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} />
+                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario} />
               ) : (
                 <StartScreen onOpen={setView} />
               )}

@@ -136,10 +136,15 @@ impl Store {
     }
 
     fn profile_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        self.path_of("profiles", id)
+    }
+
+    /// `<data>/<folder>/<id>.json` for a well-formed profile id (never a path out of the folder).
+    pub(crate) fn path_of(&self, folder: &str, id: &str) -> Result<PathBuf, StoreError> {
         if !valid_id(id) {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        Ok(self.dir.join("profiles").join(format!("{id}.json")))
+        Ok(self.dir.join(folder).join(format!("{id}.json")))
     }
 
     pub fn list(&self) -> Result<Vec<ProfileSummary>, StoreError> {

@@ -461,6 +461,15 @@ fn duplicate_ids() {
 }
 
 #[test]
+fn a_step_may_not_take_the_name_of_a_wizard_page() {
+    for page in dingbind_core::profile::WIZARD_PAGES {
+        let (src, line) = edit(SEED_003, "id = \"create_app\"", "create_app", page);
+        let e = assert_rejected_at(&src, line, "steps[2].id");
+        assert!(e.message.contains(page), "{e}");
+    }
+}
+
+#[test]
 fn newer_schema_version() {
     let (src, line) = edit(SEED_003, "schema_version = 1", "1", "2");
     assert_eq!(line, 3);

@@ -24,6 +24,9 @@ pub const SSO_SECRET: &str = "S8A3Iw8vG1aXCcLGjivXLdwEJyFu9Bi5zoT8KC1oDCiKtaFcD4
 pub const EGRESS_IP: &str = "203.0.113.45";
 /// The registered login redirect URI (the wizard's `login_callback` for domain `oa.example.com`).
 pub const REDIRECT_URL: &str = "https://oa.example.com/dingding/dd_or_code_corp_list";
+/// The redirect URI of the wizard's own login test (`dingbind_core::login::redirect_url` on its
+/// default port), registered in every built-in scenario so practice mode can run it.
+pub const LOGIN_TEST_REDIRECT_URL: &str = "http://127.0.0.1:27180/dingbind/login";
 /// The org admin who auto-consents on the login page.
 pub const ADMIN_USERID: &str = "manager4220";
 /// That admin's unionId.

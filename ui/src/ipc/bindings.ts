@@ -175,7 +175,7 @@ keychain_available: boolean, keychain_problem: string | null, settings: Settings
  */
 template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, };
 
-export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown";
+export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch";
 
 export type DiagnosisData = { 
 /**
@@ -269,6 +269,75 @@ deadline_ms: number, };
 export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
 
 export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
+
+export type ScanKind = "web_login" | "workbench" | "mobile_home";
+
+export type ScanCode = { kind: ScanKind, title: Text, 
+/**
+ * The exact URL encoded in the QR code; `None` while a value it needs is missing.
+ */
+url: string | null, 
+/**
+ * What is still needed before the code can be made.
+ */
+missing: Array<Field>, 
+/**
+ * What the admin should see after scanning.
+ */
+expect: Text, 
+/**
+ * What it means when they see something else, and where to fix it.
+ */
+if_not: Text, 
+/**
+ * The QR code as a PNG `data:` URL (for `<img>`); `None` with `url`.
+ */
+png: string | null, };
+
+export type RecordedRun = { id: string, run: CheckRun, 
+/**
+ * Set when the run was not made here: it came in a report someone sent (support mode).
+ */
+imported_from: string | null, };
+
+export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
+
+export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
+
+export type ChangeKind = "regressed" | "fixed" | "reason" | "added" | "removed";
+
+export type CheckChange = { id: string, title: Text, kind: ChangeKind, before: CheckSide | null, after: CheckSide | null, };
+
+export type RunDiff = { 
+/**
+ * Regressions first, then fixes, then the rest; in check order within each.
+ */
+changes: Array<CheckChange>, 
+/**
+ * Checks with the same status and reason in both runs.
+ */
+unchanged: number, };
+
+export type ReportFormat = "html" | "md" | "json";
+
+export type LoginStarted = { redirect_url: string, auth_url: string, 
+/**
+ * DingTalk already refused the login page (e.g. the redirect URL is not registered): the test
+ * ends here with this result.
+ */
+preflight: CheckResult | null, };
+
+export type ImportWarning = { pointer: string, message: Text, };
+
+export type ImportOutcome = { "kind": "imported", view: ProfileView, 
+/**
+ * It came from a report: the sender's last run is in the history (support mode).
+ */
+from_report: boolean, 
+/**
+ * Accepted with remarks (a URL that differs from what the values give, ...).
+ */
+warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
 
 export type PracticeStatus = { 
 /**

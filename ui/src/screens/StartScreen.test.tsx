@@ -32,7 +32,7 @@ describe('StartScreen', () => {
     expect(within(hq).getByText(/^更新于 /)).toBeInTheDocument();
     const branch = row('华东分部');
     expect(within(branch).getByText('自定义地址（通用）')).toBeInTheDocument();
-    expect(within(branch).getByText('进行到：汇总')).toBeInTheDocument();
+    expect(within(branch).getByText('进行到：报告与交付')).toBeInTheDocument();
     expect(api.listProfiles).toHaveBeenCalledTimes(1);
   });
 

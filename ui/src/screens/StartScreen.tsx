@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import ImportButton from '../outputs/ImportButton';
 import { api, type ProfileSummary, type ProfileView } from '../ipc';
 import { useAppData } from '../context';
 import { useText } from '../i18n';
@@ -50,7 +51,7 @@ export default function StartScreen({ onOpen }: Props) {
   const stepTitle = (p: ProfileSummary) => {
     const template = templates.find((x) => x.id === p.template_id);
     const step = template?.steps.find((s) => s.id === p.current_step);
-    return step ? tx(step.title) : p.current_step === 'summary' ? t('wizard.summary') : '';
+    return step ? tx(step.title) : p.current_step ? t(`pages.${p.current_step}.title`, { defaultValue: '' }) : '';
   };
   const confirmDelete = (p: ProfileSummary) =>
     modal.confirm({
@@ -82,9 +83,12 @@ export default function StartScreen({ onOpen }: Props) {
                 {t('app.subtitle')}
               </Typography.Paragraph>
             </div>
-            <Button size="large" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-profile">
-              {t('start.create')}
-            </Button>
+            <Flex gap={8} vertical>
+              <Button size="large" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="create-profile">
+                {t('start.create')}
+              </Button>
+              <ImportButton onOpen={onOpen} />
+            </Flex>
           </Flex>
         </Card>
 

@@ -31,15 +31,18 @@ function firstStep(confirmed: boolean) {
 const lastUpdate = () => api.updateProfile.mock.lastCall?.[0];
 
 describe('WizardScreen on the seed-003 template', () => {
-  it('lists the 11 steps, the live test and the summary in the side bar, in order', () => {
+  it('lists the 11 steps, then scan, login test, live test, history and report in the side bar, in order', () => {
     renderWizard(firstStep(false));
     const nav = document.querySelector<HTMLElement>('.wizard-steps')!;
     expect(nav).not.toBeNull();
     const items = within(nav).getAllByRole('button');
-    expect(items.map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([...STEP_TITLES, '实时检测', '汇总']);
+    expect(items.map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([...STEP_TITLES, '扫码验证', '登录测试', '实时检测', '检测记录', '报告与交付']);
     expect(items.map((el) => el.getAttribute('data-testid'))).toEqual([
       ...seedTemplate.steps.map((s) => `step-nav-${s.id}`),
+      'step-nav-scan_codes',
+      'step-nav-login_test',
       'step-nav-live',
+      'step-nav-history',
       'step-nav-summary',
     ]);
     expect(seedTemplate.steps.map((s) => s.title.zh)).toEqual(STEP_TITLES);
@@ -132,19 +135,28 @@ describe('WizardScreen on the seed-003 template', () => {
     await waitFor(() => expect(screen.getByTestId('next')).toHaveTextContent('下一步'));
   });
 
-  it('the last step leads to the live test, then the summary; Back goes to the previous step', async () => {
+  it('the last step leads through scan, login test, live test and history to the report; Back goes to the previous step', async () => {
     const { user } = renderWizard(makeView({ current_step: 'scan_login' }));
-    expect(screen.getByTestId('next')).toHaveTextContent('去检测');
+    expect(screen.getByTestId('next')).toHaveTextContent('去扫码验证');
     await user.click(screen.getByTestId('back'));
     expect(lastUpdate()!.current_step).toBe('install');
     await user.click(screen.getByTestId('next'));
     expect(lastUpdate()!.current_step).toBe('scan_login');
-    await user.click(screen.getByTestId('next'));
-    expect(lastUpdate()!.current_step).toBe('live');
-    await waitFor(() => expect(screen.getByTestId('step-title')).toHaveTextContent('实时检测'));
-    expect(screen.getByTestId('next')).toHaveTextContent('查看汇总');
+    const pages: [string, string, string][] = [
+      ['scan_codes', '扫码验证：亲眼看到绑定生效', '去登录测试'],
+      ['login_test', '登录测试（可选）', '去实时检测'],
+      ['live', '实时检测', '查看检测记录'],
+      ['history', '检测记录与对比', '去生成报告'],
+    ];
+    for (const [id, title, next] of pages) {
+      await user.click(screen.getByTestId('next'));
+      expect(lastUpdate()!.current_step).toBe(id);
+      await waitFor(() => expect(screen.getByTestId('step-title')).toHaveTextContent(title));
+      expect(screen.getByTestId('next')).toHaveTextContent(next);
+    }
     await user.click(screen.getByTestId('next'));
     expect(lastUpdate()!.current_step).toBe('summary');
+    await waitFor(() => expect(screen.queryByTestId('next')).toBeNull());
   });
 
   it('Back is disabled on the first step', () => {

@@ -10,10 +10,26 @@ import { useEditor, type SaveState } from '../wizard/useEditor';
 import StepPanel from '../wizard/StepPanel';
 import Summary from '../wizard/Summary';
 import LiveTest from '../checks/LiveTest';
-import { useChecks } from '../checks/useChecks';
+import { useChecks, type Checks } from '../checks/useChecks';
+import ScanCodes from '../outputs/ScanCodes';
+import RunHistory from '../outputs/RunHistory';
+import LoginTest from '../outputs/LoginTest';
 
-const SUMMARY = 'summary';
-const LIVE = 'live';
+/** The wizard's own pages after the template's steps, in order. `summary` is the last. */
+const PAGES = ['scan_codes', 'login_test', 'live', 'history', 'summary'] as const;
+type Page = (typeof PAGES)[number];
+type Status = 'finish' | 'process' | 'error' | 'wait';
+
+function pageStatus(page: Page, checks: Checks, complete: boolean): Exclude<Status, 'process'> {
+  switch (page) {
+    case 'live':
+      return checks.run ? (checks.run.summary.fail ? 'error' : 'finish') : 'wait';
+    case 'summary':
+      return complete ? 'finish' : 'wait';
+    default:
+      return 'wait';
+  }
+}
 
 function SaveIndicator({ save }: { save: SaveState }) {
   const { t } = useTranslation();
@@ -38,7 +54,7 @@ function SaveIndicator({ save }: { save: SaveState }) {
   );
 }
 
-export default function WizardScreen({ initial }: { initial: ProfileView }) {
+export default function WizardScreen({ initial, practice }: { initial: ProfileView; practice: string | null }) {
   const { t } = useTranslation();
   const tx = useText();
   const editor = useEditor(initial);
@@ -47,10 +63,10 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
   const { profile, evaluation } = editor;
   const contentRef = useRef<HTMLDivElement>(null);
 
-  const order = [...template.steps.map((s) => s.id), LIVE, SUMMARY];
+  const order: string[] = [...template.steps.map((s) => s.id), ...PAGES];
   const index = Math.max(0, order.indexOf(profile.current_step));
   const step = template.steps[index];
-  const page = step ? 'step' : order[index] === LIVE ? 'live' : 'summary';
+  const page: Page | null = step ? null : (order[index] as Page);
   const state = evaluation.steps.find((s) => s.id === step?.id);
   const done = evaluation.steps.filter((s) => s.complete).length;
   const total = template.steps.length;
@@ -73,35 +89,23 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
   const items = [
     ...template.steps.map((s) => {
       const st = evaluation.steps.find((x) => x.id === s.id);
-      const status: 'finish' | 'process' | 'error' | 'wait' =
+      const status: Status =
         s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st && st.invalid.length ? 'error' : 'wait';
       return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
     }),
-    {
-      title: t('live.title'),
-      status: (profile.current_step === LIVE || checks.running
-        ? 'process'
-        : checks.run
-          ? checks.run.summary.fail
-            ? 'error'
-            : 'finish'
-          : 'wait') as 'process' | 'finish' | 'wait' | 'error',
-      'data-testid': 'step-nav-live',
-    },
-    {
-      title: t('wizard.summary'),
-      status: (profile.current_step === SUMMARY ? 'process' : evaluation.complete ? 'finish' : 'wait') as 'process' | 'finish' | 'wait',
-      'data-testid': 'step-nav-summary',
-    },
+    ...PAGES.map((p) => ({
+      title: t(`pages.${p}.title`),
+      status: (profile.current_step === p || (p === 'live' && checks.running) ? 'process' : pageStatus(p, checks, evaluation.complete)) as Status,
+      'data-testid': `step-nav-${p}`,
+    })),
   ];
-  const heading =
-    page === 'step' ? t('wizard.stepOf', { n: index + 1, total }) : page === 'live' ? t('live.heading') : t('wizard.summary');
-  const title = step ? tx(step.title) : page === 'live' ? t('live.title') : t('wizard.summaryTitle');
-  const nextLabel =
-    page === 'live' || index === total - 1
-      ? page === 'live'
-        ? t('wizard.finish')
-        : t('wizard.toLive')
+  const heading = page ? t(`pages.${page}.heading`) : t('wizard.stepOf', { n: index + 1, total });
+  const title = step ? tx(step.title) : t(`pages.${page}.long`);
+  const last = index === order.length - 1;
+  const nextLabel = page
+    ? t(`pages.${order[index + 1] as Page}.next`, { defaultValue: t('wizard.next') })
+    : index === total - 1
+      ? t('pages.scan_codes.next')
       : state?.complete
         ? t('wizard.next')
         : t('wizard.skip');
@@ -147,13 +151,9 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
               <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)} data-testid="back">
                 {t('wizard.back')}
               </Button>
-              {page !== 'summary' && (
-                <Tooltip title={page === 'live' ? undefined : state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
-                  <Button
-                    type={page === 'live' || state?.complete ? 'primary' : 'default'}
-                    onClick={() => go(index + 1)}
-                    data-testid="next"
-                  >
+              {!last && (
+                <Tooltip title={page ? undefined : state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
+                  <Button type={page || state?.complete ? 'primary' : 'default'} onClick={() => go(index + 1)} data-testid="next">
                     {nextLabel}
                     <RightOutlined />
                   </Button>
@@ -164,8 +164,14 @@ export default function WizardScreen({ initial }: { initial: ProfileView }) {
         >
           {step ? (
             <StepPanel key={step.id} template={template} step={step} editor={editor} checks={checks} />
+          ) : page === 'scan_codes' ? (
+            <ScanCodes view={{ profile, evaluation }} practice={practice} />
+          ) : page === 'login_test' ? (
+            <LoginTest practice={practice} />
           ) : page === 'live' ? (
             <LiveTest checks={checks} />
+          ) : page === 'history' ? (
+            <RunHistory refreshKey={checks.run} />
           ) : (
             <Summary template={template} editor={editor} />
           )}

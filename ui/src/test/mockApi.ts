@@ -62,6 +62,21 @@ export const api: Mocked<Api> = {
   startPractice: vi.fn(),
   stopPractice: vi.fn(),
   fillPracticeValues: vi.fn(),
+  scanCodes: vi.fn(),
+  copyQrImage: vi.fn(),
+  saveQrPng: vi.fn(),
+  listRuns: vi.fn(),
+  getRun: vi.fn(),
+  diffRuns: vi.fn(),
+  loginRedirectUrl: vi.fn(),
+  loginStart: vi.fn(),
+  loginFinish: vi.fn(),
+  loginCancel: vi.fn(),
+  saveReport: vi.fn(),
+  openSaved: vi.fn(),
+  exportHandoff: vi.fn(),
+  importFile: vi.fn(),
+  importWithPassphrase: vi.fn(),
   onCheckEvent: vi.fn(),
   copy: vi.fn(),
   onSaved: vi.fn(),
@@ -99,4 +114,8 @@ export function resetApi(): void {
   api.setLanguage.mockResolvedValue(undefined);
   api.copy.mockResolvedValue(undefined);
   api.onSaved.mockResolvedValue(() => {});
+  api.scanCodes.mockResolvedValue([]);
+  api.listRuns.mockResolvedValue([]);
+  api.loginRedirectUrl.mockResolvedValue('http://127.0.0.1:27180/dingbind/login');
+  api.loginCancel.mockResolvedValue(undefined);
 }

@@ -31,5 +31,5 @@ export function renderWithApp(
 /** Opens `view` in the wizard; the fake core starts from the same profile. */
 export function renderWizard(view: ProfileView, data: Partial<AppData> = {}) {
   core.profile = structuredClone(view.profile);
-  return renderWithApp(<WizardScreen initial={view} />, data);
+  return renderWithApp(<WizardScreen initial={view} practice={null} />, data);
 }

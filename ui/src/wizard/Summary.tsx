@@ -7,6 +7,8 @@ import { useText } from '../i18n';
 import { useFieldInfo } from '../context';
 import type { Editor } from './useEditor';
 import { CopyButton, UrlText } from './UrlList';
+import ReportPanel from '../outputs/ReportPanel';
+import HandoffPanel from '../outputs/HandoffPanel';
 
 function SecretValue({ profileId, field, masked }: { profileId: string; field: Field; masked: string }) {
   const { t } = useTranslation();
@@ -65,6 +67,8 @@ export default function Summary({ template, editor }: { template: Template; edit
           />
         </Card>
       )}
+      <ReportPanel />
+      <HandoffPanel />
 
       <Card size="small" title={t('summary.values')}>
         <Descriptions column={1} size="small" bordered data-testid="summary-values">

@@ -33,6 +33,10 @@ impl Cancel {
     pub fn is_cancelled(&self) -> bool {
         self.0.is_cancelled()
     }
+    /// Resolves once cancelled.
+    pub async fn cancelled(&self) {
+        self.0.cancelled().await;
+    }
 }
 
 /// Runs every planned check concurrently. `practice` names the simulator scenario in practice mode.

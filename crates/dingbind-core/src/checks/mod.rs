@@ -8,6 +8,7 @@ mod callback;
 mod engine;
 mod network;
 mod outcome;
+pub(crate) use outcome::{diagnose, entry as trace_entry};
 mod plan;
 pub mod practice;
 mod probes;

@@ -160,7 +160,8 @@ impl Outcome {
     }
 }
 
-fn entry(e: Exchange) -> TraceEntry {
+/// A client exchange (already redacted by the `dingtalk` crate) as a trace line.
+pub(crate) fn entry(e: Exchange) -> TraceEntry {
     TraceEntry {
         method: e.method,
         url: e.url,

@@ -86,11 +86,14 @@ pub enum DiagnosisCode {
     Unreachable,
     /// Not recognised: DingTalk's own code and text are kept.
     Unknown,
+    /// The login callback's `state` is not the one the login was started with: another tab, a
+    /// stale page or QR code, or a forged callback (CSRF). The code is not exchanged.
+    StateMismatch,
 }
 
 impl DiagnosisCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosisCode; 35] = [
+    pub const ALL: [DiagnosisCode; 36] = [
         DiagnosisCode::BadCredentials,
         DiagnosisCode::BadCorpId,
         DiagnosisCode::IpNotWhitelisted,
@@ -126,6 +129,7 @@ impl DiagnosisCode {
         DiagnosisCode::NotDingtalk,
         DiagnosisCode::Unreachable,
         DiagnosisCode::Unknown,
+        DiagnosisCode::StateMismatch,
     ];
 
     /// The stable snake_case name (the same string serde writes).
@@ -166,6 +170,7 @@ impl DiagnosisCode {
             DiagnosisCode::NotDingtalk => "not_dingtalk",
             DiagnosisCode::Unreachable => "unreachable",
             DiagnosisCode::Unknown => "unknown",
+            DiagnosisCode::StateMismatch => "state_mismatch",
         }
     }
 

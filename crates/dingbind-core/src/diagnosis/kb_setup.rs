@@ -1,7 +1,7 @@
 //! Texts for problems fixed by the admin in the developer console: credentials, CorpId, egress-IP
-//! whitelist, permissions, ranges, AgentId, membership, login codes, publishing, redirect URL,
-//! homepage URL and in-app login. Chinese first; console paths spelled exactly as the console shows
-//! them (reference §12), with an English gloss in the English text.
+//! whitelist, permissions, ranges, AgentId, membership, login codes and state, publishing,
+//! redirect URL, homepage URL and in-app login. Chinese first; console paths spelled exactly as
+//! the console shows them (reference §12), with an English gloss in the English text.
 
 use super::links::{scope_label, CONSOLE_APPS, CONSOLE_HOME, CONSOLE_SSO_SECRET, DOC_WEB_LOGIN};
 use super::render::{t, Ctx, Rendered};
@@ -316,5 +316,19 @@ pub(super) fn in_app_login_required(_c: &Ctx) -> Rendered {
             format!("{OPEN_APP_EN} › 开发配置 › 安全设置 › 端内免登地址 (Dev config › Security settings › In-client login URL) and enter the platform address the wizard generated; also make sure 应用能力 › 网页应用 › 移动端首页地址 (Capabilities › Web app › Mobile homepage URL) is the in-app login address the wizard generated. The platform must have DingTalk in-app login (dd.requestAuthCode) enabled, and should offer a username/password fallback when it fails."),
         ),
         CONSOLE_APPS,
+    )
+}
+
+pub(super) fn state_mismatch(_c: &Ctx) -> Rendered {
+    Rendered::new(
+        t(
+            "登录回调里的 state 和这次登录发出的不一致：这个回调不是本次登录产生的。常见原因是用了另一个标签页、之前打开的旧页面或旧二维码（例如重新开始登录测试后，扫的还是之前的码）；少数情况下是伪造的回调（CSRF 攻击）。为了安全，回调带来的授权码没有被使用。",
+            "The state in the login callback is not the one this login sent: the callback did not come from this login. Usually another tab, an old page or an old QR code was used (e.g. the login test was restarted but the previous code was scanned); rarely it is a forged callback (a CSRF attack). For safety, the code it carried was not used.",
+        ),
+        t(
+            "关掉其他钉钉登录页面和标签页，在向导里重新开始登录测试，只用这次新打开的页面或新生成的二维码登录。平台自己的登录也是同样的道理：state 要在发起登录时随机生成、和用户的会话绑定，回调时逐字比对，不一致就拒绝——这是防止 CSRF 的必要检查，不要为了「能登录」把它去掉。",
+            "Close other DingTalk login pages and tabs, restart the login test in the wizard, and log in only with the page or QR code it just opened. The platform's own login works the same way: generate a random state when starting a login, tie it to the user's session, compare it exactly on the callback and reject a mismatch. This is the necessary CSRF check; never remove it just to make login work.",
+        ),
+        DOC_WEB_LOGIN,
     )
 }

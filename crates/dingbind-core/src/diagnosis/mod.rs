@@ -24,8 +24,10 @@
 //! `forbidden_list`: sent "successfully" but not delivered), `corpid_placeholder` (failure mode 13),
 //! `in_app_login_required` (failure mode 16), `not_dingtalk` (WeCom errors share DingTalk's numbers
 //! with other meanings), `unreachable` (connection refused / reset / no route: a firewall or proxy,
-//! which the check engine tells apart from a slow `timeout`) and `unknown` (keeps DingTalk's code
-//! and text).
+//! which the check engine tells apart from a slow `timeout`), `unknown` (keeps DingTalk's code
+//! and text) and `state_mismatch` (the login round trip, [`crate::login`]: a callback whose `state`
+//! is not this login's — another tab, a stale QR code or a forged callback — so its code is never
+//! exchanged).
 //!
 //! This module owns no I/O and knows nothing of HTTP clients, the UI or Tauri: it maps text to
 //! text. Files: [`code`] (the enum), [`links`] (console pages and scope names), `mapping` (raw

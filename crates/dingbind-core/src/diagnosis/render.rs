@@ -69,6 +69,7 @@ pub(crate) fn render(code: DiagnosisCode, c: &Ctx) -> Rendered {
         RedirectNotRegistered => kb_setup::redirect_not_registered(c),
         CorpidPlaceholder => kb_setup::corpid_placeholder(c),
         InAppLoginRequired => kb_setup::in_app_login_required(c),
+        StateMismatch => kb_setup::state_mismatch(c),
         RateLimited => kb_runtime::rate_limited(c),
         QuotaExceeded => kb_runtime::quota_exceeded(c),
         IpBanned => kb_runtime::ip_banned(c),

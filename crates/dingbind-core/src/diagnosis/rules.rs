@@ -51,6 +51,10 @@ const RULES: &[(&str, DiagnosisCode)] = &[
         DnsFailure,
     ),
     (
+        r"\bstate\b.{0,20}(?:mismatch|does not match|doesn't match|不一致|不匹配|校验失败)|(?:mismatched|invalid) (?:oauth2? )?state\b|state\s*参数(?:错误|无效|不一致|不匹配)",
+        StateMismatch,
+    ),
+    (
         r"重定向错误|redirect_?uri|redirect url|回调域名|重定向.{0,10}(?:不一致|不匹配|未授权|错误|失败)",
         RedirectNotRegistered,
     ),

@@ -253,6 +253,13 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 "use lowercase letters, digits, `-` and `_`",
             );
         }
+        if crate::profile::WIZARD_PAGES.contains(&id.as_str()) {
+            return cx.err(
+                s.id.span(),
+                format!("steps[{i}].id"),
+                format!("`{id}` is the name of one of the wizard's own pages; choose another id"),
+            );
+        }
         if steps.iter().any(|x| &x.id == id) {
             return cx.err(
                 s.id.span(),

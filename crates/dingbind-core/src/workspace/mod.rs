@@ -17,6 +17,11 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use ts_rs::TS;
 
+mod handoff;
+mod outputs;
+
+pub use handoff::ImportOutcome;
+
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
     #[error(transparent)]
@@ -215,6 +220,7 @@ impl Workspace {
         self.autosaver.flush();
         self.store.delete(id)?;
         self.secrets.delete_all(id);
+        crate::history::delete(&self.store, id)?;
         let mut slot = self.open_slot();
         if slot.as_ref().is_some_and(|p| p.id == id) {
             *slot = None;
@@ -282,10 +288,7 @@ impl Workspace {
         options: crate::checks::CheckOptions,
         dingtalk: dingtalk::Config,
     ) -> Result<crate::checks::CheckInput> {
-        let profile = self
-            .open_slot()
-            .clone()
-            .ok_or(WorkspaceError::NoOpenProfile)?;
+        let profile = self.current()?;
         let template = self.template(&profile.template_id)?.clone();
         Ok(crate::checks::CheckInput::new(
             template,
@@ -303,10 +306,7 @@ impl Workspace {
         values: &[(Field, String)],
         domain: &str,
     ) -> Result<ProfileView> {
-        let mut profile = self
-            .open_slot()
-            .clone()
-            .ok_or(WorkspaceError::NoOpenProfile)?;
+        let mut profile = self.current()?;
         profile.values.insert(Field::Domain, domain.to_string());
         for (f, v) in values.iter().filter(|(f, _)| !f.is_secret()) {
             profile.values.insert(*f, v.clone());

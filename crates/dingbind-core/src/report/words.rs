@@ -1,0 +1,363 @@
+//! The words both renderers use — section titles, column headings, status words, the verdict
+//! banner, fixed phrases, time formats — in one place, so the HTML page and the Markdown never drift
+//! apart, and a wording fix lands in both languages of both formats at once.
+
+use super::{Report, Verdict};
+use crate::checks::{CheckResult, CheckRun, CheckStatus, Summary};
+use crate::i18n::Lang;
+use serde_json::Value;
+
+pub(super) fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The report's sections, in order.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Section {
+    Values,
+    Urls,
+    Steps,
+    Scan,
+    Run,
+    Egress,
+}
+
+impl Section {
+    pub(super) fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Section::Values => tr(lang, "绑定信息", "Binding values"),
+            Section::Urls => tr(lang, "生成的地址", "Generated URLs"),
+            Section::Steps => tr(lang, "设置步骤", "Setup steps"),
+            Section::Scan => tr(lang, "扫码验证", "Scan to verify"),
+            Section::Run => tr(lang, "最近一次检查", "Last check run"),
+            Section::Egress => tr(lang, "钉钉看到的出口 IP", "Egress IP seen by DingTalk"),
+        }
+    }
+
+    /// A stable name (CSS classes, anchors).
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Section::Values => "values",
+            Section::Urls => "urls",
+            Section::Steps => "steps",
+            Section::Scan => "scan",
+            Section::Run => "run",
+            Section::Egress => "egress",
+        }
+    }
+
+    /// The column headings of the section's table (none for sections without one).
+    pub(super) fn columns(self, lang: Lang) -> Vec<&'static str> {
+        let cols: &[(&'static str, &'static str)] = match self {
+            Section::Values => &[("字段", "Field"), ("值", "Value"), ("核对", "Check")],
+            Section::Urls => &[
+                ("地址", "URL"),
+                ("内容", "Value"),
+                ("填到控制台的哪里", "Where it goes in the console"),
+            ],
+            Section::Run => &[
+                ("状态", "Status"),
+                ("检查项", "Check"),
+                ("用时", "Time"),
+                ("诊断", "Diagnosis"),
+                ("结果与处理", "Result and fix"),
+            ],
+            _ => &[],
+        };
+        cols.iter().map(|(zh, en)| tr(lang, zh, en)).collect()
+    }
+}
+
+/// Fixed phrases.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Say {
+    Title,
+    NotEntered,
+    Masked,
+    StillNeeded,
+    Done,
+    NotDone,
+    ConfirmedAt,
+    NotConfirmed,
+    NothingToScan,
+    TooLongForQr,
+    QrContent,
+    YouShouldSee,
+    IfNot,
+    NotRun,
+    ScopesToGrant,
+    WaitsFor,
+    Fix,
+    DingTalkSaid,
+    EgressKnown,
+    EgressUnknown,
+    Generated,
+    MaskNote,
+}
+
+impl Say {
+    pub(super) fn get(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Say::Title => ("Dingbind 钉钉绑定报告", "Dingbind binding report"),
+            Say::NotEntered => ("未填写", "not entered"),
+            Say::Masked => ("已遮盖", "masked"),
+            Say::StillNeeded => ("还缺：", "Still needed: "),
+            Say::Done => ("已完成", "Done"),
+            Say::NotDone => ("未完成", "Not done"),
+            Say::ConfirmedAt => ("确认于", "confirmed"),
+            Say::NotConfirmed => ("未确认", "not confirmed"),
+            Say::NothingToScan => ("这个平台没有需要扫码验证的地址。", "This platform has nothing to scan."),
+            Say::TooLongForQr => ("地址太长，无法生成二维码", "Too long for a QR code"),
+            Say::QrContent => ("二维码内容：", "QR code: "),
+            Say::YouShouldSee => ("扫码后应看到：", "You should see: "),
+            Say::IfNot => ("如果不是：", "If not: "),
+            Say::NotRun => ("还没有运行过检查。", "The checks have not been run yet."),
+            Say::ScopesToGrant => ("需要开通的权限：", "Permissions to grant: "),
+            Say::WaitsFor => ("等待的检查：", "Waits for: "),
+            Say::Fix => ("怎么修：", "Fix: "),
+            Say::DingTalkSaid => ("钉钉原话：", "DingTalk said: "),
+            Say::EgressKnown => (
+                "这是钉钉在最近一次检查中看到的请求来源 IP，它要出现在 应用 › 开发配置 › 安全设置 › 服务器出口IP 里。如果检查是在管理员自己的电脑上运行的，这是电脑的出口 IP，不是平台服务器的：平台服务器的出口 IP 请在服务器上运行 dingbind check 查看。",
+                "This is the IP DingTalk saw the last run's requests come from; it must be listed under 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP). If the run was on the admin's own computer, this is that computer's IP, not the platform server's: run dingbind check on the server to see the server's.",
+            ),
+            Say::EgressUnknown => (
+                "未知：钉钉只在拒绝请求（错误 60020）时才会说出它看到的 IP。要查看平台服务器的出口 IP，请在服务器上运行 dingbind check。",
+                "Unknown: DingTalk names the IP it saw only when it refuses a request (error 60020). To see the platform server's egress IP, run dingbind check on the server.",
+            ),
+            Say::Generated => ("生成于", "generated"),
+            Say::MaskNote => (
+                "报告中的密钥已遮盖，只显示前 4 位和长度。",
+                "Secrets are masked: only their first 4 characters and length are shown.",
+            ),
+        };
+        tr(lang, zh, en)
+    }
+}
+
+/// The status's name as in JSON (`ok`, `fail`, …); the HTML uses it as a CSS class.
+pub(super) fn status_key(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Ok => "ok",
+        CheckStatus::Fail => "fail",
+        CheckStatus::Warn => "warn",
+        CheckStatus::Skipped => "skipped",
+        CheckStatus::Manual => "manual",
+    }
+}
+
+pub(super) fn status_icon(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Ok => "✓",
+        CheckStatus::Fail => "✗",
+        CheckStatus::Warn => "!",
+        CheckStatus::Skipped => "–",
+        CheckStatus::Manual => "?",
+    }
+}
+
+pub(super) fn status_word(s: CheckStatus, lang: Lang) -> &'static str {
+    match s {
+        CheckStatus::Ok => tr(lang, "通过", "OK"),
+        CheckStatus::Fail => tr(lang, "失败", "Failed"),
+        CheckStatus::Warn => tr(lang, "注意", "Warning"),
+        CheckStatus::Skipped => tr(lang, "跳过", "Skipped"),
+        CheckStatus::Manual => tr(lang, "人工确认", "Manual"),
+    }
+}
+
+pub(super) fn counts(s: Summary) -> [(CheckStatus, u32); 5] {
+    [
+        (CheckStatus::Ok, s.ok),
+        (CheckStatus::Fail, s.fail),
+        (CheckStatus::Warn, s.warn),
+        (CheckStatus::Skipped, s.skipped),
+        (CheckStatus::Manual, s.manual),
+    ]
+}
+
+/// The header's facts, as plain text (label, value); empty ones are left out.
+pub(super) fn meta(r: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+    let p = &r.profile;
+    let corp = p
+        .values
+        .get(&crate::Field::CorpName)
+        .cloned()
+        .unwrap_or_default();
+    let rows = [
+        (tr(lang, "企业", "Organisation"), corp),
+        (
+            tr(lang, "平台模板", "Platform template"),
+            format!("{} ({})", p.template_name.get(lang), p.template_id),
+        ),
+        (
+            tr(lang, "生成时间", "Generated at"),
+            pretty_time(&r.generated_at),
+        ),
+        (
+            tr(lang, "应用版本", "App version"),
+            format!("Dingbind {}", r.app_version),
+        ),
+        (
+            tr(lang, "绑定最后修改", "Binding last changed"),
+            pretty_time(&p.updated_at),
+        ),
+    ];
+    rows.into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect()
+}
+
+/// The line above the run's table: when, how long, and whether it was practice or cut short.
+pub(super) fn run_meta(run: &CheckRun, lang: Lang) -> Vec<String> {
+    let mut parts = vec![
+        format!(
+            "{} {}",
+            tr(lang, "开始于", "Started"),
+            pretty_time(&run.started_at)
+        ),
+        format!("{} {}", tr(lang, "用时", "took"), duration(run.duration_ms)),
+    ];
+    if let Some(p) = &run.practice {
+        parts.push(format!("{} {p}", tr(lang, "练习模式", "practice")));
+    }
+    if run.cancelled {
+        parts.push(tr(lang, "已取消", "cancelled").to_owned());
+    }
+    if run.deadline_hit {
+        parts.push(tr(lang, "超过总时限", "deadline hit").to_owned());
+    }
+    parts
+}
+
+/// The permission codes a failed scope check wants granted.
+pub(super) fn required_scopes(c: &CheckResult) -> Vec<&str> {
+    c.data
+        .get("required_scopes")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The banner: a headline and the lines under it.
+pub(super) fn verdict_text(r: &Report, lang: Lang) -> (String, Vec<String>) {
+    let zh = lang == Lang::Zh;
+    let s = r.summary.checks.unwrap_or_default();
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let headline = match r.summary.verdict {
+        Verdict::NotTested => tr(lang, "尚未检查", "Not tested yet").to_owned(),
+        Verdict::Passed => tr(lang, "全部检查通过", "All checks passed").to_owned(),
+        Verdict::Warnings if zh => format!("检查通过，{} 项需要注意", s.warn),
+        Verdict::Warnings => format!(
+            "Passed, {} to look at",
+            plural(s.warn, "warning", "warnings")
+        ),
+        Verdict::Failed if zh => format!("{} 项检查未通过", s.fail),
+        Verdict::Failed => format!("{} failed", plural(s.fail, "check", "checks")),
+        Verdict::Incomplete => tr(lang, "检查没有完成", "The check run did not finish").to_owned(),
+    };
+    let mut lines = Vec::new();
+    match &r.last_run {
+        None => lines.push(tr(lang, "在向导的检查步骤运行检查后再导出报告，报告里就会有每一项检查的结果。", "Run the checks in the wizard and export the report again: it will then show the result of every check.").to_owned()),
+        Some(run) => {
+            let failed: Vec<&str> = run.checks.iter().filter(|c| c.status == CheckStatus::Fail).map(|c| c.title.get(lang)).collect();
+            if !failed.is_empty() {
+                lines.push(format!("{}{}", tr(lang, "未通过：", "Failed: "), failed.join(tr(lang, "、", ", "))));
+            }
+            if s.manual > 0 {
+                lines.push(if zh { format!("{} 项需要人工确认（见下表）。", s.manual) } else { format!("{} need a person to confirm (see the table).", s.manual) });
+            }
+            if run.cancelled {
+                lines.push(tr(lang, "检查被中途取消，未完成的项目没有结果。", "The run was cancelled; unfinished checks have no result.").to_owned());
+            } else if run.deadline_hit {
+                lines.push(tr(lang, "检查超过了总时限，未完成的项目没有结果。", "The run hit its deadline; unfinished checks have no result.").to_owned());
+            }
+            if let Some(scenario) = &run.practice {
+                lines.push(if zh { format!("这是练习模式（模拟场景「{scenario}」）的结果，不是真实钉钉的结果。") } else { format!("This is a practice run against the simulator (scenario “{scenario}”), not real DingTalk.") });
+            }
+        }
+    }
+    let todo = r
+        .summary
+        .steps_total
+        .saturating_sub(r.summary.steps_complete);
+    if todo > 0 {
+        lines.push(if zh {
+            format!("设置步骤还有 {todo} 步没有完成。")
+        } else {
+            format!(
+                "{} of the setup are not complete yet.",
+                plural(todo, "step", "steps")
+            )
+        });
+    }
+    (headline, lines)
+}
+
+/// `2025-05-01T02:03:04.123Z` → `2025-05-01 02:03:04 UTC`; anything unparsable is shown as is.
+pub(super) fn pretty_time(s: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    let Ok(t) = time::OffsetDateTime::parse(s, &Rfc3339) else {
+        return s.to_owned();
+    };
+    let o = t.offset();
+    let zone = if o.is_utc() {
+        "UTC".to_owned()
+    } else {
+        let (h, m, _) = o.as_hms();
+        format!(
+            "UTC{}{:02}:{:02}",
+            if o.is_negative() { '-' } else { '+' },
+            h.abs(),
+            m.abs()
+        )
+    };
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} {zone}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+pub(super) fn duration(ms: u32) -> String {
+    if ms < 1000 {
+        format!("{ms} ms")
+    } else {
+        format!("{:.1} s", f64::from(ms) / 1000.0)
+    }
+}
+
+/// The label of each field in `fields`, joined, for "still missing: …".
+pub(super) fn field_list(fields: &[crate::Field], lang: Lang) -> String {
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|f| f.label().get(lang).to_owned())
+        .collect();
+    labels.join(tr(lang, "、", ", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_readable() {
+        assert_eq!(
+            pretty_time("2025-05-01T02:03:04.123Z"),
+            "2025-05-01 02:03:04 UTC"
+        );
+        assert_eq!(
+            pretty_time("2025-05-01T10:03:04+08:00"),
+            "2025-05-01 10:03:04 UTC+08:00"
+        );
+        assert_eq!(pretty_time("yesterday"), "yesterday");
+        assert_eq!(duration(812), "812 ms");
+        assert_eq!(duration(1520), "1.5 s");
+    }
+}

@@ -1,0 +1,85 @@
+//! What the wizard hands out for the open profile: the codes to scan and the kept live-test runs.
+//! Kept apart from the editing methods in `mod.rs` so each file owns one concern.
+
+use super::{Result, Workspace, WorkspaceError};
+use crate::checks::CheckRun;
+use crate::field::Field;
+use crate::history::{self, RecordedRun, RunDiff, RunListItem};
+use crate::profile::Profile;
+use crate::report::{self, Report, ReportInput};
+use crate::scan::{self, ScanCode, ScanInput};
+use std::collections::BTreeMap;
+
+impl Workspace {
+    /// A copy of the open profile.
+    pub fn current(&self) -> Result<Profile> {
+        self.open_slot()
+            .clone()
+            .ok_or(WorkspaceError::NoOpenProfile)
+    }
+
+    /// Valid, normalised non-secret values of `profile` (what URLs and codes are built from).
+    pub(super) fn valid_values(&self, profile: &Profile) -> Result<BTreeMap<Field, String>> {
+        let view = self.view(profile.clone())?;
+        Ok(view
+            .evaluation
+            .fields
+            .into_iter()
+            .filter(|(f, v)| v.ok && !f.is_secret() && !v.value.is_empty())
+            .map(|(f, v)| (f, v.value))
+            .collect())
+    }
+
+    /// The scan codes of the open profile. `login_base` is DingTalk's login host (or the
+    /// simulator's in practice mode). The `state` is fixed per profile so the codes do not change
+    /// between renders.
+    pub fn scan_codes(&self, login_base: &str) -> Result<Vec<ScanCode>> {
+        let profile = self.current()?;
+        let view = self.view(profile.clone())?;
+        let values = self.valid_values(&profile)?;
+        let state = format!("dingbind-{}", &profile.id[..profile.id.len().min(8)]);
+        Ok(scan::codes(&ScanInput {
+            values: &values,
+            urls: &view.evaluation.urls,
+            login_base,
+            state: &state,
+        }))
+    }
+
+    /// The binding report of the open profile with its newest run.
+    pub fn report(&self, login_base: &str) -> Result<Report> {
+        let profile = self.current()?;
+        let view = self.view(profile.clone())?;
+        let template = self.template(&profile.template_id)?;
+        let last = history::latest(&self.store, &profile.id)?;
+        Ok(report::build(&ReportInput {
+            profile: &profile,
+            template,
+            evaluation: &view.evaluation,
+            scan_codes: &self.scan_codes(login_base)?,
+            last_run: last.as_ref().map(|r| &r.run),
+            app_version: env!("CARGO_PKG_VERSION"),
+            generated_at: &crate::store::now(),
+        }))
+    }
+
+    /// Keeps a finished run of the open profile.
+    pub fn record_run(&self, run: CheckRun) -> Result<RecordedRun> {
+        let profile = self.current()?;
+        Ok(history::record(&self.store, &profile.id, run, None)?)
+    }
+
+    /// The open profile's runs, newest first.
+    pub fn runs(&self) -> Result<Vec<RunListItem>> {
+        Ok(history::list(&self.store, &self.current()?.id)?)
+    }
+
+    pub fn run(&self, run_id: &str) -> Result<RecordedRun> {
+        Ok(history::get(&self.store, &self.current()?.id, run_id)?)
+    }
+
+    /// What changed from run `before` to run `after`.
+    pub fn diff_runs(&self, before: &str, after: &str) -> Result<RunDiff> {
+        Ok(history::diff(&self.run(before)?.run, &self.run(after)?.run))
+    }
+}

@@ -1,0 +1,117 @@
+//! Writing files the admin asked for through the native save dialog. The path is chosen in Rust and
+//! never comes from the webview, so the UI cannot write anywhere it likes.
+//!
+//! `DINGBIND_SAVE_DIR` skips the dialog and saves into that folder under the suggested name — for
+//! automation and the end-to-end tests, which cannot drive a native GTK dialog.
+
+use crate::error::{ErrorCode, IpcError};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::DialogExt;
+
+pub const SAVE_DIR_ENV: &str = "DINGBIND_SAVE_DIR";
+/// `DINGBIND_OPEN_FILE` answers the open dialog with this file (automation, end-to-end tests).
+pub const OPEN_FILE_ENV: &str = "DINGBIND_OPEN_FILE";
+
+/// Asks which file to open (or uses `DINGBIND_OPEN_FILE`); `None` when the admin cancels.
+pub async fn pick_open_path<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(file) = std::env::var_os(OPEN_FILE_ENV) {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let dialog = app.dialog().file().add_filter(filter.0, filter.1);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
+        .await
+        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    picked.map(into_path).transpose()
+}
+
+fn into_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, IpcError> {
+    p.into_path()
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))
+}
+
+/// Asks where to save `name` (or uses `DINGBIND_SAVE_DIR`); `None` when the admin cancels.
+pub async fn pick_save_path<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(dir) = std::env::var_os(SAVE_DIR_ENV) {
+        return Ok(Some(PathBuf::from(dir).join(name)));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1);
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    picked.map(into_path).transpose()
+}
+
+/// Files this run of the app wrote: the only local files "open" may hand to the OS.
+#[derive(Default)]
+pub struct Written(Mutex<Vec<PathBuf>>);
+
+impl Written {
+    fn remember(&self, path: PathBuf) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(path);
+        }
+    }
+
+    fn contains(&self, path: &std::path::Path) -> bool {
+        self.0.lock().is_ok_and(|v| v.iter().any(|p| p == path))
+    }
+}
+
+/// A file name from what the admin typed: no path separators or characters Windows refuses.
+pub fn file_name(stem: &str, ext: &str) -> String {
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}.{ext}", clean.trim())
+}
+
+/// Opens a file this app saved (a report) with the system's default program.
+#[tauri::command]
+pub fn open_saved(written: tauri::State<'_, Written>, path: String) -> Result<(), IpcError> {
+    let path = PathBuf::from(path);
+    if !written.contains(&path) {
+        return Err(IpcError::new(
+            ErrorCode::NotAllowed,
+            "only files saved by Dingbind in this session can be opened",
+        ));
+    }
+    open::that_detached(&path).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
+}
+
+/// Saves `bytes` where the admin picks; returns the path written, `None` when cancelled.
+pub async fn save_dialog<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    name: &str,
+    filter: (&str, &[&str]),
+    bytes: &[u8],
+) -> Result<Option<String>, IpcError> {
+    let Some(path) = pick_save_path(app, name, filter).await? else {
+        return Ok(None);
+    };
+    dingbind_core::store::atomic_write(&path, bytes)
+        .map_err(|e| IpcError::new(ErrorCode::Storage, e.to_string()))?;
+    if let Some(w) = app.try_state::<Written>() {
+        w.remember(path.clone());
+    }
+    Ok(Some(path.display().to_string()))
+}

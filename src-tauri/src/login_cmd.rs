@@ -1,0 +1,118 @@
+//! The login round trip as commands: start listening and open the login page (or, in practice
+//! mode, let the simulated phone scan), wait for the callback, cancel.
+
+use crate::error::{ErrorCode, IpcError};
+use crate::live::Live;
+use dingbind_core::checks::{Cancel, CheckOptions, CheckResult};
+use dingbind_core::field::Field;
+use dingbind_core::login::{self, LoginInput, LoginSession, DEFAULT_PORT};
+use dingbind_core::workspace::Workspace;
+use serde::Serialize;
+use std::time::Duration;
+use tauri::State;
+use tokio::sync::Mutex;
+use ts_rs::TS;
+
+/// DingTalk login codes live 5 minutes; waiting longer is pointless.
+const WAIT: Duration = Duration::from_secs(300);
+
+#[derive(Default)]
+pub struct LoginState {
+    session: Mutex<Option<LoginSession>>,
+    cancel: std::sync::Mutex<Option<Cancel>>,
+}
+
+/// What the UI shows once the wizard listens.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LoginStarted {
+    pub redirect_url: String,
+    pub auth_url: String,
+    /// DingTalk already refused the login page (e.g. the redirect URL is not registered): the test
+    /// ends here with this result.
+    pub preflight: Option<CheckResult>,
+}
+
+type Res<T> = Result<T, IpcError>;
+
+#[tauri::command]
+pub fn login_redirect_url() -> String {
+    login::redirect_url(DEFAULT_PORT)
+}
+
+#[tauri::command]
+pub async fn login_start(
+    ws: State<'_, Workspace>,
+    live: State<'_, Live>,
+    state: State<'_, LoginState>,
+) -> Res<LoginStarted> {
+    let (cfg, practice) = live.dingtalk().await;
+    let input = ws.check_input(CheckOptions::default(), cfg.clone())?;
+    let (Some(client_id), Some(client_secret)) = (
+        input.value(Field::ClientId),
+        input.secret(Field::ClientSecret),
+    ) else {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            "请先填写有效的 Client ID 和 Client Secret / Enter a valid Client ID and Client Secret first",
+        ));
+    };
+    let login_input = LoginInput {
+        client_id: client_id.to_owned(),
+        client_secret: client_secret.to_owned(),
+        corp_id: input.value(Field::CorpId).map(str::to_owned),
+        corp_name: input.value(Field::CorpName).map(str::to_owned),
+        dingtalk: cfg,
+    };
+    // A new test replaces one still waiting (and frees its port first).
+    login_cancel(state.clone());
+    state.session.lock().await.take();
+    let session = login::start(login_input, DEFAULT_PORT)
+        .await
+        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let started = LoginStarted {
+        redirect_url: session.redirect_url().to_owned(),
+        auth_url: session.auth_url().to_owned(),
+        preflight: session.preflight().await,
+    };
+    if started.preflight.is_some() {
+        return Ok(started);
+    }
+    let auth_url = started.auth_url.clone();
+    if practice.is_some() {
+        // The simulated phone scans and confirms, a moment after the UI shows it is waiting.
+        tauri::async_runtime::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            if let Err(e) = login::simulate_browser(&auth_url).await {
+                eprintln!("simulated login: {e}");
+            }
+        });
+    } else {
+        open::that_detached(&auth_url)
+            .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    }
+    *state.session.lock().await = Some(session);
+    Ok(started)
+}
+
+/// Waits for the browser to come back and verifies the login.
+#[tauri::command]
+pub async fn login_finish(state: State<'_, LoginState>) -> Res<CheckResult> {
+    let session = state
+        .session
+        .lock()
+        .await
+        .take()
+        .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "no login test is waiting"))?;
+    let cancel = Cancel::new();
+    if let Ok(mut slot) = state.cancel.lock() {
+        *slot = Some(cancel.clone());
+    }
+    Ok(session.finish(WAIT, cancel).await)
+}
+
+#[tauri::command]
+pub fn login_cancel(state: State<'_, LoginState>) {
+    if let Some(c) = state.cancel.lock().ok().and_then(|mut s| s.take()) {
+        c.cancel();
+    }
+}

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
+import { CopyOutlined, LoginOutlined, StopOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type CheckResult, type LoginStarted } from '../ipc';
+import { useText } from '../i18n';
+import CheckDrawer from '../checks/CheckDrawer';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'starting' }
+  | { kind: 'waiting'; started: LoginStarted }
+  | { kind: 'done'; result: CheckResult; started: LoginStarted | null };
+
+/** The optional login round trip: a real scan-to-login through a loopback redirect, ending in "signed in as …" or a precise diagnosis. */
+export default function LoginTest({ practice }: { practice: string | null }) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const { message } = AntApp.useApp();
+  const [redirect, setRedirect] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [details, setDetails] = useState<CheckResult | null>(null);
+
+  useEffect(() => {
+    void api.loginRedirectUrl().then(setRedirect);
+  }, []);
+  // Leaving the page stops listening.
+  useEffect(() => () => void api.loginCancel(), []);
+
+  const fail = (e: Error) => {
+    message.error(t('error.generic', { message: e.message }));
+    setState({ kind: 'idle' });
+  };
+  const start = () => {
+    setState({ kind: 'starting' });
+    api
+      .loginStart()
+      .then((started) => {
+        if (started.preflight) {
+          setState({ kind: 'done', result: started.preflight, started });
+          return;
+        }
+        setState({ kind: 'waiting', started });
+        return api.loginFinish().then((result) => setState({ kind: 'done', result, started }));
+      })
+      .catch(fail);
+  };
+  const copy = (text: string) =>
+    void api
+      .copy(text)
+      .then(() => message.success(t('url.copied')))
+      .catch(fail);
+
+  const result = state.kind === 'done' ? state.result : null;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('login.intro')}</Typography.Paragraph>
+      <Card size="small" title={t('login.registerTitle')}>
+        <Typography.Paragraph>{t('login.register')}</Typography.Paragraph>
+        <Flex gap={8} align="center">
+          <Typography.Text code className="mono" data-testid="login-redirect">
+            {redirect ?? '…'}
+          </Typography.Text>
+          {redirect && (
+            <Button size="small" icon={<CopyOutlined />} onClick={() => copy(redirect)}>
+              {t('scan.copyLink')}
+            </Button>
+          )}
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
+          {t('login.registerNote')}
+        </Typography.Paragraph>
+      </Card>
+      {practice && <Alert type="info" showIcon title={t('login.practice')} />}
+      <Space>
+        {state.kind === 'waiting' ? (
+          <Button danger icon={<StopOutlined />} onClick={() => void api.loginCancel()} data-testid="login-cancel">
+            {t('live.cancel')}
+          </Button>
+        ) : (
+          <Button
+            type="primary"
+            icon={<LoginOutlined />}
+            loading={state.kind === 'starting'}
+            onClick={start}
+            data-testid="login-start"
+          >
+            {result ? t('login.again') : t('login.start')}
+          </Button>
+        )}
+      </Space>
+      {state.kind === 'waiting' && (
+        <Card size="small">
+          <Flex gap={12} align="center">
+            <Spin />
+            <div>
+              <Typography.Text strong>{t('login.waiting')}</Typography.Text>
+              <div style={{ fontSize: 12, wordBreak: 'break-all', color: '#8c8c8c' }} className="mono">
+                {state.started.auth_url}
+              </div>
+            </div>
+          </Flex>
+        </Card>
+      )}
+      {result && (
+        <Result
+          status={result.status === 'ok' ? 'success' : result.status === 'skipped' ? 'info' : 'error'}
+          title={<span data-testid="login-result">{tx(result.message)}</span>}
+          subTitle={result.fix && result.status !== 'ok' ? tx(result.fix) : undefined}
+          extra={
+            <Button onClick={() => setDetails(result)} data-testid="login-details">
+              {t('live.details')}
+            </Button>
+          }
+          style={{ padding: '16px 0' }}
+        />
+      )}
+      <CheckDrawer result={details} onClose={() => setDetails(null)} />
+    </Flex>
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
+import { CheckCircleOutlined, CopyOutlined, DownloadOutlined, PictureOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type ProfileView, type ScanCode } from '../ipc';
+import { useText } from '../i18n';
+import { useFieldInfo } from '../context';
+
+/** The scan step: each code the admin scans with DingTalk, what they should see, and what it means if they don't. */
+export default function ScanCodes({ view, practice }: { view: ProfileView; practice: string | null }) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const fieldInfo = useFieldInfo();
+  const { message } = AntApp.useApp();
+  const [codes, setCodes] = useState<ScanCode[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Codes follow the values (and practice mode's login host); refetch when either changes.
+  const key = JSON.stringify([view.evaluation.fields, view.evaluation.urls, practice]);
+  useEffect(() => {
+    let live = true;
+    api
+      .scanCodes()
+      .then((c) => live && (setCodes(c), setError(null)))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
+  const copyImage = (c: ScanCode) =>
+    void api
+      .copyQrImage(c.kind)
+      .then(() => message.success(t('scan.imageCopied')))
+      .catch(fail);
+  const save = (c: ScanCode) =>
+    void api
+      .saveQrPng(c.kind)
+      .then((path) => {
+        if (path) message.success(t('scan.saved', { path }));
+      })
+      .catch(fail);
+  const copyLink = (url: string) =>
+    void api
+      .copy(url)
+      .then(() => message.success(t('url.copied')))
+      .catch(fail);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!codes) return <Skeleton active />;
+  if (!codes.length) return <Empty description={t('scan.none')} />;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('scan.intro')}</Typography.Paragraph>
+      {practice && <Alert type="info" showIcon title={t('scan.practice')} />}
+      {codes.map((c) => (
+        <Card key={c.kind} size="small" title={tx(c.title)} data-testid={`scan-${c.kind}`}>
+          <Flex gap={20} align="flex-start">
+            <div className="qr-frame">
+              {c.png ? (
+                <img src={c.png} alt={tx(c.title)} width={184} height={184} data-testid={`qr-${c.kind}`} />
+              ) : (
+                <Flex vertical align="center" justify="center" style={{ width: 184, height: 184 }}>
+                  <PictureOutlined style={{ fontSize: 36, color: '#bfbfbf' }} />
+                  <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center', marginTop: 8 }}>
+                    {t('scan.missing', { fields: c.missing.map((f) => tx(fieldInfo(f).label)).join('、') })}
+                  </Typography.Text>
+                </Flex>
+              )}
+            </div>
+            <Flex vertical gap={10} style={{ minWidth: 0, flex: 1 }}>
+              {c.url && (
+                <Typography.Text className="mono" style={{ fontSize: 12, wordBreak: 'break-all' }} data-testid={`scan-url-${c.kind}`}>
+                  {c.url}
+                </Typography.Text>
+              )}
+              <Flex gap={8} align="flex-start">
+                <CheckCircleOutlined style={{ color: '#52c41a', marginTop: 4 }} />
+                <div>
+                  <Typography.Text strong>{t('scan.expect')}</Typography.Text>
+                  <div>{tx(c.expect)}</div>
+                </div>
+              </Flex>
+              <Flex gap={8} align="flex-start">
+                <QuestionCircleOutlined style={{ color: '#faad14', marginTop: 4 }} />
+                <div>
+                  <Typography.Text strong>{t('scan.ifNot')}</Typography.Text>
+                  <div style={{ color: '#595959' }}>{tx(c.if_not)}</div>
+                </div>
+              </Flex>
+              {c.url && (
+                <Space wrap>
+                  <Button size="small" icon={<PictureOutlined />} onClick={() => copyImage(c)} data-testid={`qr-copy-${c.kind}`}>
+                    {t('scan.copyImage')}
+                  </Button>
+                  <Button size="small" icon={<DownloadOutlined />} onClick={() => save(c)} data-testid={`qr-save-${c.kind}`}>
+                    {t('scan.savePng')}
+                  </Button>
+                  <Button size="small" icon={<CopyOutlined />} onClick={() => copyLink(c.url!)}>
+                    {t('scan.copyLink')}
+                  </Button>
+                </Space>
+              )}
+            </Flex>
+          </Flex>
+        </Card>
+      ))}
+    </Flex>
+  );
+}
