@@ -37,8 +37,9 @@ test-ui:
 # The real app under Xvfb + D-Bus + gnome-keyring, driven through tauri-driver/WebKitWebDriver.
 # Screenshots of every step in both languages land in test-output/screenshots/.
 e2e:
-	rm -rf test-output/screenshots
+	rm -rf test-output/screenshots test-output/report-zh.html
 	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
+	scripts/report-pdf.sh
 
 test: build lint test-rust test-ui e2e
 

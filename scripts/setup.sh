@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Dingbind needs on a fresh Debian 12 machine: system packages for Tauri/WebKitGTK,
 # the e2e tooling (Xvfb, WebKitWebDriver, tauri-driver), fonts for Chinese, the keyring daemon, and the
-# UI's npm packages. Idempotent: each step checks first, so `make run`/`make test` can call it every time.
+# UI's npm packages; Chromium and poppler print the binding report to PDF in the e2e step.
+# Idempotent: each step checks first, so `make run`/`make test` can call it every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-noto-cjk
   gnome-keyring libsecret-tools imagemagick age
+  chromium poppler-utils
 )
 
 missing=()

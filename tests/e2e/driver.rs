@@ -9,6 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(15);
+/// The file the app's "open" dialog answers with, inside [`Env::saved`].
+pub const OPEN_FILE: &str = "to-import.json";
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,7 +28,13 @@ pub struct Env {
 impl Env {
     pub fn new() -> Self {
         let root = tempfile::tempdir().unwrap();
-        for d in ["home", "home/.local/share", "home/.config", "home/.cache"] {
+        for d in [
+            "home",
+            "home/.local/share",
+            "home/.config",
+            "home/.cache",
+            "saved",
+        ] {
             std::fs::create_dir_all(root.path().join(d)).unwrap();
         }
         let shots = workspace_root().join("test-output/screenshots");
@@ -38,6 +46,11 @@ impl Env {
         self.root.path().join("home")
     }
 
+    /// Where the app saves reports and hand-off files (`DINGBIND_SAVE_DIR`).
+    pub fn saved(&self) -> PathBuf {
+        self.root.path().join("saved")
+    }
+
     fn apply(&self, cmd: &mut Command) {
         let home = self.home();
         cmd.env("HOME", &home)
@@ -45,7 +58,10 @@ impl Env {
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_CACHE_HOME", home.join(".cache"))
             .env_remove("DINGBIND_DATA_DIR")
-            .env_remove("DINGBIND_KEYCHAIN");
+            .env_remove("DINGBIND_KEYCHAIN")
+            // Native file dialogs cannot be driven: saves go to one folder, opens read one file.
+            .env("DINGBIND_SAVE_DIR", self.saved())
+            .env("DINGBIND_OPEN_FILE", self.saved().join(OPEN_FILE));
     }
 
     /// Every file under the app's HOME whose bytes contain `needle`.
@@ -160,7 +176,7 @@ impl<'a> App<'a> {
 
     /// Finds an element, retrying while it is absent or was just replaced (React re-renders,
     /// antd animations): a stale handle is looked up again rather than failing the test.
-    async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
+    pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
         let start = Instant::now();
         loop {
             match self.client.find(Locator::Css(css)).await {
@@ -296,7 +312,7 @@ impl<'a> App<'a> {
         self.poll(
             "[data-testid=step-title]",
             None,
-            |t| want.starts_with(t) || t.starts_with(&want) || want.contains(t),
+            |t| want.starts_with(t) || t.contains(&want) || want.contains(t),
             &format!("step {want:?}"),
         )
         .await;

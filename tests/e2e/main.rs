@@ -39,6 +39,14 @@ const STEPS: [&str; 11] = [
     "scan_login",
 ];
 
+/// The wizard's own pages after the template's steps.
+const PAGES: [&str; 5] = ["scan_codes", "login_test", "live", "history", "summary"];
+
+/// The side-bar index of a wizard page.
+fn page(id: &str) -> usize {
+    STEPS.len() + PAGES.iter().position(|p| *p == id).unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
 async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain() {
@@ -191,7 +199,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
             app.goto_step(i).await;
             app.screenshot(&format!("{lang}-{:02}-{id}", i + 1)).await;
         }
-        app.goto_step(STEPS.len() + 1).await;
+        app.goto_step(page("summary")).await;
         app.screenshot(&format!("{lang}-13-summary")).await;
     }
     app.switch_language("中文").await;
@@ -248,7 +256,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         .await;
 
     // The live test streams every check and names the missing scopes.
-    app.goto_step(STEPS.len()).await;
+    app.goto_step(page("live")).await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "未通过").await;
     for scope in [
@@ -303,7 +311,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     // Only run once the switch has landed, or the run may still meet the old scenario.
     app.wait_text("[data-testid=practice-banner]", "healthy")
         .await;
-    app.goto_step(STEPS.len()).await;
+    app.goto_step(page("live")).await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "全部通过")
         .await;
@@ -331,5 +339,141 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.wait_text("[data-testid=explain-fix]", "120.230.136.230")
         .await;
     app.screenshot("zh-00-explain").await;
+    app.close().await;
+}
+
+/// Everything after the live test, in practice mode: the scan codes, a login round trip, two runs
+/// compared in the history, the report and hand-off files saved, and the report opened again in
+/// support mode.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
+async fn scan_login_history_report_and_support_mode() {
+    let env = Env::new();
+    let app = App::launch(&env).await;
+    app.click("[data-testid=create-profile]").await;
+    app.retype("[data-testid=profile-name-input]", "交付").await;
+    app.click("[data-testid=dialog-ok]").await;
+    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
+        .await;
+    app.choose("[data-testid=practice-switch]", "练习模式 · healthy")
+        .await;
+    app.wait_text("[data-testid=practice-banner]", "healthy")
+        .await;
+    app.click("[data-testid=practice-fill]").await;
+    app.goto_step(1).await;
+    app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1")
+        .await;
+
+    // Scan codes: three QR images with the exact URLs.
+    app.goto_step(page("scan_codes")).await;
+    app.wait_css("[data-testid=qr-web_login]").await;
+    app.wait_css("[data-testid=qr-workbench]").await;
+    app.wait_css("[data-testid=qr-mobile_home]").await;
+    app.wait_text(
+        "[data-testid=scan-url-web_login]",
+        "/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq7x2k9m4v8n3p5r1&scope=openid",
+    )
+    .await;
+    app.wait_text(
+        "[data-testid=scan-url-workbench]",
+        "dingtalk://dingtalkclient/action/openapp?corpid=ding5084aa896d73d7f1&container_type=work_platform&app_id=0_3219876540&redirect_type=jump&redirect_url=https%3A%2F%2Foa.example.com",
+    )
+    .await;
+    app.screenshot("zh-14-scan").await;
+    app.switch_language("EN").await;
+    app.screenshot("en-14-scan").await;
+    app.switch_language("中文").await;
+
+    // The login round trip: the simulated phone scans, the wizard names who logged in.
+    app.goto_step(page("login_test")).await;
+    app.wait_text(
+        "[data-testid=login-redirect]",
+        "http://127.0.0.1:27180/dingbind/login",
+    )
+    .await;
+    app.click("[data-testid=login-start]").await;
+    app.wait_text("[data-testid=login-result]", "已登录：王建国 (manager4220)")
+        .await;
+    app.screenshot("zh-15-login").await;
+
+    // Two runs — healthy, then with the contact permissions withdrawn — compared in the history.
+    app.goto_step(page("live")).await;
+    app.click("[data-testid=run-checks]").await;
+    app.wait_text("[data-testid=check-verdict]", "全部通过")
+        .await;
+    app.choose("[data-testid=practice-scenario]", PRACTICE)
+        .await;
+    app.wait_text("[data-testid=practice-banner]", PRACTICE)
+        .await;
+    app.click("[data-testid=run-checks]").await;
+    app.wait_text("[data-testid=check-verdict]", "未通过").await;
+    app.goto_step(page("history")).await;
+    app.click("[data-testid=history-compare]").await;
+    app.wait_attr(
+        "[data-testid='diff-scope.qyapi_get_member']",
+        "data-kind",
+        "regressed",
+    )
+    .await;
+    app.screenshot("zh-16-history").await;
+
+    // The report and the hand-off files.
+    app.goto_step(page("summary")).await;
+    app.click("[data-testid=report-html]").await;
+    app.wait_text("[data-testid=report-saved]", ".html").await;
+    app.screenshot("zh-17-report").await;
+    app.click("[data-testid=report-json]").await;
+    app.wait_text("[data-testid=report-saved]", ".json").await;
+    app.click("[data-testid=handoff-export]").await;
+    app.wait_text("[data-testid=handoff-panel]", ".env").await;
+    app.screenshot("zh-17-handoff").await;
+
+    let saved = |ext: &str| {
+        std::fs::read_dir(env.saved())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(ext))
+            .unwrap_or_else(|| panic!("no {ext} file saved"))
+    };
+    let html = std::fs::read_to_string(saved(".html")).unwrap();
+    for needle in [
+        "钉钉绑定报告",
+        "scope.qyapi_get_member",
+        "<svg",
+        "ding5084aa896d73d7f1",
+    ] {
+        assert!(html.contains(needle), "report lacks {needle}");
+    }
+    let manifest = std::fs::read_to_string(saved(".dingbind.json")).unwrap();
+    assert!(
+        manifest.contains("\"kind\": \"dingbind-manifest\""),
+        "{manifest}"
+    );
+    let dotenv = std::fs::read_to_string(saved(".env")).unwrap();
+    assert!(
+        dotenv.contains("DINGTALK_CORP_ID='ding5084aa896d73d7f1'"),
+        "{dotenv}"
+    );
+    // The practice secrets are in no saved file.
+    for secret in [
+        "546KQd22R3VKSLuf4UTBI5VtsUE-nCD3GLbbdp7-SBDZDZ0-bA1fBpnuWG59E8Er",
+        "S8A3Iw8vG1aXCcLGjivXLdwEJyFu9Bi5zoT8KC1oDCiKtaFcD42LRMbiC7Tz4ksm",
+    ] {
+        let leaks = env.files_containing(secret);
+        assert!(leaks.is_empty(), "secret found in {leaks:?}");
+    }
+    // Kept for the PDF check in docs (scripts/report-pdf.sh).
+    let out = driver::workspace_root().join("test-output");
+    std::fs::write(out.join("report-zh.html"), &html).unwrap();
+
+    // Support mode: the report JSON opens as a new binding with their last run in the history.
+    std::fs::copy(saved("交付.json"), env.saved().join(driver::OPEN_FILE)).unwrap();
+    app.click("[data-testid=back-to-list]").await;
+    app.click("[data-testid=import-file]").await;
+    app.wait_text("[data-testid=step-title]", "检测记录").await;
+    app.wait_text("[data-testid=history-table]", "来自报告")
+        .await;
+    app.screenshot("zh-18-support").await;
     app.close().await;
 }

@@ -179,8 +179,8 @@ fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
                 format!("DingTalk shows a consent page naming {org_en}; after you confirm, the page goes on to {host} and signs you in to the platform."),
             ),
             Text::new(
-                "显示「重定向错误」：安全设置 › 重定向URL 与扫码登录回调地址不一致（逐字比对，包括 http/https 和末尾斜杠）。显示「应用不存在」：Client ID 不对。确认后平台提示不是本企业成员：扫码的人不在这个企业，企业内部应用不支持跨组织登录。跳转后平台报错：平台服务器换取用户信息失败，把平台的报错发给平台技术人员，并运行下面的「登录测试」定位。",
-                "“重定向错误” (redirect error): the redirect URL under Security settings does not match the scan-login callback URL exactly (compare http/https and the trailing slash). “App does not exist”: the Client ID is wrong. The platform says you are not a member: the person scanning is not in this organisation — internal apps do not allow cross-organisation login. An error after the jump: the platform's server failed to read the user; send its message to the platform's engineers and run the login test below to pinpoint it.",
+                "显示「重定向错误」：安全设置 › 重定向URL 与扫码登录回调地址不一致（逐字比对，包括 http/https 和末尾斜杠）。显示「应用不存在」：Client ID 不对。确认后平台提示不是本企业成员：扫码的人不在这个企业，企业内部应用不支持跨组织登录。跳转后平台报错：平台服务器换取用户信息失败，把平台的报错发给平台技术人员，并在下一页「登录测试」里定位。",
+                "“重定向错误” (redirect error): the redirect URL under Security settings does not match the scan-login callback URL exactly (compare http/https and the trailing slash). “App does not exist”: the Client ID is wrong. The platform says you are not a member: the person scanning is not in this organisation — internal apps do not allow cross-organisation login. An error after the jump: the platform's server failed to read the user; send its message to the platform's engineers and use the next page, the login test, to pinpoint it.",
             ),
         ),
         ScanKind::Workbench => (

@@ -211,6 +211,10 @@ const en: Messages = {
     fail: '{{count}} failed',
     warn: '{{count}} warn',
     other: '{{count}} other',
+    supportTitle: 'Support mode: this holds the results someone sent you',
+    supportBody: 'Runs tagged “From a report” are what the sender saw. Enter the secrets (their Client Secret and so on — ask them), run the test again, then compare the two runs to see whether the problem is still there.',
+    enterSecrets: 'Enter the secrets',
+    rerun: 'Run the test again',
     kind: { regressed: 'Worse', fixed: 'Fixed', reason: 'New reason', added: 'Added', removed: 'Removed' },
   },
   report: {

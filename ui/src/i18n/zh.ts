@@ -209,6 +209,10 @@ const zh = {
     fail: '失败 {{count}}',
     warn: '注意 {{count}}',
     other: '其他 {{count}}',
+    supportTitle: '支持模式：这里有对方发来的检测结果',
+    supportBody: '标着“来自报告”的是对方当时看到的结果。填写密钥（对方的 Client Secret 等，向对方索取）后重新检测，再勾选两次检测对比，就能看出问题是否还在。',
+    enterSecrets: '填写密钥',
+    rerun: '去重新检测',
     kind: { regressed: '变差', fixed: '已修复', reason: '原因变了', added: '新增', removed: '已移除' },
   },
   report: {

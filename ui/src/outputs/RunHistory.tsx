@@ -29,7 +29,14 @@ export function SummaryTags({ summary }: { summary: Summary }) {
 }
 
 /** Every kept live-test run of this profile; pick two to see which checks changed and why. */
-export default function RunHistory({ refreshKey }: { refreshKey: unknown }) {
+interface Props {
+  refreshKey: unknown;
+  /** Support mode's next steps: enter the secrets, then run the live test. */
+  onEnterSecrets: () => void;
+  onRerun: () => void;
+}
+
+export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
@@ -67,6 +74,25 @@ export default function RunHistory({ refreshKey }: { refreshKey: unknown }) {
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph style={{ margin: 0 }}>{t('history.intro')}</Typography.Paragraph>
+      {runs?.some((r) => r.imported_from) && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('history.supportTitle')}
+          description={t('history.supportBody')}
+          data-testid="history-support"
+          action={
+            <Space orientation="vertical">
+              <Button size="small" onClick={onEnterSecrets}>
+                {t('history.enterSecrets')}
+              </Button>
+              <Button size="small" type="primary" onClick={onRerun}>
+                {t('history.rerun')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       <Table<RunListItem>
         size="small"
         rowKey="id"
@@ -93,7 +119,7 @@ export default function RunHistory({ refreshKey }: { refreshKey: unknown }) {
             ),
           },
           { title: t('history.result'), dataIndex: 'summary', render: (s: Summary) => <SummaryTags summary={s} /> },
-          { title: t('history.took'), dataIndex: 'duration_ms', width: 100, render: (ms: number) => `${(ms / 1000).toFixed(1)} s` },
+          { title: t('history.took'), dataIndex: 'duration_ms', width: 100, render: (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`) },
           {
             title: '',
             width: 80,

@@ -171,7 +171,11 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           ) : page === 'live' ? (
             <LiveTest checks={checks} />
           ) : page === 'history' ? (
-            <RunHistory refreshKey={checks.run} />
+            <RunHistory
+              refreshKey={checks.run}
+              onEnterSecrets={() => editor.goTo(template.steps.find((s) => s.fields.some((f) => f === 'client_secret'))?.id ?? order[0]!)}
+              onRerun={() => editor.goTo('live')}
+            />
           ) : (
             <Summary template={template} editor={editor} />
           )}
