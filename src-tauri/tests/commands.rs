@@ -213,3 +213,84 @@ fn walk(dir: &std::path::Path) -> String {
     }
     all
 }
+
+#[test]
+fn scan_codes_history_and_login_through_practice_mode() {
+    let h = harness();
+    h.ok(
+        "create_profile",
+        json!({"name": "练习", "templateId": "yidianyun-private-cloud"}),
+    );
+    // Nothing entered yet: the codes say what they still need.
+    let codes = h.ok("scan_codes", json!({}));
+    assert_eq!(codes.as_array().unwrap().len(), 3);
+    assert_eq!(codes[0]["url"], Value::Null);
+    assert!(!codes[0]["missing"].as_array().unwrap().is_empty());
+    assert_eq!(h.ok("list_runs", json!({})), json!([]));
+
+    h.ok("start_practice", json!({"scenario": "healthy"}));
+    h.ok("fill_practice_values", json!({}));
+    let codes = h.ok("scan_codes", json!({}));
+    let login = codes[0]["url"].as_str().unwrap();
+    assert!(
+        login.contains("/login/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com"),
+        "practice codes point at the simulator's login page: {login}"
+    );
+    assert!(codes[1]["png"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+
+    // Each run is kept; two runs can be compared.
+    let options = json!({"options": {"message_userid": null, "deadline_ms": 30000}});
+    h.ok("run_checks", options.clone());
+    h.ok(
+        "start_practice",
+        json!({"scenario": "missing-contact-scope"}),
+    );
+    h.ok("run_checks", options);
+    let runs = h.ok("list_runs", json!({}));
+    assert_eq!(runs.as_array().unwrap().len(), 2);
+    assert_eq!(runs[0]["practice"], "missing-contact-scope", "newest first");
+    let diff = h.ok(
+        "diff_runs",
+        json!({"before": runs[1]["id"], "after": runs[0]["id"]}),
+    );
+    let regressed: Vec<&str> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "regressed")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(regressed.contains(&"scope.qyapi_get_member"), "{diff}");
+
+    // The login round trip: the simulated phone scans and the wizard names who signed in.
+    h.ok("start_practice", json!({"scenario": "healthy"}));
+    assert_eq!(
+        h.ok("login_redirect_url", json!({})),
+        "http://127.0.0.1:27180/dingbind/login"
+    );
+    let started = h.ok("login_start", json!({}));
+    assert_eq!(started["preflight"], Value::Null, "{started}");
+    let result = h.ok("login_finish", json!({}));
+    assert_eq!(result["status"], "ok", "{result}");
+    assert!(result["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .starts_with("已登录：王建国 (manager4220)"));
+    h.ok("stop_practice", json!({}));
+}
+
+#[test]
+fn files_the_app_did_not_write_cannot_be_opened_and_imports_need_a_pending_file() {
+    let h = harness();
+    let e = h
+        .call("open_saved", json!({"path": "/etc/passwd"}))
+        .unwrap_err();
+    assert_eq!(e["code"], "not_allowed");
+    let e = h
+        .call("import_with_passphrase", json!({"passphrase": "x"}))
+        .unwrap_err();
+    assert_eq!(e["code"], "not_found");
+}
