@@ -5,11 +5,12 @@
 use crate::Out;
 use dingbind_core::field::Field;
 use dingbind_core::profile::Profile;
+use dingbind_core::store;
 use dingbind_core::template::{self, Template};
 use dingbind_core::urls::{generate, GeneratedUrl};
 use dingbind_core::validate::validate;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct BindingArgs {
@@ -31,11 +32,30 @@ pub struct Binding {
     /// Valid, normalised non-secret values.
     pub values: BTreeMap<Field, String>,
     pub url_patterns: BTreeMap<String, String>,
+    /// The whole profile: the file's with the `--set` values applied, or a new one in memory made
+    /// of the `--set` values (named after `corp_name`, else the template).
+    pub profile: Profile,
+    /// The profile file, when one was given.
+    pub path: Option<PathBuf>,
 }
 
-fn load_template(id_or_path: &str) -> Result<Template, String> {
+/// The app's data folder a profile file lives in (`<data>/profiles/<id>.json`), if it does.
+pub fn data_dir_of(path: &Path, profile_id: &str) -> Option<PathBuf> {
+    let folder = path.parent()?;
+    let named = path.file_stem()? == profile_id && folder.file_name()? == "profiles";
+    named.then(|| folder.parent().map(Path::to_path_buf))?
+}
+
+fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Template, String> {
     if let Some(t) = template::builtin(id_or_path) {
         return Ok(t.clone());
+    }
+    // A profile made from one of the admin's own templates, next to it in the data folder.
+    if let Some(t) = data_dir
+        .map(|d| template::load_dir(&d.join("templates")).0)
+        .and_then(|ts| ts.into_iter().find(|t| t.id == id_or_path))
+    {
+        return Ok(t);
     }
     let src = std::fs::read_to_string(id_or_path).map_err(|e| {
         format!("`{id_or_path}` is neither a built-in template nor a readable file: {e}")
@@ -47,7 +67,18 @@ fn load_template(id_or_path: &str) -> Result<Template, String> {
 impl Binding {
     /// Loads and validates; on failure prints why and returns `None` (exit code 2).
     pub fn load(args: &BindingArgs, out: &Out) -> Option<Binding> {
-        match Self::try_load(args, out) {
+        Self::load_with(args, out, false)
+    }
+
+    /// Like [`Binding::load`], but a saved profile's value that the wizard rejects is kept in
+    /// `profile` (and left out of `values`) rather than refused: a report or a hand-off shows an
+    /// unfinished binding as it is. A rejected `--set` value is still refused.
+    pub fn load_lenient(args: &BindingArgs, out: &Out) -> Option<Binding> {
+        Self::load_with(args, out, true)
+    }
+
+    fn load_with(args: &BindingArgs, out: &Out, lenient: bool) -> Option<Binding> {
+        match Self::try_load(args, out, lenient) {
             Ok(b) => Some(b),
             Err(problems) => {
                 if out.json {
@@ -62,24 +93,21 @@ impl Binding {
         }
     }
 
-    fn try_load(args: &BindingArgs, out: &Out) -> Result<Binding, Vec<String>> {
-        let mut profile_id = None;
-        let (template, raw, url_patterns) = match (&args.profile, &args.template) {
+    fn try_load(args: &BindingArgs, out: &Out, lenient: bool) -> Result<Binding, Vec<String>> {
+        let (template, saved) = match (&args.profile, &args.template) {
             (Some(path), _) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| vec![format!("{}: {e}", path.display())])?;
                 let p: Profile = serde_json::from_str(&text)
                     .map_err(|e| vec![format!("{}: {e}", path.display())])?;
-                let template = load_template(args.template.as_deref().unwrap_or(&p.template_id))
-                    .map_err(|e| vec![e])?;
-                profile_id = Some(p.id.clone());
-                (template, p.values, p.url_patterns)
+                let template = load_template(
+                    args.template.as_deref().unwrap_or(&p.template_id),
+                    data_dir_of(path, &p.id).as_deref(),
+                )
+                .map_err(|e| vec![e])?;
+                (template, Some(p.without_secret_values()))
             }
-            (None, Some(t)) => (
-                load_template(t).map_err(|e| vec![e])?,
-                BTreeMap::new(),
-                BTreeMap::new(),
-            ),
+            (None, Some(t)) => (load_template(t, None).map_err(|e| vec![e])?, None),
             (None, None) => {
                 return Err(vec![out.say(
                     "需要 --profile FILE 或 --template ID",
@@ -87,7 +115,9 @@ impl Binding {
                 )])
             }
         };
-        let mut raw = raw;
+        let profile_id = saved.as_ref().map(|p| p.id.clone());
+        let mut raw = saved.as_ref().map(|p| p.values.clone()).unwrap_or_default();
+        let mut given = Vec::new();
         let mut problems = Vec::new();
         for kv in &args.set {
             let Some((k, v)) = kv.split_once('=') else {
@@ -103,26 +133,49 @@ impl Binding {
                 )),
                 Some(f) => {
                     raw.insert(f, v.to_string());
+                    given.push(f);
                 }
                 None => problems.push(format!("--set {k}: unknown key")),
             }
         }
         let mut values = BTreeMap::new();
-        for (f, v) in raw.into_iter().filter(|(f, _)| !f.is_secret()) {
-            let verdict = validate(f, &v);
+        for (f, v) in raw.iter().filter(|(f, _)| !f.is_secret()) {
+            let verdict = validate(*f, v);
             match verdict.message {
+                Some(_) if !verdict.ok && lenient && !given.contains(f) => {}
                 Some(m) if !verdict.ok => problems.push(format!("{f}: {}", out.t(&m))),
                 _ => {
-                    values.insert(f, verdict.value);
+                    values.insert(*f, verdict.value);
                 }
             }
         }
+        let profile = match saved {
+            Some(mut p) => {
+                for f in &given {
+                    if let Some(v) = values.get(f) {
+                        p.values.insert(*f, v.clone());
+                    }
+                }
+                p
+            }
+            None => {
+                let name = values
+                    .get(&Field::CorpName)
+                    .cloned()
+                    .unwrap_or_else(|| out.t(&template.name).to_string());
+                let mut p = Profile::new("cli".into(), name, &template, store::now());
+                p.values = values.clone();
+                p
+            }
+        };
         if problems.is_empty() {
             Ok(Binding {
                 profile_id,
                 template,
                 values,
-                url_patterns,
+                url_patterns: profile.url_patterns.clone(),
+                profile,
+                path: args.profile.clone(),
             })
         } else {
             Err(problems)

@@ -2,20 +2,14 @@
 //! which is where the egress IP that DingTalk whitelists really is) and the error explainer.
 
 use crate::binding::Binding;
+use crate::secrets;
 use crate::Out;
 use dingbind_core::checks::{
-    run, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckStatus,
+    run, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun, CheckStatus,
 };
 use dingbind_core::diagnosis::explain;
+use dingbind_core::Lang;
 use serde_json::{json, Value};
-
-/// Where each secret comes from on a server or in CI (never argv).
-const SECRET_ENV: [(dingbind_core::Field, &str); 4] = [
-    (dingbind_core::Field::ClientSecret, "DINGBIND_CLIENT_SECRET"),
-    (dingbind_core::Field::SsoSecret, "DINGBIND_SSO_SECRET"),
-    (dingbind_core::Field::EventToken, "DINGBIND_EVENT_TOKEN"),
-    (dingbind_core::Field::AesKey, "DINGBIND_AES_KEY"),
-];
 
 fn icon(s: CheckStatus) -> &'static str {
     match s {
@@ -42,15 +36,41 @@ fn check_json(out: &Out, c: &CheckResult) -> Value {
     })
 }
 
-/// Secrets from the environment first (servers, CI), then the keychain entry of the profile.
-fn secret(env: &str, profile_id: Option<&str>, field: dingbind_core::Field) -> Option<String> {
-    std::env::var(env)
-        .ok()
-        .filter(|v| !v.is_empty())
-        .or_else(|| {
-            let id = profile_id?;
-            dingbind_core::secrets::Secrets::os("dingbind").get(id, field)
-        })
+/// One live-check run of `b` against DingTalk, or the simulator with `practice`. With `progress`,
+/// each finished check is announced on stderr in that language. Shared by `check` and `report`.
+pub async fn run_checks(
+    b: &Binding,
+    options: CheckOptions,
+    practice: Option<String>,
+    progress: Option<Lang>,
+) -> Result<CheckRun, String> {
+    let mut cfg = dingtalk::Config::from_env();
+    let sim = match &practice {
+        Some(name) => {
+            let sim = dingbind_core::checks::practice::start(name).await?;
+            cfg.endpoints = sim.endpoints();
+            Some(sim)
+        }
+        None => None,
+    };
+    let input = CheckInput::new(
+        b.template.clone(),
+        &b.values,
+        &b.url_patterns,
+        &secrets::values(b, true),
+        options,
+        cfg,
+    );
+    let result = run(input, practice, Cancel::new(), move |e| {
+        if let (Some(lang), CheckEvent::Finished { result: c }) = (progress, e) {
+            eprintln!("{} {:<36} {}", icon(c.status), c.id, c.message.get(lang));
+        }
+    })
+    .await;
+    if let Some(sim) = sim {
+        sim.stop().await;
+    }
+    Ok(result)
 }
 
 pub async fn cmd_check(
@@ -59,43 +79,14 @@ pub async fn cmd_check(
     options: CheckOptions,
     practice: Option<String>,
 ) -> u8 {
-    let pid = b.profile_id.as_deref();
-    let mut cfg = dingtalk::Config::from_env();
-    let sim = match &practice {
-        Some(name) => match dingbind_core::checks::practice::start(name).await {
-            Ok(sim) => {
-                cfg.endpoints = sim.endpoints();
-                Some(sim)
-            }
-            Err(e) => {
-                eprintln!("✗ {e}");
-                return 2;
-            }
-        },
-        None => None,
-    };
-    let input = CheckInput::new(
-        b.template.clone(),
-        &b.values,
-        &b.url_patterns,
-        &SECRET_ENV
-            .iter()
-            .filter_map(|&(f, env)| Some((f, secret(env, pid, f)?)))
-            .collect(),
-        options,
-        cfg,
-    );
-    let progress = !out.json;
-    let lang = out.lang;
-    let result = run(input, practice, Cancel::new(), move |e| {
-        if let (true, CheckEvent::Finished { result: c }) = (progress, e) {
-            eprintln!("{} {:<36} {}", icon(c.status), c.id, c.message.get(lang));
+    let progress = (!out.json).then_some(out.lang);
+    let result = match run_checks(b, options, practice, progress).await {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("✗ {e}");
+            return 2;
         }
-    })
-    .await;
-    if let Some(sim) = sim {
-        sim.stop().await;
-    }
+    };
     if out.json {
         out.json(&json!({
             "checks": result.checks.iter().map(|c| check_json(out, c)).collect::<Vec<_>>(),

@@ -4,6 +4,9 @@
 
 mod binding;
 mod check;
+mod handoff;
+mod report;
+mod secrets;
 
 use binding::{Binding, BindingArgs};
 use clap::{Parser, Subcommand};
@@ -61,6 +64,15 @@ enum Command {
     },
     /// Explain an errcode, an error JSON body or a log line (`-` reads stdin).
     Explain { text: String },
+    /// Write the binding report: one printable HTML page, Markdown, or JSON (what support mode
+    /// reads back). The last run is a fresh one with --run-checks, else the profile's newest kept run.
+    Report(report::ReportArgs),
+    /// The hand-off for the server team: the manifest (JSON) or a .env, never with a secret; with
+    /// --encrypt an age file that holds the secrets (passphrase from DINGBIND_PASSPHRASE).
+    Export(handoff::ExportArgs),
+    /// Add a hand-off file (.json or encrypted .age) or someone's report to the app's profiles
+    /// (DINGBIND_DATA_DIR, else the app's data folder); --env-out writes a .env for a server instead.
+    Import(handoff::ImportArgs),
     /// List the built-in templates, or check a template file.
     Templates {
         /// A template file to check; reports the field and line of the first problem.
@@ -86,6 +98,41 @@ impl Out {
     }
     fn json(&self, v: &Value) {
         println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+    }
+    /// Says why a command cannot go on (`{"error", "message"}` with --json) and returns exit code 2.
+    fn fail(&self, error: &str, message: &str) -> u8 {
+        if self.json {
+            self.json(&json!({ "error": error, "message": message }));
+        } else {
+            eprintln!("✗ {message}");
+        }
+        2
+    }
+    /// Writes a command's product to `path` (atomically), or to stdout without one.
+    fn write(&self, path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), u8> {
+        let result = match path {
+            Some(p) => dingbind_core::store::atomic_write(p, bytes).map_err(|e| e.to_string()),
+            None => {
+                use std::io::Write;
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(bytes)
+                    .and_then(|()| stdout.flush())
+                    .map_err(|e| e.to_string())
+            }
+        };
+        result.map_err(|e| self.fail("write_failed", &e))
+    }
+}
+
+/// Runs a future on a fresh runtime (the live checks); `None` when no runtime can be made.
+fn block_on<F: std::future::Future>(future: F) -> Option<F::Output> {
+    match tokio::runtime::Runtime::new() {
+        Ok(rt) => Some(rt.block_on(future)),
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
     }
 }
 
@@ -114,15 +161,12 @@ fn main() -> ExitCode {
                     message_userid,
                     deadline_ms: deadline.saturating_mul(1000),
                 };
-                match tokio::runtime::Runtime::new() {
-                    Ok(rt) => rt.block_on(check::cmd_check(&out, &b, options, practice)),
-                    Err(e) => {
-                        eprintln!("{e}");
-                        2
-                    }
-                }
+                block_on(check::cmd_check(&out, &b, options, practice)).unwrap_or(2)
             }
         },
+        Command::Report(args) => report::cmd_report(&out, &args),
+        Command::Export(args) => handoff::cmd_export(&out, &args),
+        Command::Import(args) => handoff::cmd_import(&out, &args),
     };
     ExitCode::from(code)
 }

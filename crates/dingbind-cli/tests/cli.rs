@@ -3,6 +3,45 @@
 use serde_json::Value;
 use std::process::Command;
 
+// `report`, `export` and `import`, kept in their own files.
+#[path = "cli/handoff.rs"]
+mod handoff;
+#[path = "cli/report.rs"]
+mod report;
+
+/// Every variable the CLI reads secrets, passphrases or the data folder from.
+const DINGBIND_ENV: [&str; 7] = [
+    "DINGBIND_CLIENT_SECRET",
+    "DINGBIND_SSO_SECRET",
+    "DINGBIND_EVENT_TOKEN",
+    "DINGBIND_AES_KEY",
+    "DINGBIND_PASSPHRASE",
+    "DINGBIND_DATA_DIR",
+    "DINGBIND_KEYCHAIN",
+];
+
+/// Runs `dingbind` with only the given Dingbind variables set, and the OS keychain switched off
+/// (a test must never read or write the developer's keychain).
+fn dingbind_env(args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dingbind"));
+    for name in DINGBIND_ENV {
+        cmd.env_remove(name);
+    }
+    let out = cmd
+        .env("DINGBIND_KEYCHAIN", "off")
+        .envs(env.iter().copied())
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap(),
+        json,
+        stdout + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
 fn dingbind(args: &[&str]) -> (i32, Value, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dingbind"))
         .args(args)
