@@ -30,7 +30,9 @@ export default function HandoffPanel() {
         setFiles(written);
         message.success(t('handoff.done', { count: written.length }));
       })
-      .catch((e: Error) => message.error(t('error.generic', { message: e.message })))
+      .catch((e: Error) => {
+        message.error(t('error.generic', { message: e.message }));
+      })
       .finally(() => setBusy(false));
   };
 

@@ -56,7 +56,9 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
         onOpen(outcome.view);
     }
   };
-  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
+  const fail = (e: Error) => {
+    message.error(t('error.generic', { message: e.message }));
+  };
   const pick = () => {
     setBusy(true);
     api
@@ -96,7 +98,7 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
           value={pass}
           autoFocus
           onChange={(e) => setPass(e.target.value)}
-          onPressEnter={() => pass && unlock()}
+          onPressEnter={() => pass && !busy && unlock()}
           data-testid="import-pass"
         />
         {wrong && <Alert type="error" showIcon title={wrong} style={{ marginTop: 12 }} />}

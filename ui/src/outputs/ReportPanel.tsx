@@ -8,7 +8,9 @@ import { api, type Lang, type ReportFormat } from '../ipc';
 export default function ReportPanel() {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
-  const [lang, setLang] = useState<Lang>(i18n.language === 'en' ? 'en' : 'zh');
+  // Follows the app's language until the admin picks one for the report.
+  const [picked, setPicked] = useState<Lang | null>(null);
+  const lang: Lang = picked ?? (i18n.language === 'en' ? 'en' : 'zh');
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -21,7 +23,9 @@ export default function ReportPanel() {
         setSaved(path);
         message.success(t('report.saved', { path }));
       })
-      .catch((e: Error) => message.error(t('error.generic', { message: e.message })))
+      .catch((e: Error) => {
+        message.error(t('error.generic', { message: e.message }));
+      })
       .finally(() => setBusy(null));
   };
   const open = (path: string) =>
@@ -36,7 +40,7 @@ export default function ReportPanel() {
           <Segmented
             size="small"
             value={lang}
-            onChange={(v) => setLang(v as Lang)}
+            onChange={(v) => setPicked(v as Lang)}
             options={[
               { label: '中文', value: 'zh' },
               { label: 'English', value: 'en' },

@@ -45,8 +45,10 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
   const [viewing, setViewing] = useState<RecordedRun | null>(null);
   const [open, setOpen] = useState<CheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [diffError, setDiffError] = useState<string | null>(null);
 
   useEffect(() => {
+    setError(null);
     api
       .listRuns()
       .then((r) => {
@@ -61,10 +63,11 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
   const compare = () => {
     // Older run first, whatever order they were ticked in.
     const [a, b] = [...selected].sort((x, y) => (byId(x)!.started_at < byId(y)!.started_at ? -1 : 1));
+    setDiffError(null);
     void api
       .diffRuns(a!, b!)
       .then(setDiff)
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => setDiffError(e.message));
   };
   useEffect(() => setDiff(null), [selected]);
 
@@ -124,7 +127,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
             title: '',
             width: 80,
             render: (_, r) => (
-              <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => void api.getRun(r.id).then(setViewing)}>
+              <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => void api.getRun(r.id).then(setViewing).catch((e: Error) => setDiffError(e.message))}>
                 {t('history.view')}
               </Button>
             ),
@@ -137,6 +140,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
         </Button>
         <Typography.Text type="secondary">{t('history.pickTwo')}</Typography.Text>
       </Flex>
+      {diffError && <Alert type="error" showIcon title={diffError} data-testid="history-error" />}
 
       {diff && (
         <Card size="small" title={t('history.diffTitle')} data-testid="history-diff">

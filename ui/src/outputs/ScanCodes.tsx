@@ -8,7 +8,7 @@ import { useFieldInfo } from '../context';
 
 /** The scan step: each code the admin scans with DingTalk, what they should see, and what it means if they don't. */
 export default function ScanCodes({ view, practice }: { view: ProfileView; practice: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tx = useText();
   const fieldInfo = useFieldInfo();
   const { message } = AntApp.useApp();
@@ -28,7 +28,9 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
     };
   }, [key]);
 
-  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
+  const fail = (e: Error) => {
+    message.error(t('error.generic', { message: e.message }));
+  };
   const copyImage = (c: ScanCode) =>
     void api
       .copyQrImage(c.kind)
@@ -64,7 +66,7 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
                 <Flex vertical align="center" justify="center" style={{ width: 184, height: 184 }}>
                   <PictureOutlined style={{ fontSize: 36, color: '#bfbfbf' }} />
                   <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center', marginTop: 8 }}>
-                    {t('scan.missing', { fields: c.missing.map((f) => tx(fieldInfo(f).label)).join('、') })}
+                    {t('scan.missing', { fields: c.missing.map((f) => tx(fieldInfo(f).label)).join(i18n.language === 'en' ? ', ' : '、') })}
                   </Typography.Text>
                 </Flex>
               )}

@@ -49,7 +49,10 @@ impl Workspace {
             env!("CARGO_PKG_VERSION"),
             &crate::store::now(),
         )
-        .map_err(|e| WorkspaceError::NotAllowed(e.message().en))
+        .map_err(|e| {
+            let m = e.message();
+            WorkspaceError::NotAllowed(format!("{} / {}", m.zh, m.en))
+        })
     }
 
     /// Imports a hand-off manifest or a report into a new profile and opens it.

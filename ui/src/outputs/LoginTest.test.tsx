@@ -1,0 +1,182 @@
+// The login round trip: the redirect URL to register, then start → waiting for the scan → "已登录：…"
+// or the failure with its fix. DingTalk refusing the login page up front (preflight) ends the test
+// without waiting; Cancel stops the wait, and leaving the page does too.
+import { describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { CheckResult, LoginStarted } from '../ipc/bindings';
+import { api } from '../test/mockApi';
+import { renderWithApp } from '../test/render';
+import LoginTest from './LoginTest';
+
+vi.mock('../ipc/api', () => import('../test/mockApi'));
+
+const REDIRECT = 'http://127.0.0.1:27180/dingbind/login';
+const AUTH_URL =
+  'https://login.dingtalk.com/oauth2/auth?redirect_uri=http%3A%2F%2F127.0.0.1%3A27180%2Fdingbind%2Flogin&response_type=code&client_id=dingq3xvmfkwz8rtnpey&scope=openid&state=k2v9&prompt=consent';
+
+const text = (zh: string, en = zh) => ({ zh, en });
+
+function loginResult(status: CheckResult['status'], message: string, extra: Partial<CheckResult> = {}): CheckResult {
+  return {
+    id: 'login.redirect',
+    title: text('扫码登录往返测试', 'Web login round trip'),
+    status,
+    code: null,
+    data: { redirect_url: REDIRECT },
+    message: text(message),
+    fix: null,
+    fix_url: null,
+    original: null,
+    duration_ms: 8400,
+    skipped_because: [],
+    trace: [],
+    ...extra,
+  };
+}
+
+const SIGNED_IN = loginResult('ok', '已登录：王建国 (manager4220) · 示例科技有限公司');
+const NOT_MEMBER = loginResult('fail', '扫码的人不是这个企业的成员', {
+  code: 'http_status',
+  fix: text('请用本企业的钉钉账号扫码；企业内部应用不支持跨组织登录。'),
+});
+const NOT_REGISTERED = loginResult('fail', '钉钉不认这个重定向地址', {
+  code: 'redirect_not_registered',
+  fix: text(`要登记的重定向URL：${REDIRECT}\n在 开发配置 › 安全设置 › 重定向URL 添加后重试。`),
+});
+const CANCELLED = loginResult('skipped', '已取消登录测试', { data: { redirect_url: REDIRECT, cancelled: true } });
+
+const started = (preflight: CheckResult | null = null): LoginStarted => ({ redirect_url: REDIRECT, auth_url: AUTH_URL, preflight });
+
+/** loginFinish waits until the test says how the scan went. */
+function controlledFinish() {
+  let finish: (r: CheckResult) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  api.loginFinish.mockImplementation(
+    () =>
+      new Promise<CheckResult>((resolve, reject) => {
+        finish = resolve;
+        fail = reject;
+      }),
+  );
+  return { finish: (r: CheckResult) => finish(r), fail: (e: Error) => fail(e) };
+}
+
+describe('login test', () => {
+  it('shows the redirect URL to register and copies it', async () => {
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await waitFor(() => expect(screen.getByTestId('login-redirect')).toHaveTextContent(REDIRECT));
+    expect(api.loginRedirectUrl).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('先在钉钉后台登记这个重定向地址')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /复制链接/ }));
+    expect(api.copy).toHaveBeenCalledWith(REDIRECT);
+    expect(await screen.findByText('已复制')).toBeInTheDocument();
+    expect(screen.getByTestId('login-start')).toHaveTextContent('开始登录测试');
+    expect(screen.queryByTestId('login-result')).not.toBeInTheDocument();
+  });
+
+  it('waits for the scan, then says who signed in', async () => {
+    api.loginStart.mockResolvedValue(started());
+    const ctl = controlledFinish();
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(api.loginStart).toHaveBeenCalledTimes(1);
+
+    expect(await screen.findByText('已在浏览器打开钉钉登录页，请用手机钉钉扫码并确认…（5 分钟内有效）')).toBeInTheDocument();
+    expect(screen.getByText(AUTH_URL)).toBeInTheDocument();
+    expect(api.loginFinish).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('login-cancel')).toBeInTheDocument();
+    expect(screen.queryByTestId('login-start')).not.toBeInTheDocument();
+
+    ctl.finish(SIGNED_IN);
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国 (manager4220) · 示例科技有限公司');
+    expect(screen.queryByText(/已在浏览器打开钉钉登录页/)).not.toBeInTheDocument();
+    expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
+    expect(screen.getByTestId('login-start')).toHaveTextContent('再测一次');
+    expect(document.querySelector('.ant-result-success')).not.toBeNull();
+  });
+
+  it('shows a failure with its fix, and the details on request', async () => {
+    api.loginStart.mockResolvedValue(started());
+    api.loginFinish.mockResolvedValue(NOT_MEMBER);
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('扫码的人不是这个企业的成员');
+    expect(screen.getByText('请用本企业的钉钉账号扫码；企业内部应用不支持跨组织登录。')).toBeInTheDocument();
+    expect(document.querySelector('.ant-result-error')).not.toBeNull();
+
+    await user.click(screen.getByTestId('login-details'));
+    const drawer = await screen.findByRole('dialog');
+    expect(within(drawer).getByText('扫码登录往返测试')).toBeInTheDocument();
+  });
+
+  it('ends at the preflight result without waiting for a scan', async () => {
+    api.loginStart.mockResolvedValue(started(NOT_REGISTERED));
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('钉钉不认这个重定向地址');
+    expect(screen.getByText(/要登记的重定向URL：http:\/\/127\.0\.0\.1:27180\/dingbind\/login/)).toBeInTheDocument();
+    expect(api.loginFinish).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
+    expect(screen.queryByText(/已在浏览器打开钉钉登录页/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('login-start')).toHaveTextContent('再测一次');
+  });
+
+  it('cancels the wait', async () => {
+    api.loginStart.mockResolvedValue(started());
+    const ctl = controlledFinish();
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    const cancel = await screen.findByTestId('login-cancel');
+    expect(api.loginCancel).not.toHaveBeenCalled();
+    await user.click(cancel);
+    expect(api.loginCancel).toHaveBeenCalledTimes(1);
+    // The core answers the waiting loginFinish with "cancelled".
+    ctl.finish(CANCELLED);
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('已取消登录测试');
+    expect(document.querySelector('.ant-result-info')).not.toBeNull();
+    expect(screen.getByTestId('login-start')).toBeEnabled();
+  });
+
+  it('stops listening when the page is left', async () => {
+    api.loginStart.mockResolvedValue(started());
+    controlledFinish();
+    const { user, unmount } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    await screen.findByTestId('login-cancel');
+    expect(api.loginCancel).not.toHaveBeenCalled();
+    unmount();
+    expect(api.loginCancel).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why the test could not start and lets the admin try again', async () => {
+    api.loginStart.mockRejectedValueOnce(new Error('端口 27180 已被占用'));
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByText('出错了：端口 27180 已被占用')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('login-start')).toHaveTextContent('开始登录测试'));
+    expect(api.loginFinish).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('login-result')).not.toBeInTheDocument();
+
+    api.loginStart.mockResolvedValue(started());
+    api.loginFinish.mockResolvedValue(SIGNED_IN);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国');
+  });
+
+  it('goes back to idle when waiting fails', async () => {
+    api.loginStart.mockResolvedValue(started());
+    const ctl = controlledFinish();
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    await screen.findByTestId('login-cancel');
+    ctl.fail(new Error('no login test is waiting'));
+    expect(await screen.findByText('出错了：no login test is waiting')).toBeInTheDocument();
+    expect(screen.getByTestId('login-start')).toHaveTextContent('开始登录测试');
+    expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
+  });
+
+  it('says so in practice mode', async () => {
+    renderWithApp(<LoginTest practice="healthy" />);
+    expect(await screen.findByText('练习模式：由模拟的钉钉自动完成扫码确认，不会打开浏览器。')).toBeInTheDocument();
+  });
+});

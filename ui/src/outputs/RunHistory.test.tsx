@@ -1,0 +1,296 @@
+// Run history: every kept run, newest first, the two newest ticked; Compare asks the core for the
+// changes from the OLDER to the newer run and shows each with its kind and before → after status.
+// Runs that came in a report (support mode) are tagged and lead to "enter secrets" / "re-run".
+import { describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { CheckChange, CheckResult, CheckRun, RecordedRun, RunDiff, RunListItem } from '../ipc/bindings';
+import { formatTime } from '../format';
+import { api } from '../test/mockApi';
+import { renderWithApp } from '../test/render';
+import RunHistory from './RunHistory';
+
+vi.mock('../ipc/api', () => import('../test/mockApi'));
+
+const text = (zh: string, en = zh) => ({ zh, en });
+
+function item(id: string, started_at: string, extra: Partial<RunListItem> = {}): RunListItem {
+  return {
+    id,
+    started_at,
+    duration_ms: 1840,
+    summary: { ok: 18, fail: 0, warn: 0, skipped: 0, manual: 2 },
+    practice: null,
+    cancelled: false,
+    imported_from: null,
+    ...extra,
+  };
+}
+
+// As the core lists them: newest first.
+const NEWEST = item('run-3', '2026-03-04T08:30:05Z', { summary: { ok: 17, fail: 1, warn: 0, skipped: 0, manual: 2 } });
+const MIDDLE = item('run-2', '2026-03-03T10:12:44Z', { duration_ms: 640, practice: 'missing-contact-scope' });
+const OLDEST = item('run-1', '2026-03-02T09:01:00Z', { summary: { ok: 12, fail: 3, warn: 1, skipped: 2, manual: 2 } });
+const RUNS = [NEWEST, MIDDLE, OLDEST];
+
+function change(id: string, kind: CheckChange['kind'], before: CheckChange['before'], after: CheckChange['after']): CheckChange {
+  return { id, title: text(`检查 ${id}`), kind, before, after };
+}
+const side = (status: CheckResult['status'], message: string, fix: string | null = null) => ({
+  status,
+  code: null,
+  message: text(message),
+  fix: fix ? text(fix) : null,
+  original: null,
+});
+
+const DIFF: RunDiff = {
+  changes: [
+    change(
+      'network.ip_whitelist',
+      'regressed',
+      side('ok', '出口 IP 在白名单内'),
+      side('fail', '钉钉拒绝了本机的出口 IP 203.0.113.45', '把 203.0.113.45 加入 开发配置 › 安全设置 › 服务器出口IP'),
+    ),
+    change('scope.qyapi_get_member', 'fixed', side('fail', '缺少权限 qyapi_get_member', '开通权限'), side('ok', '已开通成员信息读权限')),
+    change('contact.users', 'reason', side('fail', '缺少通讯录权限'), side('fail', '可见范围太小')),
+    change('message.send', 'added', null, side('warn', '工作通知已发送，但对方未读')),
+    change('sso.token', 'removed', side('ok', 'SSO 令牌获取成功'), null),
+  ],
+  unchanged: 14,
+};
+
+function renderHistory(runs: RunListItem[] = RUNS) {
+  api.listRuns.mockResolvedValue(runs);
+  const onEnterSecrets = vi.fn();
+  const onRerun = vi.fn();
+  const r = renderWithApp(<RunHistory refreshKey={0} onEnterSecrets={onEnterSecrets} onRerun={onRerun} />);
+  return { ...r, onEnterSecrets, onRerun };
+}
+
+const rows = () => [...screen.getByTestId('history-table').querySelectorAll<HTMLElement>('tbody tr[data-row-key]')];
+const checkbox = (id: string) =>
+  screen.getByTestId('history-table').querySelector<HTMLInputElement>(`tr[data-row-key="${id}"] input[type="checkbox"]`)!;
+
+describe('run history', () => {
+  it('lists the runs newest first with their results', async () => {
+    renderHistory();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(rows().map((r) => r.dataset.rowKey)).toEqual(['run-3', 'run-2', 'run-1']);
+    const [newest, middle, oldest] = rows() as [HTMLElement, HTMLElement, HTMLElement];
+    expect(newest).toHaveTextContent(formatTime(NEWEST.started_at));
+    expect(newest).toHaveTextContent('失败 1');
+    expect(newest).toHaveTextContent('通过 17');
+    expect(newest).toHaveTextContent('1.8 s');
+    expect(middle).toHaveTextContent('练习 · missing-contact-scope');
+    expect(middle).toHaveTextContent('640 ms');
+    expect(middle).not.toHaveTextContent('失败');
+    expect(oldest).toHaveTextContent('失败 3');
+    expect(oldest).toHaveTextContent('注意 1');
+    expect(oldest).toHaveTextContent('其他 4');
+    expect(screen.queryByTestId('history-support')).not.toBeInTheDocument();
+  });
+
+  it('ticks the two newest and compares them older first', async () => {
+    api.diffRuns.mockResolvedValue(DIFF);
+    const { user } = renderHistory();
+    await waitFor(() => expect(checkbox('run-3')).toBeChecked());
+    expect(checkbox('run-2')).toBeChecked();
+    expect(checkbox('run-1')).not.toBeChecked();
+    const compare = screen.getByTestId('history-compare');
+    expect(compare).toBeEnabled();
+    await user.click(compare);
+    expect(api.diffRuns).toHaveBeenCalledTimes(1);
+    expect(api.diffRuns).toHaveBeenCalledWith('run-2', 'run-3');
+    expect(await screen.findByTestId('history-diff')).toBeInTheDocument();
+  });
+
+  it('compares any two ticked runs older first, whatever order they were ticked in', async () => {
+    api.diffRuns.mockResolvedValue(DIFF);
+    const { user } = renderHistory();
+    await waitFor(() => expect(checkbox('run-2')).toBeChecked());
+    await user.click(checkbox('run-2'));
+    expect(checkbox('run-2')).not.toBeChecked();
+    // One run is not a comparison.
+    expect(screen.getByTestId('history-compare')).toBeDisabled();
+    await user.click(checkbox('run-1'));
+    expect(checkbox('run-1')).toBeChecked();
+    await user.click(screen.getByTestId('history-compare'));
+    expect(api.diffRuns).toHaveBeenLastCalledWith('run-1', 'run-3');
+
+    // A third tick drops the earliest tick: run-1 and run-2 remain, and run-1 is older.
+    await user.click(checkbox('run-2'));
+    expect(checkbox('run-3')).not.toBeChecked();
+    expect(checkbox('run-1')).toBeChecked();
+    await user.click(screen.getByTestId('history-compare'));
+    expect(api.diffRuns).toHaveBeenLastCalledWith('run-1', 'run-2');
+  });
+
+  it('shows each change with its kind and before → after', async () => {
+    api.diffRuns.mockResolvedValue(DIFF);
+    const { user } = renderHistory();
+    await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
+    await user.click(screen.getByTestId('history-compare'));
+    const diff = await screen.findByTestId('history-diff');
+    expect(within(diff).getByText('两次检测的变化')).toBeInTheDocument();
+
+    const statuses = (el: HTMLElement) => within(el).queryAllByTestId('check-status-tag').map((t) => t.textContent);
+    const row = (id: string) => within(diff).getByTestId(`diff-${id}`);
+    // In the core's order: regressions first.
+    expect([...diff.querySelectorAll('[data-testid^="diff-"]')].map((el) => el.getAttribute('data-kind'))).toEqual([
+      'regressed',
+      'fixed',
+      'reason',
+      'added',
+      'removed',
+    ]);
+
+    const ip = row('network.ip_whitelist');
+    expect(ip).toHaveTextContent('变差');
+    expect(ip).toHaveTextContent('检查 network.ip_whitelist');
+    expect(statuses(ip)).toEqual(['通过', '失败']);
+    expect(ip).toHaveTextContent('钉钉拒绝了本机的出口 IP 203.0.113.45');
+    expect(ip).toHaveTextContent('把 203.0.113.45 加入 开发配置 › 安全设置 › 服务器出口IP');
+
+    const member = row('scope.qyapi_get_member');
+    expect(member).toHaveTextContent('已修复');
+    expect(statuses(member)).toEqual(['失败', '通过']);
+    expect(member).toHaveTextContent('已开通成员信息读权限');
+    // The old fix is not shown for a check that now passes.
+    expect(member).not.toHaveTextContent('开通权限');
+
+    const users = row('contact.users');
+    expect(users).toHaveTextContent('原因变了');
+    expect(statuses(users)).toEqual(['失败', '失败']);
+    expect(users).toHaveTextContent('可见范围太小');
+
+    const added = row('message.send');
+    expect(added).toHaveTextContent('新增');
+    expect(statuses(added)).toEqual(['注意']);
+    expect(added).toHaveTextContent('—');
+    expect(added).toHaveTextContent('工作通知已发送，但对方未读');
+
+    const removed = row('sso.token');
+    expect(removed).toHaveTextContent('已移除');
+    expect(statuses(removed)).toEqual(['通过']);
+    expect(removed).toHaveTextContent('—');
+    // Only the earlier run has it: its message is shown.
+    expect(removed).toHaveTextContent('SSO 令牌获取成功');
+
+    expect(within(diff).getByText('另有 14 项没有变化')).toBeInTheDocument();
+  });
+
+  it('says when two runs are the same', async () => {
+    api.diffRuns.mockResolvedValue({ changes: [], unchanged: 20 });
+    const { user } = renderHistory();
+    await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
+    await user.click(screen.getByTestId('history-compare'));
+    expect(await screen.findByText('两次检测结果完全一样（20 项）')).toBeInTheDocument();
+  });
+
+  it('drops the comparison when the selection changes', async () => {
+    api.diffRuns.mockResolvedValue(DIFF);
+    const { user } = renderHistory();
+    await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
+    await user.click(screen.getByTestId('history-compare'));
+    await screen.findByTestId('history-diff');
+    await user.click(checkbox('run-1'));
+    await waitFor(() => expect(screen.queryByTestId('history-diff')).not.toBeInTheDocument());
+  });
+
+  it('cannot compare with a single run', async () => {
+    renderHistory([OLDEST]);
+    await waitFor(() => expect(checkbox('run-1')).toBeChecked());
+    expect(screen.getByTestId('history-compare')).toBeDisabled();
+  });
+
+  it('says when there is no run yet', async () => {
+    renderHistory([]);
+    expect(await screen.findByTestId('history-empty')).toHaveTextContent(
+      '还没有检测记录。在“实时检测”里运行一次检测后会出现在这里。',
+    );
+    expect(screen.queryByTestId('history-compare')).not.toBeInTheDocument();
+  });
+
+  it('shows why the history could not be read', async () => {
+    api.listRuns.mockRejectedValue(new Error('history unreadable'));
+    renderWithApp(<RunHistory refreshKey={0} onEnterSecrets={() => {}} onRerun={() => {}} />);
+    expect(await screen.findByText('history unreadable')).toBeInTheDocument();
+  });
+
+  it('reloads when told to, keeping what it showed until then', async () => {
+    api.listRuns.mockResolvedValue([OLDEST]);
+    let bump: () => void = () => {};
+    function Harness() {
+      const [key, setKey] = useState(0);
+      bump = () => setKey((k) => k + 1);
+      return <RunHistory refreshKey={key} onEnterSecrets={() => {}} onRerun={() => {}} />;
+    }
+    renderWithApp(<Harness />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(api.listRuns).toHaveBeenCalledTimes(1);
+    api.listRuns.mockResolvedValue(RUNS);
+    act(() => bump());
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(api.listRuns).toHaveBeenCalledTimes(2);
+    // The two newest of the new list are ticked.
+    expect(checkbox('run-3')).toBeChecked();
+    expect(checkbox('run-2')).toBeChecked();
+    expect(checkbox('run-1')).not.toBeChecked();
+  });
+
+  it('in support mode, tags the sender’s run and offers the next steps', async () => {
+    const theirs = item('run-0', '2026-03-01T07:00:00Z', {
+      imported_from: '总部私有云 · 2026-03-01T07:05:00Z',
+      summary: { ok: 14, fail: 3, warn: 0, skipped: 1, manual: 2 },
+    });
+    const { user, onEnterSecrets, onRerun } = renderHistory([theirs]);
+    const alert = await screen.findByTestId('history-support');
+    expect(alert).toHaveTextContent('支持模式：这里有对方发来的检测结果');
+    expect(rows()[0]).toHaveTextContent('来自报告');
+    await user.click(within(alert).getByRole('button', { name: '填写密钥' }));
+    expect(onEnterSecrets).toHaveBeenCalledTimes(1);
+    await user.click(within(alert).getByRole('button', { name: '去重新检测' }));
+    expect(onRerun).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens a run with its checks and where it came from', async () => {
+    const theirs = item('run-0', '2026-03-01T07:00:00Z', { imported_from: '总部私有云 · 2026-03-01T07:05:00Z' });
+    const checks: CheckResult[] = [
+      {
+        id: 'scope.qyapi_get_member',
+        title: text('权限：成员信息读权限'),
+        status: 'fail',
+        code: 'missing_scope',
+        data: {},
+        message: text('应用缺少接口权限 qyapi_get_member'),
+        fix: null,
+        fix_url: null,
+        original: null,
+        duration_ms: 12,
+        skipped_because: [],
+        trace: [],
+      },
+    ];
+    const run: CheckRun = {
+      started_at: theirs.started_at,
+      duration_ms: 1840,
+      checks,
+      summary: { ok: 0, fail: 1, warn: 0, skipped: 0, manual: 0 },
+      cancelled: false,
+      deadline_hit: false,
+      practice: null,
+    };
+    const recorded: RecordedRun = { id: 'run-0', run, imported_from: theirs.imported_from };
+    api.getRun.mockResolvedValue(recorded);
+    const { user } = renderHistory([theirs]);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await user.click(within(rows()[0]!).getByRole('button', { name: /查看/ }));
+    expect(api.getRun).toHaveBeenCalledWith('run-0');
+    expect(
+      await screen.findByText('这次检测来自对方发来的报告：总部私有云 · 2026-03-01T07:05:00Z'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(`${formatTime(theirs.started_at)} 的检测`)).toBeInTheDocument();
+    expect(screen.getByText('应用缺少接口权限 qyapi_get_member')).toBeInTheDocument();
+  });
+});
