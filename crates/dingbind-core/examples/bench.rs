@@ -25,11 +25,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
     .into_iter()
     .collect();
     let dingtalk = dingtalk::Config {
-        endpoints: dingtalk::Endpoints {
-            oapi: sim.oapi_url(),
-            api: sim.api_url(),
-            login: sim.login_url(),
-        },
+        endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
         ..dingtalk::Config::default()
     };
     CheckInput::new(

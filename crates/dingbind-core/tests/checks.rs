@@ -19,11 +19,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
     values.insert(Field::AgentId, sc::AGENT_ID.to_string());
     values.insert(Field::ClientId, sc::CLIENT_ID.to_string());
     let cfg = dingtalk::Config {
-        endpoints: dingtalk::Endpoints {
-            oapi: sim.oapi_url(),
-            api: sim.api_url(),
-            login: sim.login_url(),
-        },
+        endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
         backoff: std::time::Duration::from_millis(20),
         ..dingtalk::Config::default()
     };

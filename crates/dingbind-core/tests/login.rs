@@ -20,11 +20,7 @@ fn input(sim: &SimHandle) -> LoginInput {
         corp_id: Some(sc::CORP_ID.into()),
         corp_name: Some(sc::CORP_NAME.into()),
         dingtalk: dingtalk::Config {
-            endpoints: dingtalk::Endpoints {
-                oapi: sim.oapi_url(),
-                api: sim.api_url(),
-                login: sim.login_url(),
-            },
+            endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
             backoff: Duration::from_millis(20),
             ..dingtalk::Config::default()
         },

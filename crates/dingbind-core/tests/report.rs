@@ -81,11 +81,7 @@ async fn run_against(scenario: &str) -> CheckRun {
     let sim = Sim::start(sc::builtin(scenario).unwrap(), 0).await.unwrap();
     let p = profile("x", CORP_NAME);
     let cfg = dingtalk::Config {
-        endpoints: dingtalk::Endpoints {
-            oapi: sim.oapi_url(),
-            api: sim.api_url(),
-            login: sim.login_url(),
-        },
+        endpoints: dingbind_core::checks::practice::sim_endpoints(&sim),
         backoff: std::time::Duration::from_millis(20),
         ..dingtalk::Config::default()
     };

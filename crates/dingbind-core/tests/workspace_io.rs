@@ -372,11 +372,7 @@ fn run_against(ws: &Workspace, scenario: &str) -> CheckRun {
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let sim = Sim::start(sc::builtin(scenario).unwrap(), 0).await.unwrap();
         let cfg = dingtalk::Config {
-            endpoints: dingtalk::Endpoints {
-                oapi: sim.oapi_url(),
-                api: sim.api_url(),
-                login: sim.login_url(),
-            },
+            endpoints: dingbind_core::checks::practice::sim_endpoints(&sim),
             backoff: std::time::Duration::from_millis(20),
             ..dingtalk::Config::default()
         };

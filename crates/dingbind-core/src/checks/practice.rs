@@ -28,13 +28,18 @@ pub async fn start(scenario: &str) -> Result<Practice, String> {
     })
 }
 
+/// Where a running simulator answers, as the client's endpoints (practice mode, tests, benchmarks).
+pub fn sim_endpoints(sim: &dingtalk_sim::SimHandle) -> dingtalk::Endpoints {
+    dingtalk::Endpoints {
+        oapi: sim.oapi_url(),
+        api: sim.api_url(),
+        login: sim.login_url(),
+    }
+}
+
 impl Practice {
     pub fn endpoints(&self) -> dingtalk::Endpoints {
-        dingtalk::Endpoints {
-            oapi: self.sim.oapi_url(),
-            api: self.sim.api_url(),
-            login: self.sim.login_url(),
-        }
+        sim_endpoints(&self.sim)
     }
 
     /// Switches the running simulator to another scenario (same ports, same endpoints).

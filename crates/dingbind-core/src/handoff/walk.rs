@@ -169,18 +169,7 @@ pub(crate) fn values(
         if !template.needs.contains(&field) {
             warnings.push(ImportWarning {
                 pointer: pointer("", field.key()),
-                message: Text::new(
-                    format!(
-                        "模板「{}」用不到「{}」，已忽略。",
-                        template.name.zh,
-                        field.label().zh
-                    ),
-                    format!(
-                        "The template “{}” does not use the {}; it was ignored.",
-                        template.name.en,
-                        field.label().en
-                    ),
-                ),
+                message: unused_field(template, field),
             });
             continue;
         }
@@ -334,18 +323,7 @@ pub(crate) fn secret_values(
         if !template.needs.contains(&field) {
             warnings.push(ImportWarning {
                 pointer: here,
-                message: Text::new(
-                    format!(
-                        "模板「{}」用不到「{}」，已忽略。",
-                        template.name.zh,
-                        field.label().zh
-                    ),
-                    format!(
-                        "The template “{}” does not use the {}; it was ignored.",
-                        template.name.en,
-                        field.label().en
-                    ),
-                ),
+                message: unused_field(template, field),
             });
             continue;
         }
@@ -367,4 +345,20 @@ pub(crate) fn secret_values(
             ))
         })
         .collect()
+}
+
+/// The warning for a value the template does not use.
+fn unused_field(template: &Template, field: Field) -> Text {
+    Text::new(
+        format!(
+            "模板「{}」用不到「{}」，已忽略。",
+            template.name.zh,
+            field.label().zh
+        ),
+        format!(
+            "The template “{}” does not use the {}; it was ignored.",
+            template.name.en,
+            field.label().en
+        ),
+    )
 }
