@@ -350,11 +350,37 @@ impl<'a> App<'a> {
     }
 
     /// Picks `label` in an antd Select.
+    /// Picks `label` in an antd Select and checks that it landed: an option clicked while the
+    /// dropdown is still sliding open can miss, so the pick is retried.
     pub async fn choose(&self, select: &str, label: &str) {
-        self.click(&format!("{select} .ant-select-selector, {select}"))
-            .await;
-        self.click(&format!(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=\"{label}\"]")).await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        let option = format!(
+            ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title=\"{label}\"]"
+        );
+        for _ in 0..4 {
+            self.click(&format!("{select} .ant-select-selector, {select}"))
+                .await;
+            // Let the dropdown's opening animation finish before aiming at an option.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            if let Ok(el) = self.client.find(Locator::Css(&option)).await {
+                let _ = el.click().await;
+            }
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let shown = match self.client.find(Locator::Css(select)).await {
+                Ok(el) => el
+                    .prop("textContent")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if shown.contains(label) {
+                return;
+            }
+            self.press_escape().await;
+        }
+        self.screenshot("failure").await;
+        panic!("{select}: could not choose {label:?}");
     }
 
     pub async fn press_escape(&self) {

@@ -169,9 +169,17 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         .await;
     app.goto_step(10).await;
     app.click("[data-testid=confirm-enabled]").await;
-    app.click("[data-testid=next]").await;
-    app.wait_text("[data-testid=step-title]", "实时检测").await;
-    app.click("[data-testid=next]").await;
+    // Next walks the wizard's own pages after the last step.
+    for title in [
+        "扫码验证",
+        "登录测试",
+        "实时检测",
+        "检测记录",
+        "报告与交付：参数汇总、报告和配置文件",
+    ] {
+        app.click("[data-testid=next]").await;
+        app.wait_text("[data-testid=step-title]", title).await;
+    }
 
     // Summary: everything done, URLs shown, secrets masked; reveal reads the keychain after restart.
     app.wait_text("[data-testid=step-title]", "汇总").await;

@@ -162,7 +162,7 @@ const en: Messages = {
     login_test: { title: 'Login test', heading: 'Optional: complete a real scan-to-login', long: 'Login test (optional)', next: 'Go to the login test' },
     live: { title: 'Live test', heading: 'Verify everything with DingTalk before going live', long: 'Live test', next: 'Run the live test' },
     history: { title: 'Run history', heading: 'Every run is kept (the last 50)', long: 'Run history and comparison', next: 'See the run history' },
-    summary: { title: 'Report & hand-off', heading: 'Hand the result to the server team', long: 'Summary, report and hand-off', next: 'Make the report' },
+    summary: { title: 'Report & hand-off', heading: 'Hand the result to the server team', long: 'Report & hand-off: summary, report and files', next: 'Make the report' },
   },
   login: {
     intro: 'Optional: go through a real scan-to-login. The wizard listens on a local address for a moment and opens the DingTalk login page; after you scan and confirm with DingTalk, it exchanges the code for your profile — proving the Client ID, Client Secret, contact permission and your membership all work.',

@@ -160,7 +160,7 @@ const zh = {
     login_test: { title: '登录测试', heading: '可选：真正完成一次扫码登录', long: '登录测试（可选）', next: '去登录测试' },
     live: { title: '实时检测', heading: '上线前向钉钉逐项验证', long: '实时检测', next: '去实时检测' },
     history: { title: '检测记录', heading: '每次检测都会保留（最近 50 次）', long: '检测记录与对比', next: '查看检测记录' },
-    summary: { title: '报告与交付', heading: '把结果交给平台技术人员', long: '汇总、报告与交付', next: '去生成报告' },
+    summary: { title: '报告与交付', heading: '把结果交给平台技术人员', long: '报告与交付：参数汇总、报告和配置文件', next: '去生成报告' },
   },
   login: {
     intro: '可选：真正走一遍扫码登录。向导在本机临时监听一个地址，打开钉钉登录页；你用钉钉扫码确认后，向导用收到的授权码换取用户信息，证明 Client ID、Client Secret、通讯录权限和企业成员身份都没问题。',

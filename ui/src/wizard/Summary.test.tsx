@@ -34,7 +34,7 @@ function unfinished() {
 describe('Summary', () => {
   it('shows every value, with the secrets masked', () => {
     renderWizard(finished());
-    expect(screen.getByTestId('step-title')).toHaveTextContent('汇总、报告与交付');
+    expect(screen.getByTestId('step-title')).toHaveTextContent('报告与交付：参数汇总、报告和配置文件');
     expect(screen.getByTestId('step-nav-summary')).toHaveClass('ant-steps-item-process');
     const values = screen.getByTestId('summary-values');
     for (const [field, value] of Object.entries(PLAIN)) {
