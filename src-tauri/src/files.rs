@@ -23,15 +23,22 @@ pub async fn pick_open_path<R: tauri::Runtime>(
         return Ok(Some(PathBuf::from(file)));
     }
     let dialog = app.dialog().file().add_filter(filter.0, filter.1);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
-    picked.map(into_path).transpose()
+    ask(move || dialog.blocking_pick_file()).await
 }
 
-fn into_path(p: tauri_plugin_dialog::FilePath) -> Result<PathBuf, IpcError> {
-    p.into_path()
-        .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))
+/// Runs a blocking native dialog off the async runtime; the picked path, `None` when cancelled.
+async fn ask(
+    dialog: impl FnOnce() -> Option<tauri_plugin_dialog::FilePath> + Send + 'static,
+) -> Result<Option<PathBuf>, IpcError> {
+    let picked = tauri::async_runtime::spawn_blocking(dialog)
+        .await
+        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+    picked
+        .map(|p| {
+            p.into_path()
+                .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))
+        })
+        .transpose()
 }
 
 /// Asks where to save `name` (or uses `DINGBIND_SAVE_DIR`); `None` when the admin cancels.
@@ -48,10 +55,7 @@ pub async fn pick_save_path<R: tauri::Runtime>(
         .file()
         .set_file_name(name)
         .add_filter(filter.0, filter.1);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
-        .await
-        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
-    picked.map(into_path).transpose()
+    ask(move || dialog.blocking_save_file()).await
 }
 
 /// Files this run of the app wrote: the only local files "open" may hand to the OS.
@@ -108,10 +112,19 @@ pub async fn save_dialog<R: tauri::Runtime>(
     let Some(path) = pick_save_path(app, name, filter).await? else {
         return Ok(None);
     };
-    dingbind_core::store::atomic_write(&path, bytes)
+    write(app, &path, bytes).map(Some)
+}
+
+/// Writes a file the admin chose (atomically) and remembers it as one this app wrote.
+pub fn write<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    path: &std::path::Path,
+    bytes: &[u8],
+) -> Result<String, IpcError> {
+    dingbind_core::store::atomic_write(path, bytes)
         .map_err(|e| IpcError::new(ErrorCode::Storage, e.to_string()))?;
     if let Some(w) = app.try_state::<Written>() {
-        w.remember(path.clone());
+        w.remember(path.to_path_buf());
     }
-    Ok(Some(path.display().to_string()))
+    Ok(path.display().to_string())
 }

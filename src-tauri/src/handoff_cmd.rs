@@ -2,8 +2,9 @@
 //! while the admin types the passphrase, so the webview never passes a path.
 
 use crate::error::{ErrorCode, IpcError};
-use crate::files::{file_name, pick_open_path, pick_save_path};
+use crate::files::{file_name, pick_open_path, pick_save_path, write};
 use dingbind_core::workspace::{ImportOutcome, Workspace};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, State};
 
@@ -45,13 +46,11 @@ pub async fn export_handoff<R: tauri::Runtime>(
     if let Some(age) = export.encrypted {
         files.push((format!("{}.age", manifest.display()).into(), age));
     }
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        dingbind_core::store::atomic_write(&path, &bytes)
-            .map_err(|e| IpcError::new(ErrorCode::Storage, e.to_string()))?;
-        written.push(path.display().to_string());
-    }
-    Ok(Some(written))
+    files
+        .into_iter()
+        .map(|(path, bytes): (PathBuf, Vec<u8>)| write(&app, &path, &bytes))
+        .collect::<Res<Vec<_>>>()
+        .map(Some)
 }
 
 /// Picks a manifest (plain or `.age`) or a report and imports it; `None` when cancelled.

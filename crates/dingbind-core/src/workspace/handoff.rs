@@ -75,10 +75,7 @@ impl Workspace {
                 }
                 Err(e) => {
                     return Ok(ImportOutcome::Refused {
-                        code: serde_json::to_value(e.code)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default(),
+                        code: code_name(e.code),
                         pointer: e.pointer,
                         message: e.message,
                     })

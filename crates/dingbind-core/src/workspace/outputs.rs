@@ -1,7 +1,7 @@
 //! What the wizard hands out for the open profile: the codes to scan and the kept live-test runs.
 //! Kept apart from the editing methods in `mod.rs` so each file owns one concern.
 
-use super::{Result, Workspace, WorkspaceError};
+use super::{ProfileView, Result, Workspace, WorkspaceError};
 use crate::checks::CheckRun;
 use crate::field::Field;
 use crate::history::{self, RecordedRun, RunDiff, RunListItem};
@@ -18,45 +18,22 @@ impl Workspace {
             .ok_or(WorkspaceError::NoOpenProfile)
     }
 
-    /// Valid, normalised non-secret values of `profile` (what URLs and codes are built from).
-    pub(super) fn valid_values(&self, profile: &Profile) -> Result<BTreeMap<Field, String>> {
-        let view = self.view(profile.clone())?;
-        Ok(view
-            .evaluation
-            .fields
-            .into_iter()
-            .filter(|(f, v)| v.ok && !f.is_secret() && !v.value.is_empty())
-            .map(|(f, v)| (f, v.value))
-            .collect())
-    }
-
     /// The scan codes of the open profile. `login_base` is DingTalk's login host (or the
-    /// simulator's in practice mode). The `state` is fixed per profile so the codes do not change
-    /// between renders.
+    /// simulator's in practice mode).
     pub fn scan_codes(&self, login_base: &str) -> Result<Vec<ScanCode>> {
-        let profile = self.current()?;
-        let view = self.view(profile.clone())?;
-        let values = self.valid_values(&profile)?;
-        let state = format!("dingbind-{}", &profile.id[..profile.id.len().min(8)]);
-        Ok(scan::codes(&ScanInput {
-            values: &values,
-            urls: &view.evaluation.urls,
-            login_base,
-            state: &state,
-        }))
+        Ok(codes_of(&self.view(self.current()?)?, login_base))
     }
 
     /// The binding report of the open profile with its newest run.
     pub fn report(&self, login_base: &str) -> Result<Report> {
-        let profile = self.current()?;
-        let view = self.view(profile.clone())?;
-        let template = self.template(&profile.template_id)?;
+        let view = self.view(self.current()?)?;
+        let profile = &view.profile;
         let last = history::latest(&self.store, &profile.id)?;
         Ok(report::build(&ReportInput {
-            profile: &profile,
-            template,
+            profile,
+            template: self.template(&profile.template_id)?,
             evaluation: &view.evaluation,
-            scan_codes: &self.scan_codes(login_base)?,
+            scan_codes: &codes_of(&view, login_base),
             last_run: last.as_ref().map(|r| &r.run),
             app_version: env!("CARGO_PKG_VERSION"),
             generated_at: &crate::store::now(),
@@ -82,4 +59,24 @@ impl Workspace {
     pub fn diff_runs(&self, before: &str, after: &str) -> Result<RunDiff> {
         Ok(history::diff(&self.run(before)?.run, &self.run(after)?.run))
     }
+}
+
+/// The codes of an evaluated profile, from its valid values and generated URLs. The `state` is
+/// fixed per profile so the codes do not change between renders.
+fn codes_of(view: &ProfileView, login_base: &str) -> Vec<ScanCode> {
+    let values: BTreeMap<Field, String> = view
+        .evaluation
+        .fields
+        .iter()
+        .filter(|(f, v)| v.ok && !f.is_secret() && !v.value.is_empty())
+        .map(|(f, v)| (*f, v.value.clone()))
+        .collect();
+    let id = &view.profile.id;
+    let state = format!("dingbind-{}", &id[..id.len().min(8)]);
+    scan::codes(&ScanInput {
+        values: &values,
+        urls: &view.evaluation.urls,
+        login_base,
+        state: &state,
+    })
 }
