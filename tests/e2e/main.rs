@@ -433,8 +433,18 @@ async fn scan_login_history_report_and_support_mode() {
     app.click("[data-testid=report-json]").await;
     app.wait_text("[data-testid=report-saved]", ".json").await;
     app.click("[data-testid=handoff-export]").await;
-    app.wait_text("[data-testid=handoff-panel]", ".env").await;
+    app.wait_text("[data-testid=handoff-files]", ".env").await;
     app.screenshot("zh-17-handoff").await;
+    // Again with the secrets, encrypted with a passphrase.
+    app.click("[data-testid=handoff-with-secrets]").await;
+    app.retype("[data-testid=handoff-pass]", "口令 correct horse")
+        .await;
+    app.retype("[data-testid=handoff-pass-again]", "口令 correct horse")
+        .await;
+    app.click("[data-testid=handoff-export]").await;
+    app.wait_text("[data-testid=handoff-files]", ".dingbind.json.age")
+        .await;
+    app.screenshot("zh-17-handoff-secrets").await;
 
     let saved = |ext: &str| {
         std::fs::read_dir(env.saved())
@@ -442,7 +452,14 @@ async fn scan_login_history_report_and_support_mode() {
             .flatten()
             .map(|e| e.path())
             .find(|p| p.to_string_lossy().ends_with(ext))
-            .unwrap_or_else(|| panic!("no {ext} file saved"))
+            .unwrap_or_else(|| {
+                let have: Vec<_> = std::fs::read_dir(env.saved())
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.file_name())
+                    .collect();
+                panic!("no {ext} file saved; the folder has {have:?}")
+            })
     };
     let html = std::fs::read_to_string(saved(".html")).unwrap();
     for needle in [
@@ -483,5 +500,36 @@ async fn scan_login_history_report_and_support_mode() {
     app.wait_text("[data-testid=history-table]", "来自报告")
         .await;
     app.screenshot("zh-18-support").await;
+
+    // A file that is not a hand-off is refused with where and why; nothing changes.
+    std::fs::write(
+        env.saved().join(driver::OPEN_FILE),
+        "{\"kind\": \"dingbind-manifest\", \"schema_version\": 9}",
+    )
+    .unwrap();
+    app.click("[data-testid=back-to-list]").await;
+    app.click("[data-testid=import-file]").await;
+    app.wait_text("[data-testid=import-refused]", "/schema_version")
+        .await;
+    app.screenshot("zh-19-import-refused").await;
+    app.click(".ant-modal-confirm-btns button").await;
+
+    // The encrypted hand-off asks for its passphrase; a wrong one is said so in the dialog.
+    std::fs::copy(
+        saved(".dingbind.json.age"),
+        env.saved().join(driver::OPEN_FILE),
+    )
+    .unwrap();
+    app.click("[data-testid=import-file]").await;
+    app.retype("[data-testid=import-pass]", "wrong passphrase")
+        .await;
+    app.click("[data-testid=import-unlock]").await;
+    app.wait_text(".ant-modal-body", "口令不对").await;
+    app.screenshot("zh-19-import-passphrase").await;
+    app.retype("[data-testid=import-pass]", "口令 correct horse")
+        .await;
+    app.click("[data-testid=import-unlock]").await;
+    app.wait_text("[data-testid=profile-name]", "交付").await;
+    app.screenshot("zh-19-imported").await;
     app.close().await;
 }

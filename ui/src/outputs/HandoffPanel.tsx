@@ -79,6 +79,7 @@ export default function HandoffPanel() {
             description={
               <List
                 size="small"
+                data-testid="handoff-files"
                 dataSource={files}
                 renderItem={(f) => (
                   <List.Item>
