@@ -3,7 +3,9 @@
 //! non-default port, in punycode. Anything DingTalk's servers cannot reach warns; anything that
 //! cannot be a host blocks.
 
-use super::{certain_kind, wrong_box, ErrorCode, Verdict, WarningCode, CLIENT_ID, CORP_ID};
+use super::mixups::wrong_box;
+use super::shapes::{certain_kind, CLIENT_ID, CORP_ID};
+use super::{ErrorCode, Verdict, WarningCode};
 use crate::field::Field;
 use crate::i18n::Text;
 use std::net::IpAddr;
