@@ -39,9 +39,9 @@ impl From<WorkspaceError> for IpcError {
             WorkspaceError::Store(StoreError::NotFound(_))
             | WorkspaceError::UnknownTemplate(_)
             | WorkspaceError::NoOpenProfile => ErrorCode::NotFound,
-            WorkspaceError::Store(StoreError::Invalid(_)) | WorkspaceError::NotSecret(_) => {
-                ErrorCode::InvalidInput
-            }
+            WorkspaceError::Store(StoreError::Invalid(_))
+            | WorkspaceError::NotSecret(_)
+            | WorkspaceError::Handoff(_) => ErrorCode::InvalidInput,
             WorkspaceError::Store(_) => ErrorCode::Storage,
             WorkspaceError::NotAllowed(_) => ErrorCode::NotAllowed,
         };

@@ -11,8 +11,8 @@ pub mod live;
 pub mod login_cmd;
 pub mod outputs;
 
-use dingbind_core::secrets::Secrets;
-use dingbind_core::workspace::Workspace;
+use dingbind_core::secrets::{KeychainError, Secrets};
+use dingbind_core::workspace::{Workspace, WorkspaceError};
 use std::path::PathBuf;
 use tauri::{Emitter, Manager};
 
@@ -34,9 +34,16 @@ struct Saved {
 
 pub fn secrets_from_env() -> Secrets {
     match std::env::var(KEYCHAIN_ENV).as_deref() {
-        Ok("off") => Secrets::new(Err(format!("{KEYCHAIN_ENV}=off"))),
+        Ok("off") => Secrets::new(Err(KeychainError::Off(format!("{KEYCHAIN_ENV}=off")))),
         _ => Secrets::os(KEYCHAIN_SERVICE),
     }
+}
+
+/// Why the app could not start: its data folder could not be opened as a workspace.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error("{0}")]
+    Workspace(#[from] WorkspaceError),
 }
 
 /// Opens the workspace and registers it, the live-check state and the written-files list as app
@@ -45,7 +52,7 @@ pub fn setup_workspace<R: tauri::Runtime>(
     app: &tauri::App<R>,
     dir: PathBuf,
     secrets: Secrets,
-) -> Result<(), String> {
+) -> Result<(), SetupError> {
     let handle = app.handle().clone();
     let workspace = Workspace::open(dir, secrets, move |result| {
         let saved = match result {
@@ -61,8 +68,7 @@ pub fn setup_workspace<R: tauri::Runtime>(
             },
         };
         let _ = handle.emit(SAVED_EVENT, saved);
-    })
-    .map_err(|e| e.to_string())?;
+    })?;
     app.manage(workspace);
     app.manage(live::Live::default());
     app.manage(files::Written::default());

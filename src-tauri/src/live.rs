@@ -3,7 +3,7 @@
 //! and points every run at it.
 
 use crate::error::{ErrorCode, IpcError};
-use dingbind_core::checks::practice::{self, Practice};
+use dingbind_core::checks::practice::{self, Practice, PracticeError};
 use dingbind_core::checks::{run, Cancel, CheckOptions, CheckRun};
 use dingbind_core::diagnosis::{explain, Diagnosis};
 use dingbind_core::workspace::{ProfileView, Workspace};
@@ -48,8 +48,14 @@ impl Live {
     }
 }
 
-fn invalid(message: String) -> IpcError {
-    IpcError::new(ErrorCode::InvalidInput, message)
+/// A scenario the simulator does not have is the caller's mistake; a simulator that cannot start
+/// (no loopback port) or rejects a built-in scenario is ours.
+fn practice_error(e: PracticeError) -> IpcError {
+    let code = match e {
+        PracticeError::UnknownScenario { .. } => ErrorCode::InvalidInput,
+        PracticeError::Sim(_) => ErrorCode::Internal,
+    };
+    IpcError::new(code, e.to_string())
 }
 
 async fn status(live: &Live) -> PracticeStatus {
@@ -74,8 +80,8 @@ pub async fn practice_status(live: State<'_, Live>) -> Res<PracticeStatus> {
 pub async fn start_practice(live: State<'_, Live>, scenario: String) -> Res<PracticeStatus> {
     let mut slot = live.practice.lock().await;
     match slot.as_mut() {
-        Some(p) => p.switch(&scenario).map_err(invalid)?,
-        None => *slot = Some(practice::start(&scenario).await.map_err(invalid)?),
+        Some(p) => p.switch(&scenario).map_err(practice_error)?,
+        None => *slot = Some(practice::start(&scenario).await.map_err(practice_error)?),
     }
     drop(slot);
     Ok(status(&live).await)

@@ -4,6 +4,7 @@
 use crate::error::{ErrorCode, IpcError};
 use crate::live::Live;
 use dingbind_core::checks::{Cancel, CheckOptions, CheckResult};
+use dingbind_core::console;
 use dingbind_core::field::Field;
 use dingbind_core::login::{self, LoginInput, LoginSession, DEFAULT_PORT};
 use dingbind_core::workspace::Workspace;
@@ -56,6 +57,7 @@ pub async fn login_start(
             "请先填写有效的 Client ID 和 Client Secret / Enter a valid Client ID and Client Secret first",
         ));
     };
+    let login_base = cfg.endpoints.login.clone();
     let login_input = LoginInput {
         client_id: client_id.to_owned(),
         client_secret: client_secret.to_owned(),
@@ -87,7 +89,11 @@ pub async fn login_start(
             }
         });
     } else {
-        open::that_detached(&auth_url)
+        // The same rule as every other link the app opens: DingTalk's login page, or the login
+        // gateway the admin configured, nothing else.
+        let page = console::resolve_login(&auth_url, &login_base)
+            .map_err(|e| IpcError::new(ErrorCode::NotAllowed, e.to_string()))?;
+        open::that_detached(page.as_str())
             .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
     }
     *state.session.lock().await = Some(session);

@@ -2,7 +2,7 @@
 //! the `{code, message}` error JSON), no window.
 
 use dingbind_app_lib::{commands, setup_workspace};
-use dingbind_core::secrets::Secrets;
+use dingbind_core::secrets::{KeychainError, Secrets};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
@@ -26,7 +26,7 @@ fn harness() -> Harness {
     setup_workspace(
         &app,
         data,
-        Secrets::new(Err("no keychain in this test".into())),
+        Secrets::new(Err(KeychainError::Off("no keychain in this test".into()))),
     )
     .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -2,6 +2,7 @@
 //! command line (`--template ID|FILE --set key=value ...`), so a server script needs no profile.
 //! Secrets never come from argv.
 
+use crate::error::CliError;
 use crate::Out;
 use dingbind_core::field::Field;
 use dingbind_core::profile::Profile;
@@ -46,7 +47,7 @@ pub fn data_dir_of(path: &Path, profile_id: &str) -> Option<PathBuf> {
     named.then(|| folder.parent().map(Path::to_path_buf))?
 }
 
-fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Template, String> {
+fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Template, CliError> {
     if let Some(t) = template::builtin(id_or_path) {
         return Ok(t.clone());
     }
@@ -57,11 +58,15 @@ fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Template, 
     {
         return Ok(t);
     }
-    let src = std::fs::read_to_string(id_or_path).map_err(|e| {
-        format!("`{id_or_path}` is neither a built-in template nor a readable file: {e}")
-    })?;
-    template::parse(&src)
-        .map_err(|e| format!("{id_or_path}:{}: `{}`: {}", e.line, e.field, e.message))
+    let src =
+        std::fs::read_to_string(id_or_path).map_err(|source| CliError::TemplateUnreadable {
+            id_or_path: id_or_path.to_string(),
+            source,
+        })?;
+    template::parse(&src).map_err(|source| CliError::TemplateInvalid {
+        id_or_path: id_or_path.to_string(),
+        source,
+    })
 }
 
 impl Binding {
@@ -104,10 +109,13 @@ impl Binding {
                     args.template.as_deref().unwrap_or(&p.template_id),
                     data_dir_of(path, &p.id).as_deref(),
                 )
-                .map_err(|e| vec![e])?;
+                .map_err(|e| vec![e.to_string()])?;
                 (template, Some(p.without_secret_values()))
             }
-            (None, Some(t)) => (load_template(t, None).map_err(|e| vec![e])?, None),
+            (None, Some(t)) => (
+                load_template(t, None).map_err(|e| vec![e.to_string()])?,
+                None,
+            ),
             (None, None) => {
                 return Err(vec![out.say(
                     "需要 --profile FILE 或 --template ID",

@@ -2,6 +2,7 @@
 //! which is where the egress IP that DingTalk whitelists really is) and the error explainer.
 
 use crate::binding::Binding;
+use crate::error::CliError;
 use crate::secrets;
 use crate::Out;
 use dingbind_core::checks::{
@@ -43,7 +44,7 @@ pub async fn run_checks(
     options: CheckOptions,
     practice: Option<String>,
     progress: Option<Lang>,
-) -> Result<CheckRun, String> {
+) -> Result<CheckRun, CliError> {
     let mut cfg = dingtalk::Config::from_env();
     let sim = match &practice {
         Some(name) => {
@@ -102,24 +103,24 @@ pub async fn cmd_check(
             .iter()
             .filter(|c| matches!(c.status, CheckStatus::Fail | CheckStatus::Warn))
         {
-            println!(
+            outln!(
                 "{} {} — {}",
                 icon(c.status),
                 out.t(&c.title),
                 out.t(&c.message)
             );
             if let Some(fix) = &c.fix {
-                println!("    {}{}", out.say("修复：", "Fix: "), out.t(fix));
+                outln!("    {}{}", out.say("修复：", "Fix: "), out.t(fix));
             }
             if let Some(url) = &c.fix_url {
-                println!("    {url}");
+                outln!("    {url}");
             }
             if let Some(o) = &c.original {
-                println!("    {}{o}", out.say("钉钉原话：", "DingTalk said: "));
+                outln!("    {}{o}", out.say("钉钉原话：", "DingTalk said: "));
             }
         }
         let s = result.summary;
-        println!(
+        outln!(
             "{}",
             out.say(
                 &format!(
@@ -141,13 +142,7 @@ pub async fn cmd_check(
 }
 
 pub fn cmd_explain(out: &Out, text: &str) -> u8 {
-    let text = if text == "-" {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-        s
-    } else {
-        text.to_string()
-    };
+    let text = crate::arg_or_stdin(text);
     let found = explain(&text);
     if found.is_empty() {
         eprintln!(
@@ -160,13 +155,14 @@ pub fn cmd_explain(out: &Out, text: &str) -> u8 {
         return 2;
     }
     if out.json {
-        let list: Vec<Value> = found.iter().map(|d| d.explain_json(out.lang)).collect();
-        // One error: the contract's object; several: a list of them.
-        out.json(&if list.len() == 1 {
-            list[0].clone()
-        } else {
-            Value::Array(list)
-        });
+        // Always the contract's object, for the first error found; any further ones follow in
+        // `more` (same shape), so a script reading `.code` works however much was pasted.
+        let mut list = found.iter().map(|d| d.explain_json(out.lang));
+        let mut first = list.next().unwrap_or_default();
+        if let Value::Object(map) = &mut first {
+            map.insert("more".into(), Value::Array(list.collect()));
+        }
+        out.json(&first);
     } else {
         for d in &found {
             let errcode = d
@@ -174,14 +170,14 @@ pub fn cmd_explain(out: &Out, text: &str) -> u8 {
                 .as_deref()
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
-            println!("● {}{errcode}", d.code);
-            println!("  {}{}", out.say("原因：", "Cause: "), out.t(&d.cause));
-            println!("  {}{}", out.say("修复：", "Fix: "), out.t(&d.fix));
+            outln!("● {}{errcode}", d.code);
+            outln!("  {}{}", out.say("原因：", "Cause: "), out.t(&d.cause));
+            outln!("  {}{}", out.say("修复：", "Fix: "), out.t(&d.fix));
             if let Some(url) = &d.fix_url {
-                println!("  {url}");
+                outln!("  {url}");
             }
             if let Some(o) = &d.original {
-                println!("  {}{o}", out.say("钉钉原话：", "DingTalk said: "));
+                outln!("  {}{o}", out.say("钉钉原话：", "DingTalk said: "));
             }
         }
     }

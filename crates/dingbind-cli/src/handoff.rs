@@ -138,7 +138,7 @@ pub fn cmd_export(out: &Out, args: &ExportArgs) -> u8 {
     if out.json {
         out.json(&json!({ "written": path, "encrypted": args.encrypt, "secrets": states }));
     } else {
-        println!("✓ {} {}", out.say("已写入", "written to"), path.display());
+        outln!("✓ {} {}", out.say("已写入", "written to"), path.display());
         let included: Vec<&String> = states
             .as_object()
             .into_iter()
@@ -147,7 +147,7 @@ pub fn cmd_export(out: &Out, args: &ExportArgs) -> u8 {
             .map(|(k, _)| k)
             .collect();
         if args.encrypt && included.is_empty() {
-            println!(
+            outln!(
                 "  ! {}",
                 out.say(
                     "文件里没有任何密钥：请用环境变量（如 DINGBIND_CLIENT_SECRET）或钥匙串提供",
@@ -156,7 +156,7 @@ pub fn cmd_export(out: &Out, args: &ExportArgs) -> u8 {
             );
         } else if args.encrypt {
             let names: Vec<&str> = included.iter().map(|s| s.as_str()).collect();
-            println!(
+            outln!(
                 "  {}{}",
                 out.say("含密钥：", "secrets inside: "),
                 names.join(", ")
@@ -192,7 +192,7 @@ fn warning_json(out: &Out, w: &ImportWarning) -> Value {
 
 fn print_warnings(out: &Out, warnings: &[ImportWarning]) {
     for w in warnings {
-        println!("  ! {}: {}", w.pointer, out.t(&w.message));
+        outln!("  ! {}: {}", w.pointer, out.t(&w.message));
     }
 }
 
@@ -283,13 +283,13 @@ pub fn cmd_import(out: &Out, args: &ImportArgs) -> u8 {
             "warnings": warnings.iter().map(|w| warning_json(out, w)).collect::<Vec<_>>(),
         }));
     } else {
-        println!(
+        outln!(
             "✓ {}{} ({})",
             out.say("已导入：", "imported: "),
             p.name,
             p.id
         );
-        println!(
+        outln!(
             "  {}",
             dir.join("profiles")
                 .join(format!("{}.json", p.id))
@@ -337,9 +337,9 @@ fn to_env(
             "warnings": imported.warnings.iter().map(|w| warning_json(out, w)).collect::<Vec<_>>(),
         }));
     } else {
-        println!("✓ {} {}", out.say("已写入", "written to"), path.display());
+        outln!("✓ {} {}", out.say("已写入", "written to"), path.display());
         if !included.is_empty() {
-            println!(
+            outln!(
                 "  {}{}",
                 out.say("含密钥：", "secrets inside: "),
                 included.join(", ")

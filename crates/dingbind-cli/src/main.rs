@@ -2,8 +2,16 @@
 //! command takes `--json` and `--lang zh|en`. Exit codes: 0 = valid / all generated / no blocking
 //! check failed, 1 = a value was rejected or a check failed, 2 = bad input or usage.
 
+/// `println!` for the command's output; see [`print_line`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::print_line(format_args!($($arg)*))
+    };
+}
+
 mod binding;
 mod check;
+mod error;
 mod handoff;
 mod report;
 mod secrets;
@@ -37,6 +45,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Clean and judge one value as the wizard would (e.g. `--field corp_id "CorpId：ding…"`).
+    /// `-` reads the value from stdin, the only way a secret field takes one (argv shows in `ps`).
     Validate {
         #[arg(long)]
         field: String,
@@ -48,7 +57,8 @@ enum Command {
         binding: BindingArgs,
     },
     /// Run the live checks against DingTalk (or the simulator with --practice). Secrets come from
-    /// DINGBIND_CLIENT_SECRET / DINGBIND_SSO_SECRET or the profile's keychain entries, never argv.
+    /// DINGBIND_CLIENT_SECRET, DINGBIND_SSO_SECRET, DINGBIND_EVENT_TOKEN, DINGBIND_AES_KEY or the
+    /// profile's keychain entries, never argv.
     Check {
         #[command(flatten)]
         binding: BindingArgs,
@@ -97,7 +107,7 @@ impl Out {
         }
     }
     fn json(&self, v: &Value) {
-        println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
     }
     /// Says why a command cannot go on (`{"error", "message"}` with --json) and returns exit code 2.
     fn fail(&self, error: &str, message: &str) -> u8 {
@@ -171,6 +181,29 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// One line to stdout. When the reader has gone (`dingbind … | head`), the command ends quietly
+/// with 0 as other Unix tools do, instead of `println!`'s panic (Rust ignores SIGPIPE).
+pub(crate) fn print_line(args: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{args}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("{e}");
+    }
+}
+
+/// The argument itself, or stdin for `-` (one trailing newline dropped; the field's own cleaning
+/// trims the rest).
+pub(crate) fn arg_or_stdin(value: &str) -> String {
+    if value != "-" {
+        return value.to_string();
+    }
+    let mut s = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+    s
+}
+
 fn unknown_field(out: &Out, field: &str) -> u8 {
     let known: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
     let msg = out.say(
@@ -189,7 +222,16 @@ fn cmd_validate(out: &Out, field: &str, value: &str) -> u8 {
     let Some(field) = Field::parse(field) else {
         return unknown_field(out, field);
     };
-    let v = validate(field, value);
+    if field.is_secret() && value != "-" {
+        return out.fail(
+            "secret_on_command_line",
+            &out.say(
+                &format!("{field} 是密钥，不能写在命令行上（会留在 shell 历史和 ps 里）：改用 `-` 从标准输入读取，例如 `dingbind validate --field {field} - < 文件`"),
+                &format!("{field} is a secret and is not taken from the command line (shell history and `ps` would keep it): pass `-` and give it on stdin, e.g. `dingbind validate --field {field} - < file`"),
+            ),
+        );
+    }
+    let v = validate(field, &arg_or_stdin(value));
     if out.json {
         out.json(&json!({
             "field": v.field,
@@ -208,14 +250,14 @@ fn cmd_validate(out: &Out, field: &str, value: &str) -> u8 {
             v.value.clone()
         };
         match &v.message {
-            Some(m) => println!("✗ {field}: {}", out.t(m)),
-            None => println!("✓ {field}: {shown}"),
+            Some(m) => outln!("✗ {field}: {}", out.t(m)),
+            None => outln!("✓ {field}: {shown}"),
         }
         for w in &v.warnings {
-            println!("  ! {}", out.t(&w.message));
+            outln!("  ! {}", out.t(&w.message));
         }
         for c in &v.cleaned {
-            println!("  · {}", out.t(c));
+            outln!("  · {}", out.t(c));
         }
     }
     if v.ok {
@@ -241,13 +283,13 @@ fn cmd_urls(out: &Out, b: &Binding) -> u8 {
         out.json(&json!({ "template": b.template.id, "urls": map, "problems": problems }));
     } else {
         for u in &urls {
-            println!("{}  ({})", out.t(&u.label), out.t(&u.destination));
+            outln!("{}  ({})", out.t(&u.label), out.t(&u.destination));
             match (&u.url, &u.error) {
-                (Some(url), _) => println!("  {url}"),
-                (None, Some(e)) => println!("  ✗ {e}"),
+                (Some(url), _) => outln!("  {url}"),
+                (None, Some(e)) => outln!("  ✗ {e}"),
                 (None, None) => {
                     let missing: Vec<&str> = u.missing.iter().map(|f| f.key()).collect();
-                    println!(
+                    outln!(
                         "  ✗ {}{}",
                         out.say("缺少：", "missing: "),
                         missing.join(", ")
@@ -277,7 +319,7 @@ fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
                 if out.json {
                     out.json(&json!({"ok": true, "id": t.id, "steps": t.steps.len()}));
                 } else {
-                    println!(
+                    outln!(
                         "✓ {} — {} ({} {})",
                         t.id,
                         out.t(&t.name),
@@ -311,7 +353,7 @@ fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
         out.json(&json!({ "templates": list }));
     } else {
         for t in builtins() {
-            println!("{:<28} {}", t.id, out.t(&t.name));
+            outln!("{:<28} {}", t.id, out.t(&t.name));
         }
     }
     0

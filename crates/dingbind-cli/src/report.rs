@@ -63,7 +63,7 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
         let run = check::run_checks(&b, CheckOptions::default(), args.practice.clone(), progress);
         match block_on(run) {
             None => return 2,
-            Some(Err(e)) => return out.fail("practice", &e),
+            Some(Err(e)) => return out.fail("practice", &e.to_string()),
             Some(Ok(run)) => Some(run),
         }
     } else {
@@ -113,7 +113,7 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
         } else {
             let verdict = serde_json::to_value(verdict).unwrap_or_default();
             let verdict = verdict.as_str().unwrap_or_default();
-            println!(
+            outln!(
                 "✓ {} {} ({verdict})",
                 out.say("报告已写入", "report written to"),
                 path.display()

@@ -3,7 +3,7 @@
 //! keychain out of it, exactly as in the app (secrets then live only as long as the command).
 
 use crate::binding::Binding;
-use dingbind_core::secrets::Secrets;
+use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::Field;
 use std::collections::BTreeMap;
 
@@ -24,7 +24,7 @@ pub const KEYCHAIN_SERVICE: &str = "dingbind";
 /// The app's secret store: the OS keychain, unless it is switched off or does not answer.
 pub fn store() -> Secrets {
     match std::env::var(KEYCHAIN_ENV).as_deref() {
-        Ok("off") => Secrets::new(Err(format!("{KEYCHAIN_ENV}=off"))),
+        Ok("off") => Secrets::new(Err(KeychainError::Off(format!("{KEYCHAIN_ENV}=off")))),
         _ => Secrets::os(KEYCHAIN_SERVICE),
     }
 }

@@ -103,13 +103,83 @@ fn validate_json_contract() {
     assert_eq!(v["warnings"][0]["code"], "looks_like_other_field");
 }
 
+/// Runs `dingbind` with `input` on stdin.
+fn dingbind_stdin(args: &[&str], input: &str) -> (i32, Value, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dingbind"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap(),
+        json,
+        stdout + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
 #[test]
-fn validate_never_prints_a_secret() {
+fn validate_takes_a_secret_only_on_stdin_and_never_prints_it() {
     let secret = "GT-lsuTaDAsTs_".to_string() + &"k".repeat(50);
-    let (code, v, all) = dingbind(&["validate", "--field", "client_secret", &secret, "--json"]);
-    assert_eq!(code, 0);
+    let pasted = format!("Client Secret：{secret}\n");
+    let (code, v, all) = dingbind_stdin(
+        &["validate", "--field", "client_secret", "-", "--json"],
+        &pasted,
+    );
+    assert_eq!(code, 0, "{all}");
     assert_eq!(v["value"], "GT-l…(64)");
     assert!(!all.contains(&secret));
+
+    // On argv it would sit in `ps` and the shell history: refused, and the value is not echoed.
+    let (code, v, all) = dingbind(&["validate", "--field", "sso_secret", &secret, "--json"]);
+    assert_eq!(code, 2);
+    assert_eq!(v["error"], "secret_on_command_line");
+    assert!(!all.contains(&secret));
+
+    // Any other field reads stdin too.
+    let (code, v, _) = dingbind_stdin(
+        &["validate", "--field", "corp_id", "-", "--json"],
+        "CorpId：ding6ccabc44d2c8d38b\n",
+    );
+    assert_eq!(
+        (code, v["value"].as_str()),
+        (0, Some("ding6ccabc44d2c8d38b"))
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // A reader that goes away at once (as `| head -c0` would): no panic, no "Broken pipe" text.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dingbind"))
+        .args(["explain", "60020"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
 }
 
 #[test]
@@ -313,4 +383,12 @@ fn explain_reads_an_errcode_body_and_names_the_ip() {
         assert!(v[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
     }
     assert_eq!(dingbind(&["explain", "   "]).0, 2);
+
+    // A log with two errors: still the contract's object (the first), the second under `more`.
+    let log =
+        "gettoken errcode=40089 invalid appkey or appsecret\nsend errcode=60011 no permission";
+    let (code, v, _) = dingbind(&["explain", log, "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["code"], "bad_credentials");
+    assert_eq!(v["more"][0]["code"], "missing_scope");
 }

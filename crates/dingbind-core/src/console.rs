@@ -4,6 +4,25 @@
 
 use url::Url;
 
+/// Why a link is not opened (or, in a template, not accepted).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LinkError {
+    #[error("not a URL: {0}")]
+    NotAUrl(String),
+    #[error("after `https://{{domain}}` comes `/`")]
+    AfterDomain,
+    #[error("console links must be https")]
+    NotHttps,
+    #[error("console links may point to {} or https://{{domain}}", ALLOWED_HOSTS.join(", "))]
+    TemplateHost,
+    #[error("enter the platform domain first")]
+    NoDomain,
+    #[error(
+        "refusing to open {0}: only https DingTalk console pages and the platform's own domain"
+    )]
+    Refused(String),
+}
+
 /// DingTalk hosts the wizard links to (reference §12).
 pub const ALLOWED_HOSTS: [&str; 5] = [
     "open-dev.dingtalk.com",
@@ -15,36 +34,37 @@ pub const ALLOWED_HOSTS: [&str; 5] = [
 
 /// Checks a console link written in a template: an allow-listed https URL, or a page of the
 /// platform itself (`https://{domain}/…`).
-pub fn check_template_link(link: &str) -> Result<(), String> {
+pub fn check_template_link(link: &str) -> Result<(), LinkError> {
     if let Some(rest) = link.strip_prefix("https://{domain}") {
         return if rest.is_empty() || rest.starts_with('/') {
             Ok(())
         } else {
-            Err("after `https://{domain}` comes `/`".into())
+            Err(LinkError::AfterDomain)
         };
     }
-    let url = Url::parse(link).map_err(|e| format!("not a URL: {e}"))?;
+    let url = parse(link)?;
     if url.scheme() != "https" {
-        return Err("console links must be https".into());
+        return Err(LinkError::NotHttps);
     }
     match url.host_str() {
         Some(host) if ALLOWED_HOSTS.contains(&host) => Ok(()),
-        _ => Err(format!(
-            "console links may point to {} or https://{{domain}}",
-            ALLOWED_HOSTS.join(", ")
-        )),
+        _ => Err(LinkError::TemplateHost),
     }
+}
+
+fn parse(link: &str) -> Result<Url, LinkError> {
+    Url::parse(link).map_err(|e| LinkError::NotAUrl(e.to_string()))
 }
 
 /// Resolves a link for opening: fills `{domain}` from the profile, then allows only https on an
 /// allow-listed host or on the profile's own domain.
-pub fn resolve(link: &str, domain: Option<&str>) -> Result<Url, String> {
+pub fn resolve(link: &str, domain: Option<&str>) -> Result<Url, LinkError> {
     let filled = match (link.contains("{domain}"), domain) {
         (true, Some(d)) if !d.is_empty() => link.replace("{domain}", d),
-        (true, _) => return Err("enter the platform domain first".into()),
+        (true, _) => return Err(LinkError::NoDomain),
         (false, _) => link.to_string(),
     };
-    let url = Url::parse(&filled).map_err(|e| format!("not a URL: {e}"))?;
+    let url = parse(&filled)?;
     let host = url.host_str().unwrap_or_default();
     let own = domain.is_some_and(|d| {
         let d = d.split(':').next().unwrap_or(d);
@@ -53,7 +73,25 @@ pub fn resolve(link: &str, domain: Option<&str>) -> Result<Url, String> {
     if url.scheme() == "https" && (ALLOWED_HOSTS.contains(&host) || own) {
         Ok(url)
     } else {
-        Err(format!("refusing to open {filled}: only https DingTalk console pages and the platform's own domain"))
+        Err(LinkError::Refused(filled))
+    }
+}
+
+/// The login test's page for the browser: DingTalk's own login host over https, or the login
+/// gateway the admin configured (`DINGBIND_LOGIN_URL`: same scheme, host and port). Anything else
+/// is refused, so a tampered setting cannot make the app open an arbitrary link.
+pub fn resolve_login(auth_url: &str, login_base: &str) -> Result<Url, LinkError> {
+    let url = parse(auth_url)?;
+    let base = parse(login_base)?;
+    let dingtalk = url.scheme() == "https" && url.host_str() == Some("login.dingtalk.com");
+    let gateway = matches!(url.scheme(), "https" | "http")
+        && url.scheme() == base.scheme()
+        && url.host_str() == base.host_str()
+        && url.port_or_known_default() == base.port_or_known_default();
+    if dingtalk || gateway {
+        Ok(url)
+    } else {
+        Err(LinkError::Refused(auth_url.to_string()))
     }
 }
 
@@ -69,5 +107,23 @@ mod tests {
         assert!(resolve("http://open-dev.dingtalk.com/", None).is_err());
         assert!(resolve("https://open-dev.dingtalk.com.evil.example/", None).is_err());
         assert!(resolve("https://{domain}/x", None).is_err());
+    }
+
+    #[test]
+    fn the_login_page_only_on_dingtalk_or_the_configured_gateway() {
+        let auth = "https://login.dingtalk.com/oauth2/auth?client_id=x";
+        assert!(resolve_login(auth, "https://login.dingtalk.com").is_ok());
+        let sim = "http://127.0.0.1:4100/oauth2/auth?client_id=x";
+        assert!(resolve_login(sim, "http://127.0.0.1:4100").is_ok());
+        assert!(resolve_login(sim, "http://127.0.0.1:4101").is_err());
+        assert!(resolve_login("file:///etc/passwd", "https://login.dingtalk.com").is_err());
+        assert!(
+            resolve_login("http://login.dingtalk.com/x", "https://login.dingtalk.com").is_err()
+        );
+        assert!(resolve_login("https://evil.example/x", "https://login.dingtalk.com").is_err());
+        assert_eq!(
+            resolve_login("https://evil.example/", "https://login.dingtalk.com"),
+            Err(LinkError::Refused("https://evil.example/".into()))
+        );
     }
 }

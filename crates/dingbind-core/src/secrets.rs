@@ -8,11 +8,24 @@ use crate::profile::SecretLocation;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+/// Why a keychain cannot be used, or an operation on it failed. The text is what the UI shows as
+/// the reason secrets stay in session memory.
+#[derive(Debug, thiserror::Error)]
+pub enum KeychainError {
+    /// The OS keychain refused or did not answer (no Secret Service, a locked keyring, …).
+    #[error("{0}")]
+    Os(#[from] keyring::Error),
+    /// The keychain was switched off on purpose (`DINGBIND_KEYCHAIN=off`, a test); the text says
+    /// how.
+    #[error("{0}")]
+    Off(String),
+}
+
 /// The keychain operations Dingbind needs; the OS keychain in the app, a fake in tests.
 pub trait Keychain: Send + Sync {
-    fn set(&self, account: &str, value: &str) -> Result<(), String>;
-    fn get(&self, account: &str) -> Result<Option<String>, String>;
-    fn delete(&self, account: &str) -> Result<(), String>;
+    fn set(&self, account: &str, value: &str) -> Result<(), KeychainError>;
+    fn get(&self, account: &str) -> Result<Option<String>, KeychainError>;
+    fn delete(&self, account: &str) -> Result<(), KeychainError>;
 }
 
 /// The OS keychain through the `keyring` crate (Secret Service on Linux, Keychain on macOS,
@@ -28,36 +41,34 @@ impl OsKeychain {
         }
     }
 
-    fn entry(&self, account: &str) -> Result<keyring::Entry, String> {
-        keyring::Entry::new(&self.service, account).map_err(|e| e.to_string())
+    fn entry(&self, account: &str) -> Result<keyring::Entry, KeychainError> {
+        Ok(keyring::Entry::new(&self.service, account)?)
     }
 
     /// Whether the keychain answers at all: reading an absent entry is `NoEntry` when it works.
-    pub fn probe(&self) -> Result<(), String> {
+    pub fn probe(&self) -> Result<(), KeychainError> {
         match self.entry("dingbind-probe")?.get_password() {
             Ok(_) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 }
 
 impl Keychain for OsKeychain {
-    fn set(&self, account: &str, value: &str) -> Result<(), String> {
-        self.entry(account)?
-            .set_password(value)
-            .map_err(|e| e.to_string())
+    fn set(&self, account: &str, value: &str) -> Result<(), KeychainError> {
+        Ok(self.entry(account)?.set_password(value)?)
     }
-    fn get(&self, account: &str) -> Result<Option<String>, String> {
+    fn get(&self, account: &str) -> Result<Option<String>, KeychainError> {
         match self.entry(account)?.get_password() {
             Ok(v) => Ok(Some(v)),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
-    fn delete(&self, account: &str) -> Result<(), String> {
+    fn delete(&self, account: &str) -> Result<(), KeychainError> {
         match self.entry(account)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 }
@@ -66,7 +77,7 @@ impl Keychain for OsKeychain {
 /// from the keychain are cached, so the UI's frequent re-evaluation does not go to D-Bus each time.
 pub struct Secrets {
     keychain: Option<Box<dyn Keychain>>,
-    /// Why there is no keychain, for the UI.
+    /// Why there is no keychain, for the UI (the [`KeychainError`]'s text).
     pub unavailable_reason: Option<String>,
     cache: Mutex<HashMap<String, String>>,
 }
@@ -76,10 +87,10 @@ fn account(profile_id: &str, field: Field) -> String {
 }
 
 impl Secrets {
-    pub fn new(keychain: Result<Box<dyn Keychain>, String>) -> Self {
+    pub fn new(keychain: Result<Box<dyn Keychain>, KeychainError>) -> Self {
         let (keychain, unavailable_reason) = match keychain {
             Ok(k) => (Some(k), None),
-            Err(e) => (None, Some(e)),
+            Err(e) => (None, Some(e.to_string())),
         };
         Self {
             keychain,
@@ -170,24 +181,24 @@ pub fn mask(secret: &str) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    /// An in-memory keychain; `fail` makes every call fail like a locked keyring.
+    /// An in-memory keychain.
     #[derive(Default)]
     pub struct FakeKeychain {
         pub entries: Mutex<HashMap<String, String>>,
     }
 
     impl Keychain for std::sync::Arc<FakeKeychain> {
-        fn set(&self, account: &str, value: &str) -> Result<(), String> {
+        fn set(&self, account: &str, value: &str) -> Result<(), KeychainError> {
             self.entries
                 .lock()
                 .unwrap()
                 .insert(account.into(), value.into());
             Ok(())
         }
-        fn get(&self, account: &str) -> Result<Option<String>, String> {
+        fn get(&self, account: &str) -> Result<Option<String>, KeychainError> {
             Ok(self.entries.lock().unwrap().get(account).cloned())
         }
-        fn delete(&self, account: &str) -> Result<(), String> {
+        fn delete(&self, account: &str) -> Result<(), KeychainError> {
             self.entries.lock().unwrap().remove(account);
             Ok(())
         }
@@ -217,7 +228,11 @@ pub(crate) mod tests {
         assert_eq!(s.get("p1", Field::ClientSecret), None);
         assert_eq!(s.get("p2", Field::ClientSecret).as_deref(), Some("abc"));
 
-        let none = Secrets::new(Err("no Secret Service".into()));
+        let none = Secrets::new(Err(KeychainError::Off("no Secret Service".into())));
+        assert_eq!(
+            none.unavailable_reason.as_deref(),
+            Some("no Secret Service")
+        );
         assert_eq!(
             none.set("p1", Field::SsoSecret, "x"),
             Some(SecretLocation::Session)

@@ -20,36 +20,62 @@ pub enum Placeholder {
     DingTalkCorpId,
 }
 
+/// Why a URL pattern cannot be used; the text is shown next to the pattern (template errors, the
+/// wizard's URL list, a refused import).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PatternError {
+    #[error("a URL pattern starts with https://")]
+    NotHttp,
+    #[error("`}}` without a matching `{{`")]
+    UnmatchedClose,
+    #[error("`{{` without a closing `}}`")]
+    UnclosedOpen,
+    #[error("unknown placeholder `{{{key}}}`; use one of {{domain}}, {{corp_id}}, {{agent_id}}, {{client_id}}, {{corp_name}}")]
+    UnknownPlaceholder { key: String },
+    /// A known field written with spaces inside the braces (`{ domain }`).
+    #[error("write `{{{field}}}` without spaces")]
+    Spaces { field: Field },
+    #[error(
+        "a lone `$`: DingTalk's placeholder is written exactly $CORPID$ (uppercase, no spaces)"
+    )]
+    LoneDollar,
+    #[error("`{token}` is not a DingTalk placeholder; DingTalk only replaces $CORPID$ (uppercase, no spaces)")]
+    NotDingTalkPlaceholder { token: String },
+    #[error("`{{{field}}}` would put a secret into a URL")]
+    SecretInUrl { field: Field },
+    #[error("`{{{field}}}` is not in `needs`")]
+    NotNeeded { field: Field },
+}
+
 /// The holes in a pattern, or why the pattern is malformed.
-pub fn placeholders(pattern: &str) -> Result<Vec<Placeholder>, String> {
+pub fn placeholders(pattern: &str) -> Result<Vec<Placeholder>, PatternError> {
     let mut found = Vec::new();
     let mut rest = pattern;
     while let Some(i) = rest.find(['{', '}', '$']) {
         let c = rest.as_bytes()[i];
         let after = &rest[i + 1..];
         match c {
-            b'}' => return Err("`}` without a matching `{`".into()),
+            b'}' => return Err(PatternError::UnmatchedClose),
             b'{' => {
-                let end = after.find('}').ok_or("`{` without a closing `}`")?;
+                let end = after.find('}').ok_or(PatternError::UnclosedOpen)?;
                 let key = &after[..end];
-                let field = Field::parse(key.trim()).ok_or_else(|| {
-                    format!("unknown placeholder `{{{key}}}`; use one of {{domain}}, {{corp_id}}, {{agent_id}}, {{client_id}}, {{corp_name}}")
-                })?;
+                let field =
+                    Field::parse(key.trim()).ok_or_else(|| PatternError::UnknownPlaceholder {
+                        key: key.to_string(),
+                    })?;
                 if key != field.key() {
-                    return Err(format!("write `{{{}}}` without spaces", field.key()));
+                    return Err(PatternError::Spaces { field });
                 }
                 found.push(Placeholder::Field(field));
                 rest = &after[end + 1..];
             }
             _ => {
-                let end = after.find('$').ok_or(
-                    "a lone `$`: DingTalk's placeholder is written exactly $CORPID$ (uppercase, no spaces)",
-                )?;
+                let end = after.find('$').ok_or(PatternError::LoneDollar)?;
                 let token = &rest[i..i + end + 2];
                 if token != DINGTALK_CORPID {
-                    return Err(format!(
-                        "`{token}` is not a DingTalk placeholder; DingTalk only replaces $CORPID$ (uppercase, no spaces)"
-                    ));
+                    return Err(PatternError::NotDingTalkPlaceholder {
+                        token: token.to_string(),
+                    });
                 }
                 found.push(Placeholder::DingTalkCorpId);
                 rest = &after[end + 1..];
@@ -95,7 +121,7 @@ pub fn generate(
             let (url, missing, error) = match fill(&pattern, template, values) {
                 Ok(url) => (Some(url), Vec::new(), None),
                 Err(Unfilled::Missing(missing)) => (None, missing, None),
-                Err(Unfilled::Broken(e)) => (None, Vec::new(), Some(e)),
+                Err(Unfilled::Broken(e)) => (None, Vec::new(), Some(e.to_string())),
             };
             GeneratedUrl {
                 name: spec.name.clone(),
@@ -113,7 +139,7 @@ pub fn generate(
 
 enum Unfilled {
     Missing(Vec<Field>),
-    Broken(String),
+    Broken(PatternError),
 }
 
 fn fill(
@@ -155,14 +181,28 @@ mod tests {
     #[test]
     fn placeholder_typos_are_named() {
         assert!(placeholders("https://{domain}/?corpId=$CORPID$").is_ok());
-        for bad in [
-            "https://x/?c=$ CORPID$",
-            "https://x/?c=$corpid$",
-            "https://x/?c=$CORPID",
-            "https://{domian}/",
-            "https://{domain/",
+        for (bad, message) in [
+            (
+                "https://x/?c=$ CORPID$",
+                "`$ CORPID$` is not a DingTalk placeholder; DingTalk only replaces $CORPID$ (uppercase, no spaces)",
+            ),
+            (
+                "https://x/?c=$corpid$",
+                "`$corpid$` is not a DingTalk placeholder; DingTalk only replaces $CORPID$ (uppercase, no spaces)",
+            ),
+            (
+                "https://x/?c=$CORPID",
+                "a lone `$`: DingTalk's placeholder is written exactly $CORPID$ (uppercase, no spaces)",
+            ),
+            (
+                "https://{domian}/",
+                "unknown placeholder `{domian}`; use one of {domain}, {corp_id}, {agent_id}, {client_id}, {corp_name}",
+            ),
+            ("https://{domain/", "`{` without a closing `}`"),
+            ("https://domain}/", "`}` without a matching `{`"),
+            ("https://{ domain }/", "write `{domain}` without spaces"),
         ] {
-            assert!(placeholders(bad).is_err(), "{bad}");
+            assert_eq!(placeholders(bad).unwrap_err().to_string(), message, "{bad}");
         }
     }
 }

@@ -175,7 +175,7 @@ fn plain_files_never_carry_a_secret() {
             }
             assert!(!text.contains("secret_values"));
         }
-        assert!(e.env.contains("# DINGTALK_CLIENT_SECRET= (not exported; present in the keychain — ask the admin for the encrypted file)"));
+        assert!(e.env.contains("# DINGTALK_CLIENT_SECRET= (not exported; the admin has it — ask for the encrypted .age file)"));
         assert!(e.env.contains("# DINGTALK_SSO_SECRET= (not exported"));
         assert!(e
             .env

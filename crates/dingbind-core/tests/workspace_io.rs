@@ -9,7 +9,7 @@ use dingbind_core::history::ChangeKind;
 use dingbind_core::profile::{confirmation_key, SecretLocation};
 use dingbind_core::report;
 use dingbind_core::scan::ScanKind;
-use dingbind_core::secrets::Secrets;
+use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::store::ProfileSummary;
 use dingbind_core::workspace::{ImportOutcome, ProfileView, Workspace};
 use dingbind_core::Field;
@@ -46,7 +46,12 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::open(dir.path(), Secrets::new(Err("no keychain".into())), |_| {}).unwrap();
+    let ws = Workspace::open(
+        dir.path(),
+        Secrets::new(Err(KeychainError::Off("no keychain".into()))),
+        |_| {},
+    )
+    .unwrap();
     let view = ws.create("宜点云 OA · 钉钉绑定", TEMPLATE).unwrap();
     let id = view.profile.id.clone();
     let mut edited = view.profile;

@@ -93,56 +93,87 @@ pub async fn tls(domain: &str, extra_ca: Option<std::path::PathBuf>) -> Outcome 
                 o
             }
         }
-        Ok(Ok(Err(message))) => {
+        Ok(Ok(Err(e))) => {
             let mut o = Outcome::of(
                 CheckStatus::Fail,
                 DiagnosisCode::TlsFailure,
                 host_data(&host),
             );
-            o.original = Some(message);
+            o.original = Some(e.to_string());
             o
         }
         _ => Outcome::of(CheckStatus::Fail, DiagnosisCode::Timeout, host_data(&host)),
     }
 }
 
-fn tls_blocking(host: &str, port: u16, extra_ca: Option<&std::path::Path>) -> Result<i32, String> {
-    use openssl::ssl::{SslConnector, SslMethod};
-    let mut builder = SslConnector::builder(SslMethod::tls()).map_err(|e| e.to_string())?;
+/// Why the certificate could not be read; the text becomes the check's `original`.
+#[derive(Debug, thiserror::Error)]
+enum TlsError {
+    /// OpenSSL could not be set up, or could not compare the certificate's dates.
+    #[error("{0}")]
+    OpenSsl(#[from] openssl::error::ErrorStack),
+    /// `DINGBIND_CA_FILE` could not be loaded.
+    #[error("{}: {source}", path.display())]
+    CaFile {
+        path: std::path::PathBuf,
+        source: openssl::error::ErrorStack,
+    },
+    /// The name did not resolve, or the connection could not be made or configured.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("no address")]
+    NoAddress,
+    /// The handshake failed; `verify` is OpenSSL's verdict on the certificate chain.
+    #[error("{source} ({verify})")]
+    Handshake {
+        source: openssl::ssl::Error,
+        verify: &'static str,
+    },
+    /// The handshake could not even be attempted (or would block).
+    #[error("{0}")]
+    Connect(#[source] openssl::ssl::HandshakeError<std::net::TcpStream>),
+    #[error("the server sent no certificate")]
+    NoCertificate,
+}
+
+fn tls_blocking(
+    host: &str,
+    port: u16,
+    extra_ca: Option<&std::path::Path>,
+) -> Result<i32, TlsError> {
+    use openssl::ssl::{HandshakeError, SslConnector, SslMethod};
+    let mut builder = SslConnector::builder(SslMethod::tls())?;
     if let Some(path) = extra_ca {
         builder
             .set_ca_file(path)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+            .map_err(|source| TlsError::CaFile {
+                path: path.to_path_buf(),
+                source,
+            })?;
         // set_ca_file replaces nothing: the system store stays loaded by default_verify_paths.
-        builder
-            .set_default_verify_paths()
-            .map_err(|e| e.to_string())?;
+        builder.set_default_verify_paths()?;
     }
     let connector = builder.build();
     let addr = (host, port)
-        .to_socket_addrs()
-        .map_err(|e| e.to_string())?
+        .to_socket_addrs()?
         .next()
-        .ok_or("no address")?;
-    let tcp =
-        std::net::TcpStream::connect_timeout(&addr, NET_TIMEOUT).map_err(|e| e.to_string())?;
-    tcp.set_read_timeout(Some(NET_TIMEOUT))
-        .map_err(|e| e.to_string())?;
-    tcp.set_write_timeout(Some(NET_TIMEOUT))
-        .map_err(|e| e.to_string())?;
+        .ok_or(TlsError::NoAddress)?;
+    let tcp = std::net::TcpStream::connect_timeout(&addr, NET_TIMEOUT)?;
+    tcp.set_read_timeout(Some(NET_TIMEOUT))?;
+    tcp.set_write_timeout(Some(NET_TIMEOUT))?;
     let stream = connector.connect(host, tcp).map_err(|e| match e {
-        openssl::ssl::HandshakeError::Failure(m) => {
-            let verify = m.ssl().verify_result();
-            format!("{} ({})", m.error(), verify.error_string())
-        }
-        other => other.to_string(),
+        HandshakeError::Failure(m) => TlsError::Handshake {
+            verify: m.ssl().verify_result().error_string(),
+            source: m.into_error(),
+        },
+        other => TlsError::Connect(other),
     })?;
     let cert = stream
         .ssl()
         .peer_certificate()
-        .ok_or("the server sent no certificate")?;
-    let now = openssl::asn1::Asn1Time::days_from_now(0).map_err(|e| e.to_string())?;
-    let diff = now.diff(cert.not_after()).map_err(|e| e.to_string())?;
+        .ok_or(TlsError::NoCertificate)?;
+    let now = openssl::asn1::Asn1Time::days_from_now(0)?;
+    let diff = now.diff(cert.not_after())?;
     Ok(diff.days)
 }
 

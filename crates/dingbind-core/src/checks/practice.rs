@@ -2,7 +2,27 @@
 //! and the endpoints that point the client at it. For training admins and for support staff
 //! reproducing a customer's failure (`dingbind check --practice missing-contact-scope`).
 
-use dingtalk_sim::{scenarios, Sim, SimHandle};
+use dingtalk_sim::{scenarios, Sim, SimError, SimHandle};
+
+/// Why practice mode could not start or switch scenario.
+#[derive(Debug, thiserror::Error)]
+pub enum PracticeError {
+    /// No built-in scenario has this name. `known` lists the ones there are; it is empty where the
+    /// list is not repeated (switching: the UI already offers every scenario).
+    #[error("{}", unknown_scenario(name, known))]
+    UnknownScenario { name: String, known: Vec<String> },
+    /// The simulator could not start (no loopback port) or refused the scenario.
+    #[error("{0}")]
+    Sim(#[from] SimError),
+}
+
+fn unknown_scenario(name: &str, known: &[String]) -> String {
+    if known.is_empty() {
+        format!("no practice scenario `{name}`")
+    } else {
+        format!("no practice scenario `{name}`; known: {}", known.join(", "))
+    }
+}
 
 pub struct Practice {
     sim: SimHandle,
@@ -14,14 +34,12 @@ pub fn scenario_names() -> Vec<String> {
     scenarios::names().iter().map(|s| s.to_string()).collect()
 }
 
-pub async fn start(scenario: &str) -> Result<Practice, String> {
-    let s = scenarios::builtin(scenario).ok_or_else(|| {
-        format!(
-            "no practice scenario `{scenario}`; known: {}",
-            scenario_names().join(", ")
-        )
+pub async fn start(scenario: &str) -> Result<Practice, PracticeError> {
+    let s = scenarios::builtin(scenario).ok_or_else(|| PracticeError::UnknownScenario {
+        name: scenario.to_string(),
+        known: scenario_names(),
     })?;
-    let sim = Sim::start(s, 0).await.map_err(|e| e.to_string())?;
+    let sim = Sim::start(s, 0).await?;
     Ok(Practice {
         sim,
         scenario: scenario.to_string(),
@@ -43,10 +61,12 @@ impl Practice {
     }
 
     /// Switches the running simulator to another scenario (same ports, same endpoints).
-    pub fn switch(&mut self, scenario: &str) -> Result<(), String> {
-        let s = scenarios::builtin(scenario)
-            .ok_or_else(|| format!("no practice scenario `{scenario}`"))?;
-        self.sim.set_scenario(s).map_err(|e| e.to_string())?;
+    pub fn switch(&mut self, scenario: &str) -> Result<(), PracticeError> {
+        let s = scenarios::builtin(scenario).ok_or_else(|| PracticeError::UnknownScenario {
+            name: scenario.to_string(),
+            known: Vec::new(),
+        })?;
+        self.sim.set_scenario(s)?;
         self.scenario = scenario.to_string();
         Ok(())
     }
@@ -66,5 +86,31 @@ impl Practice {
 
     pub async fn stop(self) {
         self.sim.shutdown().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn unknown_scenarios_are_named() {
+        let Err(e) = start("nope").await else {
+            panic!("an unknown scenario started");
+        };
+        assert!(matches!(&e, PracticeError::UnknownScenario { name, .. } if name == "nope"));
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "no practice scenario `nope`; known: {}",
+                scenario_names().join(", ")
+            )
+        );
+
+        let mut p = start(&scenario_names()[0]).await.unwrap();
+        let e = p.switch("nope").unwrap_err();
+        assert_eq!(e.to_string(), "no practice scenario `nope`");
+        assert_eq!(p.scenario, scenario_names()[0]);
+        p.stop().await;
     }
 }

@@ -76,8 +76,8 @@ pub(super) fn tls_failure(c: &Ctx) -> Rendered {
             format!("HTTPS certificate verification failed{h_en}: this machine does not trust the certificate it was shown. Common causes: a corporate proxy or security gateway replaces certificates (self-signed), the system lacks root certificates, or the system clock is wrong. Working on a laptop but failing on the server usually means this."),
         ),
         t(
-            "在同一台机器上用浏览器或 curl 打开 https://oapi.dingtalk.com，看证书是谁签发的：如果是公司的安全网关，请网管提供它的 CA 根证书，在 Dingbind 设置里指定这个 CA 文件（或安装到系统）；同时更新系统根证书（如 ca-certificates）并校准系统时间。如果出错的是平台自己的域名，给它配置正规机构签发的有效证书（不能是自签名）。",
-            "On the same machine, open https://oapi.dingtalk.com in a browser or with curl and see who issued the certificate: if it is the corporate security gateway, get its CA root certificate from IT and point Dingbind's settings at that CA file (or install it system-wide); also update the system's root certificates (e.g. ca-certificates) and fix the clock. If the failing host is the platform's own domain, give it a valid certificate from a real CA (not self-signed).",
+            "在同一台机器上用浏览器或 curl 打开 https://oapi.dingtalk.com，看证书是谁签发的：如果是公司的安全网关，请网管提供它的 CA 根证书，安装到系统（Debian/Ubuntu：复制到 /usr/local/share/ca-certificates/ 后运行 update-ca-certificates），或者在启动 Dingbind / dingbind 前设置环境变量 DINGBIND_CA_FILE=证书文件路径；同时更新系统根证书（如 ca-certificates）并校准系统时间。如果出错的是平台自己的域名，给它配置正规机构签发的有效证书（不能是自签名）。",
+            "On the same machine, open https://oapi.dingtalk.com in a browser or with curl and see who issued the certificate: if it is the corporate security gateway, get its CA root certificate from IT and install it system-wide (Debian/Ubuntu: copy it to /usr/local/share/ca-certificates/ and run update-ca-certificates), or start Dingbind / dingbind with the environment variable DINGBIND_CA_FILE=path-to-the-certificate; also update the system's root certificates (e.g. ca-certificates) and fix the clock. If the failing host is the platform's own domain, give it a valid certificate from a real CA (not self-signed).",
         ),
         DOC_ERROR_CODES,
     )

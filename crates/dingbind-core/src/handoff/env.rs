@@ -57,7 +57,7 @@ fn comment_for(field: Field, m: &Manifest) -> &'static str {
             None => "(not used by this template)",
             Some(SecretState::Absent) => "(absent: not entered in Dingbind yet)",
             Some(SecretState::Present | SecretState::Included) => {
-                "(not exported; present in the keychain — ask the admin for the encrypted file)"
+                "(not exported; the admin has it — ask for the encrypted .age file)"
             }
         };
     }

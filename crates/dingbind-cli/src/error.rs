@@ -1,0 +1,25 @@
+//! The CLI's own errors: what goes wrong before a command reaches the core's answer (a template
+//! that cannot be loaded, practice mode that cannot start). Printed as `✗ message` or as the JSON
+//! error's `message`; the texts are part of the CLI's output.
+
+use dingbind_core::checks::practice::PracticeError;
+use dingbind_core::template::TemplateError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// `--template` is no built-in id, no template of the data folder, and no readable file.
+    #[error("`{id_or_path}` is neither a built-in template nor a readable file: {source}")]
+    TemplateUnreadable {
+        id_or_path: String,
+        source: std::io::Error,
+    },
+    /// The template file was read but is not a valid template.
+    #[error("{id_or_path}:{}: `{}`: {}", source.line, source.field, source.message)]
+    TemplateInvalid {
+        id_or_path: String,
+        source: TemplateError,
+    },
+    /// `--practice` named no scenario, or the simulator could not start.
+    #[error("{0}")]
+    Practice(#[from] PracticeError),
+}
