@@ -9,9 +9,10 @@ fn main() {
 }
 
 /// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
-const COMMANDS: [&str; 38] = [
+const COMMANDS: [&str; 39] = [
     "app_info",
     "list_templates",
+    "add_template",
     "list_profiles",
     "create_profile",
     "open_profile",

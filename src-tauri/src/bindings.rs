@@ -62,6 +62,7 @@ pub fn typescript() -> String {
         crate::login_cmd::LoginStarted,
         dingbind_core::handoff::ImportWarning,
         dingbind_core::workspace::ImportOutcome,
+        dingbind_core::workspace::TemplateAdded,
         crate::live::PracticeStatus,
         crate::error::ErrorCode,
         crate::error::IpcError,

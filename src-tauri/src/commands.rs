@@ -6,7 +6,7 @@ use dingbind_core::i18n::Lang;
 use dingbind_core::profile::Profile;
 use dingbind_core::store::ProfileSummary;
 use dingbind_core::template::Template;
-use dingbind_core::workspace::{AppInfo, ProfileView, Workspace};
+use dingbind_core::workspace::{AppInfo, ProfileView, TemplateAdded, Workspace};
 use tauri::State;
 
 type Ws<'a> = State<'a, Workspace>;
@@ -17,6 +17,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         app_info,
         list_templates,
+        add_template,
         list_profiles,
         create_profile,
         open_profile,
@@ -63,7 +64,22 @@ pub fn app_info(ws: Ws) -> AppInfo {
 
 #[tauri::command]
 pub fn list_templates(ws: Ws) -> Vec<Template> {
-    ws.templates().to_vec()
+    ws.templates()
+}
+
+/// Asks for a template file (`.toml`) and adds it (checked, stored, offered); `None` when the
+/// admin cancels the dialog.
+#[tauri::command]
+pub async fn add_template<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    ws: State<'_, Workspace>,
+) -> Res<Option<TemplateAdded>> {
+    let Some(path) = crate::files::pick_open_path(&app, ("TOML", &["toml"])).await? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| IpcError::new(ErrorCode::Storage, format!("{}: {e}", path.display())))?;
+    Ok(Some(ws.add_template(&path.display().to_string(), &bytes)?))
 }
 
 #[tauri::command]

@@ -9,8 +9,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(15);
-/// The file the app's "open" dialog answers with, inside [`Env::saved`].
-pub const OPEN_FILE: &str = "to-import.json";
+/// The file the app's "open" dialog answers with, inside [`Env::saved`] (imports and templates).
+pub const OPEN_FILE: &str = "picked-file";
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -39,6 +39,23 @@ const STEPS: [&str; 11] = [
     "scan_login",
 ];
 
+/// A server team's template in the short form of ARCHITECTURE.md.
+const ACME_TEMPLATE: &str = r#"
+id = "acme-oa"
+name = { zh = "某某 OA", en = "Acme OA" }
+needs = ["domain", "corp_id"]
+
+[urls]
+home = "https://{domain}/dd?corp={corp_id}"
+
+[[steps]]
+id = "all"
+title = { zh = "全部", en = "Everything" }
+body = { zh = "填写", en = "Fill in" }
+fields = ["domain", "corp_id"]
+urls = ["home"]
+"#;
+
 /// The wizard's own pages after the template's steps.
 const PAGES: [&str; 5] = ["scan_codes", "login_test", "live", "history", "summary"];
 
@@ -63,6 +80,30 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.retype("[data-testid=profile-name-input]", "e2e 总部私有云")
         .await;
     app.screenshot("zh-00-create").await;
+
+    // The server team's own template: a broken one says where, a good one is offered and picked.
+    let picked = env.saved().join(driver::OPEN_FILE);
+    std::fs::create_dir_all(env.saved()).unwrap();
+    std::fs::write(
+        &picked,
+        ACME_TEMPLATE.replace("\"corp_id\"]\nurls", "\"corp_idd\"]\nurls"),
+    )
+    .unwrap();
+    app.click("[data-testid=add-template]").await;
+    app.wait_text("[data-testid=template-refused]", ":13 `steps[0].fields[1]`")
+        .await;
+    app.screenshot("zh-00-template-refused").await;
+    std::fs::write(&picked, ACME_TEMPLATE).unwrap();
+    app.click("[data-testid=add-template]").await;
+    app.wait_text("label:has([data-testid=template-acme-oa])", "自定义")
+        .await;
+    app.wait_css("[data-testid=template-acme-oa]:checked").await;
+    app.screenshot("zh-00-template-added").await;
+    // This walk is the seed 003 flow: back to its template.
+    app.click("label:has([data-testid=template-yidianyun-private-cloud])")
+        .await;
+    app.wait_css("[data-testid=template-yidianyun-private-cloud]:checked")
+        .await;
     app.click("[data-testid=dialog-ok]").await;
     app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
         .await;

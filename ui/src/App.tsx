@@ -5,14 +5,14 @@ import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { api, type PracticeStatus, type ProfileView } from './ipc';
 import { PracticeBanner } from './checks/PracticeBar';
-import { AppDataContext, type AppData } from './context';
+import { AppDataContext, withTemplate, type AppData } from './context';
 import AppHeader from './components/AppHeader';
 import StartScreen from './screens/StartScreen';
 import WizardScreen from './screens/WizardScreen';
 
 export default function App() {
   const { i18n, t } = useTranslation();
-  const [data, setData] = useState<AppData | null>(null);
+  const [data, setData] = useState<Omit<AppData, 'templateAdded'> | null>(null);
   const [view, setView] = useState<ProfileView | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
@@ -55,7 +55,12 @@ export default function App() {
           ) : !data ? (
             <Spin size="large" style={{ margin: 'auto' }} />
           ) : (
-            <AppDataContext.Provider value={data}>
+            <AppDataContext.Provider
+              value={{
+                ...data,
+                templateAdded: (t) => setData((d) => d && { ...d, templates: withTemplate(d.templates, t) }),
+              }}
+            >
               <AppHeader
                 view={view}
                 practice={practice}

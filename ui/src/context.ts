@@ -4,6 +4,15 @@ import type { AppInfo, Field, FieldInfo, Template } from './ipc';
 export interface AppData {
   info: AppInfo;
   templates: Template[];
+  /** Offers a template the admin just added (in place of an older version with the same id). */
+  templateAdded: (template: Template) => void;
+}
+
+/** `list` with `template` added, or put in place of the one with its id. */
+export function withTemplate(list: Template[], template: Template): Template[] {
+  return list.some((t) => t.id === template.id)
+    ? list.map((t) => (t.id === template.id ? template : t))
+    : [...list, template];
 }
 
 export const AppDataContext = createContext<AppData | null>(null);

@@ -504,3 +504,78 @@ urls = ["home"]
     assert!(!t.urls[0].editable);
     assert!(t.permissions.is_empty());
 }
+
+/// ARCHITECTURE.md's own example, with the short `[urls]` and `[permissions]` tables and no
+/// schema_version or description, plus one step: a server team starting from the design document
+/// gets a working template, with the built-ins' labels for URLs and permissions they share.
+#[test]
+fn the_design_documents_short_form_is_accepted() {
+    let src = r#"
+id = "yidianyun-private-cloud-short"
+name = { zh = "宜点云私有云", en = "Yidianyun private cloud" }
+needs = ["domain", "corp_id", "corp_name", "agent_id", "client_id", "client_secret", "sso_secret"]
+
+[urls]   # {x} is filled by the wizard; $CORPID$ is DingTalk's own placeholder and stays literal
+home           = "https://{domain}/dingding/dingding_auth_corp?corpId=$CORPID$"
+pc_home        = "https://{domain}/index.php?dingding/dd_client_callback&corpId=$CORPID$"
+admin          = "https://{domain}/index.php?dingding/dd_callback&usertype=admin&corpId={corp_id}"
+login_callback = "https://{domain}/dingding/dd_or_code_corp_list"
+sync_hook      = "https://{domain}/hooks/dingtalk"
+
+[permissions]
+required = ["qyapi_get_member", "qyapi_get_department_list", "qyapi_get_department_member",
+            "Contact.User.Read", "Todo.Todo.Write", "Todo.Todo.Read", "Calendar.Event.Read"]
+
+[[steps]]
+id = "everything"
+title = { zh = "全部", en = "Everything" }
+body = { zh = "填写", en = "Fill in" }
+fields = ["domain", "corp_id", "corp_name", "agent_id", "client_id", "client_secret", "sso_secret"]
+urls = ["home", "pc_home", "admin", "login_callback", "sync_hook"]
+show_permissions = true
+"#;
+    let t = parse(src).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = t.urls.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["home", "pc_home", "admin", "login_callback", "sync_hook"],
+        "the order written"
+    );
+    assert_eq!(
+        t.urls[2].label.zh, "后台管理地址",
+        "a built-in URL keeps its label"
+    );
+    assert_eq!(
+        t.urls[4].label.en, "sync_hook",
+        "an unknown one is named by its key"
+    );
+    assert!(t.urls[0].pattern.ends_with("corpId=$CORPID$"));
+    assert_eq!(t.permissions.len(), 7);
+    assert_eq!(t.permissions[0].name.zh, "成员信息读权限");
+    assert_eq!(t.permissions[6].name.en, "Calendar.Event.Read");
+    assert_eq!(t.permissions[6].group.en, "Other permissions");
+
+    // The short forms are checked like the long ones, at the line of the bad value.
+    let (bad, line) = edit(
+        src,
+        "sync_hook ",
+        "https://{domain}/hooks",
+        "ftp://{domain}/hooks",
+    );
+    assert_rejected_at(&bad, line, "urls[4].pattern");
+    let (bad, line) = edit(src, "required", "\"Todo.Todo.Read\"", "\"Todo.Todo.Write\"");
+    assert_rejected_at(&bad, line, "permissions[5].code");
+    let (bad, line) = edit(src, "[permissions]", "required", "requried");
+    assert_rejected_at(&bad, line, "permissions.requried");
+}
+
+#[test]
+fn a_missing_top_level_key_is_named_alone() {
+    let src: String = SEED_003
+        .lines()
+        .filter(|l| !l.starts_with("needs = "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let e = rejected(&src);
+    assert_eq!(e.field, "needs", "{e}");
+}

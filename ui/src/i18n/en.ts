@@ -46,6 +46,13 @@ const en: Messages = {
     defaultName: 'DingTalk binding {{n}}',
     deleted: 'Deleted',
     copied: 'Duplicated as “{{name}}”',
+    addTemplate: 'Add a platform template (.toml)…',
+    addTemplateHint: 'A file the server team wrote from the platform’s docs; it stays on this computer.',
+    templateAdded: 'Template “{{name}}” added',
+    templateReplaced: 'Template “{{name}}” updated',
+    templateRefused: 'This template file cannot be used',
+    templateRefusedHint: 'Fix it and add it again; dingbind templates --check FILE checks it first.',
+    customTag: 'Custom',
   },
   wizard: {
     stepOf: 'Step {{n}} of {{total}}',

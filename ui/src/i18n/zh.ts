@@ -44,6 +44,13 @@ const zh = {
     defaultName: '钉钉绑定 {{n}}',
     deleted: '已删除',
     copied: '已复制为“{{name}}”',
+    addTemplate: '添加平台模板（.toml）…',
+    addTemplateHint: '服务器团队按平台文档写的模板文件；添加后一直保留在本机。',
+    templateAdded: '已添加模板“{{name}}”',
+    templateReplaced: '已更新模板“{{name}}”',
+    templateRefused: '这个模板文件不能用',
+    templateRefusedHint: '改正后再添加一次；可以先用 dingbind templates --check 文件 检查。',
+    customTag: '自定义',
   },
   wizard: {
     stepOf: '第 {{n}} 步 / 共 {{total}} 步',

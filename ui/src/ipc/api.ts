@@ -27,6 +27,7 @@ import type {
   ScanCode,
   ScanKind,
   Template,
+  TemplateAdded,
 } from './bindings';
 
 export class IpcFailure extends Error {
@@ -60,6 +61,7 @@ export interface SavedEvent {
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listTemplates: () => call<Template[]>('list_templates'),
+  addTemplate: () => call<TemplateAdded | null>('add_template'),
   listProfiles: () => call<ProfileSummary[]>('list_profiles'),
   createProfile: (name: string, templateId: string) => call<ProfileView>('create_profile', { name, templateId }),
   openProfile: (id: string) => call<ProfileView>('open_profile', { id }),

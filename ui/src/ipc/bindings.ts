@@ -339,6 +339,8 @@ from_report: boolean,
  */
 warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
 
+export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
+
 export type PracticeStatus = { 
 /**
  * The running scenario; `None` when checks go to the real DingTalk.

@@ -190,4 +190,38 @@ describe('StartScreen', () => {
     expect(await screen.findByText('有 1 个自定义模板无法加载')).toBeInTheDocument();
     expect(screen.getByText('acme.toml:12 `steps[2].console.url` — host not allowed')).toBeInTheDocument();
   });
+
+  it('adds the admin’s own template file from the new-binding dialog and selects it', async () => {
+    const acme = { ...customTemplate, id: 'acme-oa', builtin: false, name: { zh: '某某 OA', en: 'Acme OA' } };
+    api.addTemplate.mockResolvedValueOnce(null).mockResolvedValueOnce({ kind: 'added', template: acme, replaced: false });
+    const onOpen = vi.fn();
+    const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
+    await user.click(await screen.findByTestId('create-profile'));
+    // Cancelling the file dialog changes nothing.
+    await user.click(screen.getByTestId('add-template'));
+    expect(screen.queryByText('某某 OA')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('add-template'));
+    expect(await screen.findByText('已添加模板“某某 OA”')).toBeInTheDocument();
+    const radio = screen.getByTestId('template-acme-oa');
+    expect(radio.closest('label')).toHaveTextContent('某某 OA自定义');
+    expect(radio).toBeChecked();
+    await user.click(screen.getByTestId('dialog-ok'));
+    await waitFor(() => expect(api.createProfile).toHaveBeenCalledWith('钉钉绑定 1', 'acme-oa'));
+  });
+
+  it('says where a refused template file is wrong, and keeps the dialog', async () => {
+    api.addTemplate.mockResolvedValue({
+      kind: 'refused',
+      problem: { file: '/home/admin/acme.toml', line: 13, field: 'steps[0].fields[1]', message: 'unknown field `corp_idd`' },
+    });
+    const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
+    await user.click(await screen.findByTestId('create-profile'));
+    await user.click(screen.getByTestId('add-template'));
+    const alert = await screen.findByTestId('template-refused');
+    expect(alert).toHaveTextContent('这个模板文件不能用');
+    expect(alert).toHaveTextContent('/home/admin/acme.toml:13 `steps[0].fields[1]` — unknown field `corp_idd`');
+    expect(alert).toHaveTextContent('dingbind templates --check');
+    expect(screen.getByTestId('profile-name-input')).toHaveValue('钉钉绑定 1');
+  });
 });

@@ -16,10 +16,10 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ImportButton from '../outputs/ImportButton';
-import { api, type ProfileSummary, type ProfileView } from '../ipc';
+import { api, type ProfileSummary, type ProfileView, type TemplateProblem } from '../ipc';
 import { useAppData } from '../context';
 import { useText } from '../i18n';
 import { formatTime } from '../format';
@@ -104,8 +104,8 @@ export default function StartScreen({ onOpen }: Props) {
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {info.template_problems.map((p) => (
-                  <li key={p.file} className="mono">
-                    {p.file}:{p.line} `{p.field}` — {p.message}
+                  <li key={p.file}>
+                    <ProblemText problem={p} />
                   </li>
                 ))}
               </ul>
@@ -212,10 +212,29 @@ function NameDialogView({
 }) {
   const { t } = useTranslation();
   const tx = useText();
-  const { templates } = useAppData();
+  const { templates, templateAdded } = useAppData();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ name: string; template: string }>();
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<TemplateProblem | null>(null);
+
+  const addTemplate = async () => {
+    try {
+      const added = await api.addTemplate();
+      if (!added) return;
+      if (added.kind === 'refused') {
+        setRefused(added.problem);
+        return;
+      }
+      setRefused(null);
+      templateAdded(added.template);
+      form.setFieldValue('template', added.template.id);
+      const name = tx(added.template.name);
+      message.success(added.replaced ? t('start.templateReplaced', { name }) : t('start.templateAdded', { name }));
+    } catch (e) {
+      message.error(t('error.generic', { message: (e as Error).message }));
+    }
+  };
   const initialName =
     dialog.kind === 'create'
       ? t('start.defaultName', { n: count + 1 })
@@ -282,16 +301,61 @@ function NameDialogView({
                 {templates.map((tpl) => (
                   <Radio key={tpl.id} value={tpl.id} data-testid={`template-${tpl.id}`}>
                     <Typography.Text strong>{tx(tpl.name)}</Typography.Text>
-                    <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', fontSize: 13 }}>
-                      {tx(tpl.description)}
-                    </Typography.Paragraph>
+                    {!tpl.builtin && (
+                      <Tag color="purple" style={{ marginInlineStart: 8 }}>
+                        {t('start.customTag')}
+                      </Tag>
+                    )}
+                    {tx(tpl.description) && (
+                      <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', fontSize: 13 }}>
+                        {tx(tpl.description)}
+                      </Typography.Paragraph>
+                    )}
                   </Radio>
                 ))}
               </Flex>
             </Radio.Group>
           </Form.Item>
         )}
+        {dialog.kind === 'create' && (
+          <Flex vertical gap={8}>
+            <Flex gap={12} align="center">
+              <Button type="dashed" icon={<FileAddOutlined />} onClick={() => void addTemplate()} data-testid="add-template">
+                {t('start.addTemplate')}
+              </Button>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('start.addTemplateHint')}
+              </Typography.Text>
+            </Flex>
+            {refused && (
+              <Alert
+                type="error"
+                showIcon
+                closable
+                onClose={() => setRefused(null)}
+                message={t('start.templateRefused')}
+                description={
+                  <>
+                    <ProblemText problem={refused} />
+                    <div style={{ marginTop: 4 }}>{t('start.templateRefusedHint')}</div>
+                  </>
+                }
+                data-testid="template-refused"
+              />
+            )}
+          </Flex>
+        )}
       </Form>
     </Modal>
+  );
+}
+
+/** Where a template file is wrong: `file:line`, the key path, and why. */
+function ProblemText({ problem: p }: { problem: TemplateProblem }) {
+  return (
+    <span className="mono" style={{ wordBreak: 'break-all' }}>
+      {p.file}
+      {p.line > 0 ? `:${p.line}` : ''} {p.field && `\`${p.field}\``} — {p.message}
+    </span>
   );
 }

@@ -41,6 +41,7 @@ type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? 
 export const api: Mocked<Api> = {
   appInfo: vi.fn(),
   listTemplates: vi.fn(),
+  addTemplate: vi.fn(),
   listProfiles: vi.fn(),
   createProfile: vi.fn(),
   openProfile: vi.fn(),

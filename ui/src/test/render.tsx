@@ -1,11 +1,11 @@
 // Renders UI the way App.tsx does: antd ConfigProvider (Chinese locale) + antd App (message/modal
 // hooks) + the AppDataContext with the app info and templates.
-import type { ReactElement } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { AppDataContext, type AppData } from '../context';
+import { AppDataContext, withTemplate, type AppData } from '../context';
 import WizardScreen from '../screens/WizardScreen';
 import type { ProfileView } from '../ipc/bindings';
 import { appInfo, customTemplate, seedTemplate } from './fixtures';
@@ -15,17 +15,27 @@ export function renderWithApp(
   ui: ReactElement,
   data: Partial<AppData> = {},
 ): RenderResult & { user: UserEvent } {
-  const value: AppData = { info: data.info ?? appInfo(), templates: data.templates ?? [seedTemplate, customTemplate] };
   const user = userEvent.setup();
   const result = render(
     // No animations: jsdom never ends a CSS transition, so leaving dialogs would linger.
     <ConfigProvider locale={zhCN} theme={{ token: { motion: false } }}>
       <AntApp>
-        <AppDataContext.Provider value={value}>{ui}</AppDataContext.Provider>
+        <Data data={data}>{ui}</Data>
       </AntApp>
     </ConfigProvider>,
   );
   return { ...result, user };
+}
+
+/** The app data as App.tsx provides it, with templates that grow when one is added. */
+function Data({ data, children }: { data: Partial<AppData>; children: ReactNode }) {
+  const [templates, setTemplates] = useState(data.templates ?? [seedTemplate, customTemplate]);
+  const value: AppData = {
+    info: data.info ?? appInfo(),
+    templates,
+    templateAdded: (t) => setTemplates((list) => withTemplate(list, t)),
+  };
+  return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
 }
 
 /** Opens `view` in the wizard; the fake core starts from the same profile. */

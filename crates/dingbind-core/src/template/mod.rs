@@ -4,9 +4,11 @@
 //! flow with the console page for each. Built-ins are embedded; admins and server teams can write
 //! their own, and a broken one is rejected with the field and line that is wrong.
 //!
-//! Format: `[[urls]]` and `[[steps]]` are arrays (not the `[urls]` table sketched in
-//! ARCHITECTURE.md) because their order is the order the admin sees, and each URL needs a label and
-//! a console location in both languages.
+//! Format: the built-ins write `[[urls]]` and `[[permissions]]` out in full, because each URL needs
+//! a label and a console location in both languages. The short tables of ARCHITECTURE.md
+//! (`[urls] name = "pattern"`, `[permissions] required = [...]`) are accepted too, in the order
+//! written, borrowing the built-ins' labels where they share a name or code; `schema_version`
+//! (only 1) and `description` may then be left out.
 
 mod parse;
 

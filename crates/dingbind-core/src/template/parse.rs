@@ -6,7 +6,7 @@ use super::{Confirm, ConsoleLink, Permission, Step, Template, UrlSpec};
 use crate::console;
 use crate::field::Field;
 use crate::i18n::Text;
-use crate::urls::{placeholders, Placeholder};
+use crate::urls::{placeholders, PatternError, Placeholder};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -25,18 +25,93 @@ pub struct TemplateError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    schema_version: Spanned<u32>,
+    /// Absent means 1, the only version there is (the short form of ARCHITECTURE.md has none).
+    schema_version: Option<Spanned<u32>>,
     id: Spanned<String>,
     name: Text,
-    description: Text,
+    #[serde(default)]
+    description: Option<Text>,
     needs: Vec<Spanned<String>>,
     #[serde(default)]
-    urls: Vec<RawUrl>,
+    urls: ListOrTable<RawUrl, ShortUrls>,
     #[serde(default)]
-    permissions: Vec<RawPermission>,
+    permissions: ListOrTable<RawPermission, ShortPermissions>,
     steps: Vec<RawStep>,
     #[serde(default)]
     extra_checks: Vec<Spanned<String>>,
+}
+
+/// `[[urls]]` / `[[permissions]]` written out in full, or the short `[urls]` / `[permissions]`
+/// table of ARCHITECTURE.md, so a server team can start from the design document's example.
+enum ListOrTable<L, T> {
+    List(Vec<L>),
+    Table(T),
+}
+
+impl<L, T> Default for ListOrTable<L, T> {
+    fn default() -> Self {
+        Self::List(Vec::new())
+    }
+}
+
+impl<'de, L: Deserialize<'de>, T: Deserialize<'de>> Deserialize<'de> for ListOrTable<L, T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct Either<L, T>(std::marker::PhantomData<(L, T)>);
+        impl<'de, L: Deserialize<'de>, T: Deserialize<'de>> serde::de::Visitor<'de> for Either<L, T> {
+            type Value = ListOrTable<L, T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a [[list]] of tables or one [table]")
+            }
+            // The items are still read by TOML's own deserializer, so their errors keep their lines.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(ListOrTable::List)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map)).map(ListOrTable::Table)
+            }
+        }
+        d.deserialize_any(Either(std::marker::PhantomData))
+    }
+}
+
+/// `[urls]` as `name = "pattern"` lines, in the order written (the order the admin sees).
+struct ShortUrls(Vec<(String, Spanned<String>)>);
+
+impl<'de> Deserialize<'de> for ShortUrls {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Lines;
+        impl<'de> serde::de::Visitor<'de> for Lines {
+            type Value = ShortUrls;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`name = \"https://…\"` lines")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ShortUrls, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    lines.push(entry);
+                }
+                Ok(ShortUrls(lines))
+            }
+        }
+        d.deserialize_map(Lines)
+    }
+}
+
+/// `[permissions] required = ["code", …]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShortPermissions {
+    required: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +131,77 @@ struct RawPermission {
     code: Spanned<String>,
     name: Text,
     group: Text,
+}
+
+/// Labels for the short forms: a URL or permission one of the built-ins also has keeps the
+/// built-in's bilingual label and console location; anything else is named by its key.
+struct Catalog {
+    urls: Vec<RawUrl>,
+    permissions: Vec<RawPermission>,
+}
+
+static CATALOG: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(|| {
+    let mut catalog = Catalog {
+        urls: Vec::new(),
+        permissions: Vec::new(),
+    };
+    for (_, src) in super::BUILTIN_SOURCES {
+        // The built-ins are written in full and tested to parse, so this never meets a short form.
+        let Ok(raw) = toml::from_str::<Raw>(src) else {
+            continue;
+        };
+        if let ListOrTable::List(urls) = raw.urls {
+            catalog.urls.extend(urls);
+        }
+        if let ListOrTable::List(permissions) = raw.permissions {
+            catalog.permissions.extend(permissions);
+        }
+    }
+    catalog
+});
+
+impl RawUrl {
+    fn short(name: String, pattern: Spanned<String>) -> Self {
+        let known = CATALOG.urls.iter().find(|u| u.name.get_ref() == &name);
+        Self {
+            label: known.map_or_else(
+                || Text::new(name.clone(), name.clone()),
+                |u| u.label.clone(),
+            ),
+            destination: known.map_or_else(
+                || {
+                    Text::new(
+                        "钉钉开发者后台：按平台文档填写",
+                        "DingTalk developer console, where the platform's docs say",
+                    )
+                },
+                |u| u.destination.clone(),
+            ),
+            name: Spanned::new(pattern.span(), name),
+            pattern,
+            editable: false,
+        }
+    }
+}
+
+impl RawPermission {
+    fn short(code: Spanned<String>) -> Self {
+        let known = CATALOG
+            .permissions
+            .iter()
+            .find(|p| p.code.get_ref() == code.get_ref());
+        Self {
+            name: known.map_or_else(
+                || Text::new(code.get_ref().clone(), code.get_ref().clone()),
+                |p| p.name.clone(),
+            ),
+            group: known.map_or_else(
+                || Text::new("其他权限", "Other permissions"),
+                |p| p.group.clone(),
+            ),
+            code,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -128,7 +274,13 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     let raw: Raw = toml::from_str(src).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = e.message().to_string();
-        let mut field = key_path_at(src, span.start);
+        // A key missing from the top level comes with the whole document as its span.
+        let top_level = span.start == 0 && span.end >= src.trim_end().len();
+        let mut field = if top_level {
+            String::new()
+        } else {
+            key_path_at(src, span.start)
+        };
         // serde names a missing key in backticks; it has no span of its own, so it goes on the path.
         if let Some(missing) = message
             .strip_prefix("missing field `")
@@ -147,9 +299,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         }
     })?;
 
-    if *raw.schema_version.get_ref() != 1 {
+    if let Some(v) = raw.schema_version.as_ref().filter(|v| *v.get_ref() != 1) {
         return cx.err(
-            raw.schema_version.span(),
+            v.span(),
             "schema_version",
             "only schema_version = 1 is understood",
         );
@@ -186,8 +338,15 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         needs.push(field);
     }
 
+    let raw_urls = match raw.urls {
+        ListOrTable::List(list) => list,
+        ListOrTable::Table(ShortUrls(lines)) => lines
+            .into_iter()
+            .map(|(name, pattern)| RawUrl::short(name, pattern))
+            .collect(),
+    };
     let mut urls: Vec<UrlSpec> = Vec::new();
-    for (i, u) in raw.urls.into_iter().enumerate() {
+    for (i, u) in raw_urls.into_iter().enumerate() {
         let name = u.name.get_ref();
         if !is_ident(name) {
             return cx.err(
@@ -203,8 +362,12 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 format!("`{name}` is defined twice"),
             );
         }
-        if let Err(message) = check_pattern(u.pattern.get_ref(), &needs) {
-            return cx.err(u.pattern.span(), format!("urls[{i}].pattern"), message);
+        if let Err(e) = check_pattern(u.pattern.get_ref(), &needs) {
+            return cx.err(
+                u.pattern.span(),
+                format!("urls[{i}].pattern"),
+                e.to_string(),
+            );
         }
         urls.push(UrlSpec {
             name: name.clone(),
@@ -215,8 +378,16 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         });
     }
 
+    let raw_permissions = match raw.permissions {
+        ListOrTable::List(list) => list,
+        ListOrTable::Table(short) => short
+            .required
+            .into_iter()
+            .map(RawPermission::short)
+            .collect(),
+    };
     let mut permissions: Vec<Permission> = Vec::new();
-    for (i, p) in raw.permissions.into_iter().enumerate() {
+    for (i, p) in raw_permissions.into_iter().enumerate() {
         let code = p.code.get_ref();
         if code.trim().is_empty() || code.contains(char::is_whitespace) {
             return cx.err(
@@ -301,8 +472,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         }
         let console = match s.console {
             Some(c) => {
-                if let Err(message) = console::check_template_link(c.url.get_ref()) {
-                    return cx.err(c.url.span(), format!("steps[{i}].console.url"), message);
+                if let Err(e) = console::check_template_link(c.url.get_ref()) {
+                    let field = format!("steps[{i}].console.url");
+                    return cx.err(c.url.span(), field, e.to_string());
                 }
                 Some(ConsoleLink {
                     url: c.url.into_inner(),
@@ -369,7 +541,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     Ok(Template {
         id: raw.id.into_inner(),
         name: raw.name,
-        description: raw.description,
+        description: raw.description.unwrap_or_else(|| Text::new("", "")),
         needs,
         urls,
         permissions,
@@ -444,17 +616,17 @@ fn header_before(v: &Spanned<DeValue>, pos: usize) -> Option<usize> {
 
 /// A URL pattern is an http(s) URL whose `{field}` holes are non-secret fields the template needs,
 /// and whose `$…$` tokens are DingTalk's `$CORPID$` only.
-pub(crate) fn check_pattern(pattern: &str, needs: &[Field]) -> Result<(), String> {
+pub(crate) fn check_pattern(pattern: &str, needs: &[Field]) -> Result<(), PatternError> {
     if !(pattern.starts_with("https://") || pattern.starts_with("http://")) {
-        return Err("a URL pattern starts with https://".into());
+        return Err(PatternError::NotHttp);
     }
     for p in placeholders(pattern)? {
         match p {
-            Placeholder::Field(f) if f.is_secret() => {
-                return Err(format!("`{{{f}}}` would put a secret into a URL"))
+            Placeholder::Field(field) if field.is_secret() => {
+                return Err(PatternError::SecretInUrl { field })
             }
-            Placeholder::Field(f) if !needs.contains(&f) => {
-                return Err(format!("`{{{f}}}` is not in `needs`"))
+            Placeholder::Field(field) if !needs.contains(&field) => {
+                return Err(PatternError::NotNeeded { field })
             }
             Placeholder::Field(_) | Placeholder::DingTalkCorpId => {}
         }

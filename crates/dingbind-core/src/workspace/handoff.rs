@@ -3,7 +3,7 @@
 //! profile. An import writes nothing until the whole file has been accepted, so a refused file
 //! leaves every existing profile as it was.
 
-use super::{ProfileView, Result, Workspace, WorkspaceError};
+use super::{ProfileView, Result, Workspace};
 use crate::field::Field;
 use crate::handoff::{self, Export, ImportErrorCode, ImportWarning};
 use crate::history;
@@ -41,18 +41,14 @@ impl Workspace {
     pub fn export(&self, passphrase: Option<&str>) -> Result<Export> {
         let profile = self.current()?;
         let template = self.template(&profile.template_id)?;
-        handoff::export(
+        Ok(handoff::export(
             &profile,
-            template,
+            &template,
             &self.secret_values(&profile),
             passphrase,
             env!("CARGO_PKG_VERSION"),
             &crate::store::now(),
-        )
-        .map_err(|e| {
-            let m = e.message();
-            WorkspaceError::NotAllowed(format!("{} / {}", m.zh, m.en))
-        })
+        )?)
     }
 
     /// Imports a hand-off manifest or a report into a new profile and opens it.
@@ -67,22 +63,23 @@ impl Workspace {
                 }),
             };
         }
-        let imported =
-            match handoff::import(bytes, passphrase, |id| self.template(id).ok().cloned()) {
-                Ok(i) => i,
-                Err(e) if e.code == ImportErrorCode::PassphraseNeeded => {
-                    return Ok(ImportOutcome::NeedsPassphrase)
-                }
-                Err(e) => {
-                    return Ok(ImportOutcome::Refused {
-                        code: code_name(e.code),
-                        pointer: e.pointer,
-                        message: e.message,
-                    })
-                }
-            };
+        let imported = match handoff::import(bytes, passphrase, |id| {
+            self.template(id).ok().map(|t| (*t).clone())
+        }) {
+            Ok(i) => i,
+            Err(e) if e.code == ImportErrorCode::PassphraseNeeded => {
+                return Ok(ImportOutcome::NeedsPassphrase)
+            }
+            Err(e) => {
+                return Ok(ImportOutcome::Refused {
+                    code: code_name(e.code),
+                    pointer: e.pointer,
+                    message: e.message,
+                })
+            }
+        };
         let template = self.template(&imported.manifest.template.id)?;
-        let profile = imported.profile(new_id(), template, crate::store::now());
+        let profile = imported.profile(new_id(), &template, crate::store::now());
         let view = self.adopt(profile, &imported.secrets)?;
         Ok(ImportOutcome::Imported {
             view: Box::new(view),
@@ -111,7 +108,7 @@ impl Workspace {
                 r.profile.name,
                 r.generated_at.get(..10).unwrap_or("")
             ),
-            template,
+            &template,
             crate::store::now(),
         );
         profile.values = r.profile.values.clone();

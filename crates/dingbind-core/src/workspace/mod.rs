@@ -14,13 +14,15 @@ use crate::template::{self, Template, TemplateProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use ts_rs::TS;
 
 mod handoff;
 mod outputs;
+mod templates;
 
 pub use handoff::ImportOutcome;
+pub use templates::TemplateAdded;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -32,8 +34,11 @@ pub enum WorkspaceError {
     NoOpenProfile,
     #[error("`{0}` is not a secret field")]
     NotSecret(Field),
-    #[error("{0}")]
-    NotAllowed(String),
+    #[error(transparent)]
+    NotAllowed(#[from] crate::console::LinkError),
+    /// Said in both languages: the app shows it as it is.
+    #[error("{} / {}", .0.message().zh, .0.message().en)]
+    Handoff(#[from] crate::handoff::HandoffError),
 }
 
 /// A profile together with everything derived from it.
@@ -61,7 +66,8 @@ pub struct Workspace {
     store: Store,
     secrets: Secrets,
     autosaver: Autosaver,
-    templates: Vec<Template>,
+    /// Built-ins first, then the admin's own; grows when the admin adds a template file.
+    templates: RwLock<Vec<Arc<Template>>>,
     template_problems: Vec<TemplateProblem>,
     open: Mutex<Option<Profile>>,
 }
@@ -77,14 +83,18 @@ impl Workspace {
     ) -> Result<Self> {
         let store = Store::open(dir)?;
         let (user, template_problems) = template::load_dir(&store.templates_dir());
-        let mut templates: Vec<Template> = template::builtins().to_vec();
-        templates.extend(user);
+        let templates = template::builtins()
+            .iter()
+            .cloned()
+            .chain(user)
+            .map(Arc::new)
+            .collect();
         let autosaver = Autosaver::spawn(store.clone(), on_saved);
         Ok(Self {
             store,
             secrets,
             autosaver,
-            templates,
+            templates: RwLock::new(templates),
             template_problems,
             open: Mutex::new(None),
         })
@@ -106,14 +116,19 @@ impl Workspace {
         }
     }
 
-    pub fn templates(&self) -> &[Template] {
-        &self.templates
+    pub fn templates(&self) -> Vec<Template> {
+        self.template_list().iter().map(|t| (**t).clone()).collect()
     }
 
-    pub fn template(&self, id: &str) -> Result<&Template> {
-        self.templates
+    fn template_list(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<Template>>> {
+        self.templates.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn template(&self, id: &str) -> Result<Arc<Template>> {
+        self.template_list()
             .iter()
             .find(|t| t.id == id)
+            .cloned()
             .ok_or_else(|| WorkspaceError::UnknownTemplate(id.to_string()))
     }
 
@@ -133,7 +148,7 @@ impl Workspace {
 
     fn view(&self, profile: Profile) -> Result<ProfileView> {
         let template = self.template(&profile.template_id)?;
-        let evaluation = evaluate(template, &profile, &self.secret_values(&profile));
+        let evaluation = evaluate(&template, &profile, &self.secret_values(&profile));
         Ok(ProfileView {
             profile,
             evaluation,
@@ -151,7 +166,7 @@ impl Workspace {
 
     pub fn create(&self, name: &str, template_id: &str) -> Result<ProfileView> {
         let template = self.template(template_id)?;
-        let profile = self.store.create(name, template)?;
+        let profile = self.store.create(name, &template)?;
         self.activate(profile)
     }
 
@@ -277,9 +292,7 @@ impl Workspace {
             .as_ref()
             .and_then(|p| p.values.get(&Field::Domain).cloned())
             .map(|raw| crate::validate::validate(Field::Domain, &raw).value);
-        console::resolve(link, domain.as_deref())
-            .map(|u| u.to_string())
-            .map_err(WorkspaceError::NotAllowed)
+        Ok(console::resolve(link, domain.as_deref())?.to_string())
     }
 
     /// What a live-check run of the open profile needs: its values, URL patterns and secrets.
@@ -289,9 +302,9 @@ impl Workspace {
         dingtalk: dingtalk::Config,
     ) -> Result<crate::checks::CheckInput> {
         let profile = self.current()?;
-        let template = self.template(&profile.template_id)?.clone();
+        let template = self.template(&profile.template_id)?;
         Ok(crate::checks::CheckInput::new(
-            template,
+            Template::clone(&template),
             &profile.values,
             &profile.url_patterns,
             &self.secret_values(&profile),

@@ -29,9 +29,10 @@ impl Workspace {
         let view = self.view(self.current()?)?;
         let profile = &view.profile;
         let last = history::latest(&self.store, &profile.id)?;
+        let template = self.template(&profile.template_id)?;
         Ok(report::build(&ReportInput {
             profile,
-            template: self.template(&profile.template_id)?,
+            template: &template,
             evaluation: &view.evaluation,
             scan_codes: &codes_of(&view, login_base),
             last_run: last.as_ref().map(|r| &r.run),
