@@ -3,7 +3,7 @@
 
 use crate::error::{ErrorCode, IpcError};
 use crate::live::Live;
-use dingbind_core::checks::{Cancel, CheckOptions, CheckResult};
+use dingbind_core::checks::{Cancel, CheckOptions, CheckResult, CheckStatus};
 use dingbind_core::console;
 use dingbind_core::field::Field;
 use dingbind_core::login::{self, LoginInput, LoginSession, DEFAULT_PORT};
@@ -19,7 +19,8 @@ const WAIT: Duration = Duration::from_secs(300);
 
 #[derive(Default)]
 pub struct LoginState {
-    session: Mutex<Option<LoginSession>>,
+    /// The test waiting for its callback, and the Client ID it logs in with.
+    session: Mutex<Option<(LoginSession, String)>>,
     cancel: std::sync::Mutex<Option<Cancel>>,
 }
 
@@ -96,14 +97,18 @@ pub async fn login_start(
         open::that_detached(page.as_str())
             .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
     }
-    *state.session.lock().await = Some(session);
+    *state.session.lock().await = Some((session, client_id.to_owned()));
     Ok(started)
 }
 
-/// Waits for the browser to come back and verifies the login.
+/// Waits for the browser to come back and verifies the login. A finished test is kept with the
+/// profile's history: a passed one proves `Contact.User.Read` to the next live test.
 #[tauri::command]
-pub async fn login_finish(state: State<'_, LoginState>) -> Res<CheckResult> {
-    let session = state
+pub async fn login_finish(
+    ws: State<'_, Workspace>,
+    state: State<'_, LoginState>,
+) -> Res<CheckResult> {
+    let (session, client_id) = state
         .session
         .lock()
         .await
@@ -113,7 +118,11 @@ pub async fn login_finish(state: State<'_, LoginState>) -> Res<CheckResult> {
     if let Ok(mut slot) = state.cancel.lock() {
         *slot = Some(cancel.clone());
     }
-    Ok(session.finish(WAIT, cancel).await)
+    let result = session.finish(WAIT, cancel).await;
+    if result.status != CheckStatus::Skipped {
+        ws.record_login(&client_id, result.clone())?;
+    }
+    Ok(result)
 }
 
 #[tauri::command]

@@ -279,6 +279,28 @@ fn scan_codes_history_and_login_through_practice_mode() {
         .as_str()
         .unwrap()
         .starts_with("已登录：王建国 (manager4220)"));
+
+    // Before the login, Contact.User.Read was only `manual`; the passed login proves it.
+    let scope = |run: &Value| {
+        run["run"]["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "scope.Contact.User.Read")
+            .cloned()
+            .unwrap()
+    };
+    let first = h.ok("get_run", json!({"id": runs[1]["id"]}));
+    assert_eq!(scope(&first)["status"], "manual");
+    let options = json!({"options": {"message_userid": null, "deadline_ms": 30000}});
+    h.ok("run_checks", options);
+    let newest = h.ok("list_runs", json!({}))[0]["id"].clone();
+    let proved = scope(&h.ok("get_run", json!({"id": newest})));
+    assert_eq!(proved["status"], "ok", "{proved}");
+    assert!(proved["message"]["zh"]
+        .as_str()
+        .unwrap()
+        .contains("登录测试"));
     h.ok("stop_practice", json!({}));
 }
 

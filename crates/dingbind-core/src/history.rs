@@ -4,7 +4,8 @@
 //! checks changed between two runs and why: the question support staff ask first ("what is different
 //! since it last worked?").
 //!
-//! Runs are stored as the engine produced them; their traces are already redacted.
+//! Runs are stored as the engine produced them; their traces are already redacted. The same file
+//! keeps the newest login round trip, which later runs use as proof of `Contact.User.Read`.
 
 use crate::checks::{CheckResult, CheckRun, CheckStatus, Summary};
 use crate::i18n::Text;
@@ -54,24 +55,41 @@ impl RunListItem {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, Default)]
 struct File {
     schema_version: u32,
     /// Oldest first.
     runs: Vec<RecordedRun>,
+    /// The newest login round trip (`login.redirect`), kept apart from the runs: it is made on its
+    /// own page, and a passed one proves what no app-token probe can (`Contact.User.Read`).
+    #[serde(default)]
+    login: Option<LoginRecord>,
+}
+
+/// A login round trip: when it finished, with which app, and what it found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoginRecord {
+    pub at: String,
+    /// The Client ID it logged in with: after the admin changes it, the login proves nothing.
+    pub client_id: String,
+    pub result: CheckResult,
 }
 
 fn load(store: &Store, profile_id: &str) -> Result<Vec<RecordedRun>, StoreError> {
+    Ok(load_file(store, profile_id)?.runs)
+}
+
+fn load_file(store: &Store, profile_id: &str) -> Result<File, StoreError> {
     let path = store.path_of(FOLDER, profile_id)?;
     let text = match fs::read_to_string(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),
         other => other.map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
         })?,
     };
     match serde_json::from_str::<File>(&text) {
-        Ok(f) => Ok(f.runs),
+        Ok(f) => Ok(f),
         Err(e) => {
             // Keep the unreadable file for a human instead of overwriting it with the next run.
             let aside = path.with_extension("json.corrupt");
@@ -81,17 +99,14 @@ fn load(store: &Store, profile_id: &str) -> Result<Vec<RecordedRun>, StoreError>
                 path.display(),
                 aside.display()
             );
-            Ok(Vec::new())
+            Ok(File::default())
         }
     }
 }
 
-fn save(store: &Store, profile_id: &str, runs: Vec<RecordedRun>) -> Result<(), StoreError> {
+fn save(store: &Store, profile_id: &str, mut file: File) -> Result<(), StoreError> {
     let path = store.path_of(FOLDER, profile_id)?;
-    let file = File {
-        schema_version: SCHEMA_VERSION,
-        runs,
-    };
+    file.schema_version = SCHEMA_VERSION;
     let json = serde_json::to_vec(&file).map_err(|e| StoreError::Invalid(e.to_string()))?;
     atomic_write(&path, &json)
 }
@@ -103,17 +118,29 @@ pub fn record(
     run: CheckRun,
     imported_from: Option<String>,
 ) -> Result<RecordedRun, StoreError> {
-    let mut runs = load(store, profile_id)?;
+    let mut file = load_file(store, profile_id)?;
     let recorded = RecordedRun {
         id: uuid::Uuid::new_v4().to_string(),
         run,
         imported_from,
     };
-    runs.push(recorded.clone());
-    let excess = runs.len().saturating_sub(KEEP);
-    runs.drain(..excess);
-    save(store, profile_id, runs)?;
+    file.runs.push(recorded.clone());
+    let excess = file.runs.len().saturating_sub(KEEP);
+    file.runs.drain(..excess);
+    save(store, profile_id, file)?;
     Ok(recorded)
+}
+
+/// Keeps the newest login round trip (replacing the one before).
+pub fn record_login(store: &Store, profile_id: &str, login: LoginRecord) -> Result<(), StoreError> {
+    let mut file = load_file(store, profile_id)?;
+    file.login = Some(login);
+    save(store, profile_id, file)
+}
+
+/// The newest login round trip, if one was made.
+pub fn last_login(store: &Store, profile_id: &str) -> Result<Option<LoginRecord>, StoreError> {
+    Ok(load_file(store, profile_id)?.login)
 }
 
 /// Newest first.

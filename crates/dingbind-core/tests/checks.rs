@@ -35,6 +35,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
         .collect(),
         options: CheckOptions::default(),
         dingtalk: cfg,
+        login_passed_at: None,
     }
 }
 

@@ -523,3 +523,50 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
     ws.open_profile(&id).unwrap();
     assert_eq!(ws.runs().unwrap().len(), 1);
 }
+
+/// A passed login round trip proves `Contact.User.Read` to later runs, but only for the Client ID
+/// it logged in with, and a failed one proves nothing.
+#[test]
+fn a_passed_login_counts_only_for_its_client_id() {
+    let f = fixture();
+    let proof = |ws: &Workspace| {
+        ws.check_input(CheckOptions::default(), dingtalk::Config::default())
+            .unwrap()
+            .login_passed_at
+    };
+    let login = |status: &str| {
+        serde_json::from_value::<dingbind_core::checks::CheckResult>(serde_json::json!({
+            "id": "login.redirect",
+            "title": {"zh": "扫码登录", "en": "Scan login"},
+            "status": status,
+            "code": null,
+            "data": {},
+            "message": {"zh": "已登录：王建国", "en": "Signed in: 王建国"},
+            "fix": null,
+            "fix_url": null,
+            "original": null,
+            "duration_ms": 1200,
+            "skipped_because": [],
+            "trace": []
+        }))
+        .unwrap()
+    };
+    assert_eq!(proof(&f.ws), None);
+
+    f.ws.record_login(CLIENT_ID, login("fail")).unwrap();
+    assert_eq!(proof(&f.ws), None, "a failed login proves nothing");
+
+    f.ws.record_login(CLIENT_ID, login("ok")).unwrap();
+    let at = proof(&f.ws).expect("a passed login is a proof");
+    assert!(at.starts_with("20"), "{at}");
+    // Kept beside the runs, not among them, and the runs are unaffected.
+    assert!(f.ws.runs().unwrap().is_empty());
+
+    f.ws.record_login("dingsomeotherapp00001", login("ok"))
+        .unwrap();
+    assert_eq!(
+        proof(&f.ws),
+        None,
+        "another app's login proves nothing here"
+    );
+}

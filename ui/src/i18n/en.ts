@@ -180,6 +180,7 @@ const en: Messages = {
     start: 'Start the login test',
     again: 'Test again',
     waiting: 'The DingTalk login page is open in your browser: scan it with DingTalk on your phone and confirm… (valid for 5 minutes)',
+    proved: 'The login worked, so the personal contact read permission (Contact.User.Read) is granted: the next live test counts it as passed.',
   },
   scan: {
     title: 'Scan to verify',

@@ -89,6 +89,7 @@ describe('login test', () => {
 
     ctl.finish(SIGNED_IN);
     expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国 (manager4220) · 示例科技有限公司');
+    expect(screen.getByText(/下一次实时检测会把它记为通过/)).toBeInTheDocument();
     expect(screen.queryByText(/已在浏览器打开钉钉登录页/)).not.toBeInTheDocument();
     expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
     expect(screen.getByTestId('login-start')).toHaveTextContent('再测一次');

@@ -106,7 +106,7 @@ export default function LoginTest({ practice }: { practice: string | null }) {
         <Result
           status={result.status === 'ok' ? 'success' : result.status === 'skipped' ? 'info' : 'error'}
           title={<span data-testid="login-result">{tx(result.message)}</span>}
-          subTitle={result.fix && result.status !== 'ok' ? tx(result.fix) : undefined}
+          subTitle={result.status === 'ok' ? t('login.proved') : result.fix ? tx(result.fix) : undefined}
           extra={
             <Button onClick={() => setDetails(result)} data-testid="login-details">
               {t('live.details')}

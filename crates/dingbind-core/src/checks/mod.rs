@@ -144,6 +144,9 @@ pub struct CheckInput {
     pub secrets: BTreeMap<Field, String>,
     pub options: CheckOptions,
     pub dingtalk: dingtalk::Config,
+    /// When a login round trip with these credentials last passed: it read the user through
+    /// `Contact.User.Read`, which no app-token probe can prove (see `login`).
+    pub login_passed_at: Option<String>,
 }
 
 impl std::fmt::Debug for CheckInput {
@@ -191,6 +194,7 @@ impl CheckInput {
             secrets,
             options,
             dingtalk,
+            login_passed_at: None,
         }
     }
 

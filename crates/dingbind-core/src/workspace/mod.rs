@@ -303,14 +303,16 @@ impl Workspace {
     ) -> Result<crate::checks::CheckInput> {
         let profile = self.current()?;
         let template = self.template(&profile.template_id)?;
-        Ok(crate::checks::CheckInput::new(
+        let mut input = crate::checks::CheckInput::new(
             Template::clone(&template),
             &profile.values,
             &profile.url_patterns,
             &self.secret_values(&profile),
             options,
             dingtalk,
-        ))
+        );
+        input.login_passed_at = self.login_proof(&profile.id, input.value(Field::ClientId));
+        Ok(input)
     }
 
     /// Fills the open profile with the simulated organisation's values (practice mode).

@@ -2,9 +2,9 @@
 //! Kept apart from the editing methods in `mod.rs` so each file owns one concern.
 
 use super::{ProfileView, Result, Workspace, WorkspaceError};
-use crate::checks::CheckRun;
+use crate::checks::{CheckResult, CheckRun, CheckStatus};
 use crate::field::Field;
-use crate::history::{self, RecordedRun, RunDiff, RunListItem};
+use crate::history::{self, LoginRecord, RecordedRun, RunDiff, RunListItem};
 use crate::profile::Profile;
 use crate::report::{self, Report, ReportInput};
 use crate::scan::{self, ScanCode, ScanInput};
@@ -45,6 +45,24 @@ impl Workspace {
     pub fn record_run(&self, run: CheckRun) -> Result<RecordedRun> {
         let profile = self.current()?;
         Ok(history::record(&self.store, &profile.id, run, None)?)
+    }
+
+    /// Keeps the open profile's newest login round trip (made with `client_id`).
+    pub fn record_login(&self, client_id: &str, result: CheckResult) -> Result<()> {
+        let profile = self.current()?;
+        let login = LoginRecord {
+            at: crate::store::now(),
+            client_id: client_id.to_string(),
+            result,
+        };
+        Ok(history::record_login(&self.store, &profile.id, login)?)
+    }
+
+    /// When the profile's newest login round trip passed, if it did and with this Client ID.
+    pub(super) fn login_proof(&self, profile_id: &str, client_id: Option<&str>) -> Option<String> {
+        let login = history::last_login(&self.store, profile_id).ok()??;
+        (login.result.status == CheckStatus::Ok && Some(login.client_id.as_str()) == client_id)
+            .then_some(login.at)
     }
 
     /// The open profile's runs, newest first.

@@ -46,6 +46,16 @@ impl Ctx {
                     (r.map(|()| granted("待办读权限", "todo read")), t)
                 }
             }
+            "Contact.User.Read" if self.input.login_passed_at.is_some() => {
+                let at = self.input.login_passed_at.as_deref().unwrap_or_default();
+                return (
+                    granted(
+                        &format!("登录测试（{at}）用它读到了登录用户"),
+                        &format!("the login test ({at}) read the signed-in user with it"),
+                    ),
+                    Vec::new(),
+                );
+            }
             "Contact.User.Read" | "Contact.User.mobile" => {
                 return (
                     Outcome::manual(
