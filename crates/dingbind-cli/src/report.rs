@@ -3,7 +3,7 @@
 
 use crate::binding::{data_dir_of, Binding, BindingArgs};
 use crate::{block_on, check, secrets, Out};
-use dingbind_core::checks::{CheckOptions, CheckRun};
+use dingbind_core::checks::CheckOptions;
 use dingbind_core::profile::evaluate;
 use dingbind_core::report::{self, ReportInput};
 use dingbind_core::scan::{self, ScanInput};
@@ -43,12 +43,11 @@ pub struct ReportArgs {
     practice: Option<String>,
 }
 
-/// The newest run the app kept for a profile saved in its data folder (`<data>/profiles/<id>.json`,
+/// The history the app keeps for a profile saved in its data folder (`<data>/profiles/<id>.json`,
 /// runs in `<data>/history/<id>.json`).
-fn kept_run(b: &Binding) -> Option<CheckRun> {
+fn kept_history(b: &Binding) -> Option<Store> {
     let data = data_dir_of(b.path.as_deref()?, &b.profile.id)?;
-    let store = Store::open(data).ok()?;
-    Some(history::latest(&store, &b.profile.id).ok()??.run)
+    Store::open(data).ok()
 }
 
 pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
@@ -58,6 +57,7 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
     let format = args
         .format
         .unwrap_or(if out.json { Format::Json } else { Format::Html });
+    let kept = kept_history(&b);
     let run = if args.run_checks {
         let progress = (!out.json).then_some(out.lang);
         let run = check::run_checks(&b, CheckOptions::default(), args.practice.clone(), progress);
@@ -67,8 +67,12 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
             Some(Ok(run)) => Some(run),
         }
     } else {
-        kept_run(&b)
+        kept.as_ref()
+            .and_then(|s| Some(history::latest(s, &b.profile.id).ok()??.run))
     };
+    let login = kept
+        .as_ref()
+        .and_then(|s| history::last_login(s, &b.profile.id).ok()?);
 
     let evaluation = evaluate(&b.template, &b.profile, &secrets::values(&b, true));
     let values: BTreeMap<Field, String> = evaluation
@@ -95,6 +99,7 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
         evaluation: &evaluation,
         scan_codes: &codes,
         last_run: run.as_ref(),
+        login: login.as_ref(),
         app_version: env!("CARGO_PKG_VERSION"),
         generated_at: &store::now(),
     });

@@ -67,7 +67,7 @@ struct File {
 }
 
 /// A login round trip: when it finished, with which app, and what it found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct LoginRecord {
     pub at: String,
     /// The Client ID it logged in with: after the admin changes it, the login proves nothing.

@@ -133,6 +133,7 @@ fn report(name: &str, corp_name: &str, last_run: Option<&CheckRun>) -> Report {
         evaluation: &evaluation,
         scan_codes: &codes,
         last_run,
+        login: None,
         app_version: "0.1.0",
         generated_at: "2025-05-01T02:15:30Z",
     })
@@ -447,4 +448,51 @@ fn writes_sample_reports() {
     }
     std::fs::write(dir.join("report.json"), report::json(&r)).unwrap();
     assert!(dir.join("report-zh.html").metadata().unwrap().len() > 10_000);
+}
+
+/// The newest login round trip is a row of the run table (with when it was made), in every format,
+/// also when no live test was run; reports from before it existed still open.
+#[test]
+fn the_login_round_trip_is_reported() {
+    let login = dingbind_core::history::LoginRecord {
+        at: "2025-05-01T02:20:41Z".to_owned(),
+        client_id: "dingq7x2k9m4v8n3p5r1".to_owned(),
+        result: serde_json::from_value(serde_json::json!({
+            "id": "login.redirect",
+            "title": {"zh": "扫码登录往返", "en": "Scan-login round trip"},
+            "status": "ok",
+            "code": null,
+            "data": {"userid": "manager4220"},
+            "message": {"zh": "已登录：王建国 (manager4220) · 示例科技", "en": "Signed in: 王建国 (manager4220) · 示例科技"},
+            "fix": null,
+            "fix_url": null,
+            "original": null,
+            "duration_ms": 5300,
+            "skipped_because": [],
+            "trace": []
+        }))
+        .unwrap(),
+    };
+    let (scope_run, _) = runs();
+    for last_run in [Some(scope_run), None] {
+        let mut r = realistic(last_run);
+        r.login = Some(login.clone());
+        let zh = report::html(&r, Lang::Zh);
+        assert!(zh.contains("扫码登录往返（2025-05-01"), "the row says when");
+        assert!(zh.contains("已登录：王建国 (manager4220)"));
+        let en = report::markdown(&r, Lang::En);
+        assert!(en.contains("Scan-login round trip (2025-05-01"), "{en}");
+        assert!(en.contains("login.redirect"));
+        if last_run.is_none() {
+            assert!(zh.contains("尚未检查"), "and that no live test was run");
+        }
+        assert_eq!(parse(report::json(&r).as_bytes()).unwrap(), r);
+    }
+
+    // A report written before logins were kept has no `login` member and still opens.
+    let old = realistic(Some(scope_run));
+    let mut doc: serde_json::Value = serde_json::from_str(&report::json(&old)).unwrap();
+    doc.as_object_mut().unwrap().remove("login");
+    let back = parse(doc.to_string().as_bytes()).unwrap();
+    assert_eq!(back.login, None);
 }

@@ -5,8 +5,8 @@
 //! quote DingTalk, so either could carry markup.
 
 use super::words::{
-    counts, duration, field_list, meta, pretty_time, required_scopes, run_meta, status_icon,
-    status_key, status_word, verdict_text, Say, Section,
+    counts, duration, field_list, login_row, meta, pretty_time, required_scopes, run_meta,
+    status_icon, status_key, status_word, verdict_text, Say, Section,
 };
 use super::{Report, Verdict};
 use crate::checks::{CheckResult, CheckStatus};
@@ -353,22 +353,30 @@ fn scans(o: &mut String, r: &Report, lang: Lang) {
 }
 
 fn run(o: &mut String, r: &Report, lang: Lang) {
-    let Some(run) = &r.last_run else {
-        let _ = writeln!(
-            o,
-            "<section class=\"card\">\n<h2>{}</h2>\n<p class=\"muted\">{}</p>\n</section>",
-            Section::Run.title(lang),
-            Say::NotRun.get(lang)
-        );
-        return;
+    let facts = match &r.last_run {
+        Some(run) => esc(&run_meta(run, lang).join(" · ")),
+        None if r.login.is_some() => esc(Say::NotRun.get(lang)),
+        None => {
+            let _ = writeln!(
+                o,
+                "<section class=\"card\">\n<h2>{}</h2>\n<p class=\"muted\">{}</p>\n</section>",
+                Section::Run.title(lang),
+                Say::NotRun.get(lang)
+            );
+            return;
+        }
     };
-    let facts = format!(
-        "<p class=\"sub\">{}</p>",
-        esc(&run_meta(run, lang).join(" · "))
+    open(
+        o,
+        Section::Run,
+        lang,
+        &format!("<p class=\"sub\">{facts}</p>"),
     );
-    open(o, Section::Run, lang, &facts);
-    for c in &run.checks {
+    for c in r.last_run.iter().flat_map(|run| &run.checks) {
         check_row(o, c, lang);
+    }
+    if let Some(login) = &r.login {
+        check_row(o, &login_row(login), lang);
     }
     close(o, Section::Run);
 }

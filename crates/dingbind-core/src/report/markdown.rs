@@ -4,8 +4,8 @@
 //! become markup in a renderer that allows HTML.
 
 use super::words::{
-    counts, duration, field_list, meta, pretty_time, required_scopes, run_meta, status_icon,
-    status_word, tr, verdict_text, Say, Section,
+    counts, duration, field_list, login_row, meta, pretty_time, required_scopes, run_meta,
+    status_icon, status_word, tr, verdict_text, Say, Section,
 };
 use super::{Report, Verdict};
 use crate::checks::{CheckResult, CheckStatus};
@@ -222,15 +222,25 @@ fn scans(o: &mut String, r: &Report, lang: Lang) {
 
 fn run(o: &mut String, r: &Report, lang: Lang) {
     heading(o, Section::Run, lang);
-    let Some(run) = &r.last_run else {
-        let _ = writeln!(o, "_{}_", Say::NotRun.get(lang));
-        return;
-    };
     // The run's facts go between the heading and the table.
-    let _ = writeln!(o, "{}\n", text(&run_meta(run, lang).join(" · ")));
+    match &r.last_run {
+        Some(run) => {
+            let _ = writeln!(o, "{}\n", text(&run_meta(run, lang).join(" · ")));
+        }
+        None if r.login.is_some() => {
+            let _ = writeln!(o, "_{}_\n", Say::NotRun.get(lang));
+        }
+        None => {
+            let _ = writeln!(o, "_{}_", Say::NotRun.get(lang));
+            return;
+        }
+    }
     table_head(o, &Section::Run.columns(lang));
-    for c in &run.checks {
+    for c in r.last_run.iter().flat_map(|run| &run.checks) {
         check_row(o, c, lang);
+    }
+    if let Some(login) = &r.login {
+        check_row(o, &login_row(login), lang);
     }
 }
 

@@ -21,6 +21,7 @@ pub use markdown::markdown;
 pub use model::*;
 
 use crate::checks::{CheckResult, CheckRun, Summary};
+use crate::history::LoginRecord;
 use crate::i18n::Text;
 use crate::profile::{confirmation_key, Evaluation, Profile};
 use crate::scan::ScanCode;
@@ -35,6 +36,7 @@ pub struct ReportInput<'a> {
     pub evaluation: &'a Evaluation,
     pub scan_codes: &'a [ScanCode],
     pub last_run: Option<&'a CheckRun>,
+    pub login: Option<&'a LoginRecord>,
     pub app_version: &'a str,
     /// RFC 3339.
     pub generated_at: &'a str,
@@ -166,6 +168,7 @@ pub fn build(input: &ReportInput) -> Report {
         last_run: input.last_run.cloned(),
         egress_ip: egress_ip(input.last_run),
         summary,
+        login: input.login.cloned(),
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::checks::{CheckResult, CheckRun, Summary};
 use crate::field::Field;
+use crate::history::LoginRecord;
 use crate::i18n::Text;
 use crate::scan::ScanKind;
 use serde::de::DeserializeOwned;
@@ -41,6 +42,10 @@ pub struct Report {
     /// The caller IP DingTalk saw in the last run, when it said (only a whitelist error says).
     pub egress_ip: Option<String>,
     pub summary: ReportSummary,
+    /// The newest login round trip (`login.redirect`), when one was made; reports written before
+    /// it existed have none.
+    #[serde(default)]
+    pub login: Option<LoginRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -4,6 +4,7 @@
 
 use super::{Report, Verdict};
 use crate::checks::{CheckResult, CheckRun, CheckStatus, Summary};
+use crate::history::LoginRecord;
 use crate::i18n::Lang;
 use serde_json::Value;
 
@@ -230,6 +231,17 @@ pub(super) fn run_meta(run: &CheckRun, lang: Lang) -> Vec<String> {
         parts.push(tr(lang, "超过总时限", "deadline hit").to_owned());
     }
     parts
+}
+
+/// The login round trip as a row of the run's table, with when it was made in its title.
+pub(super) fn login_row(l: &LoginRecord) -> CheckResult {
+    let mut c = l.result.clone();
+    let at = pretty_time(&l.at);
+    c.title = crate::i18n::Text::new(
+        format!("{}（{at}）", c.title.zh),
+        format!("{} ({at})", c.title.en),
+    );
+    c
 }
 
 /// The permission codes a failed scope check wants granted.

@@ -29,6 +29,7 @@ impl Workspace {
         let view = self.view(self.current()?)?;
         let profile = &view.profile;
         let last = history::latest(&self.store, &profile.id)?;
+        let login = history::last_login(&self.store, &profile.id)?;
         let template = self.template(&profile.template_id)?;
         Ok(report::build(&ReportInput {
             profile,
@@ -36,6 +37,7 @@ impl Workspace {
             evaluation: &view.evaluation,
             scan_codes: &codes_of(&view, login_base),
             last_run: last.as_ref().map(|r| &r.run),
+            login: login.as_ref(),
             app_version: env!("CARGO_PKG_VERSION"),
             generated_at: &crate::store::now(),
         }))
