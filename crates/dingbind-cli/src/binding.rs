@@ -87,7 +87,9 @@ impl Binding {
             Ok(b) => Some(b),
             Err(problems) => {
                 if out.json {
-                    out.json(&serde_json::json!({ "error": "bad_input", "problems": problems }));
+                    // `message` as in every other JSON error; `problems` keeps them one by one.
+                    let message = problems.join("; ");
+                    out.json(&serde_json::json!({ "error": "bad_input", "message": message, "problems": problems }));
                 } else {
                     for p in problems {
                         eprintln!("✗ {p}");

@@ -196,6 +196,10 @@ fn usage_errors_exit_2() {
     ]);
     assert_eq!(code, 2, "secrets are refused on argv");
     assert_eq!(v["error"], "bad_input");
+    // Like every JSON error: a `message` to show, here with each problem under `problems` too.
+    let message = v["message"].as_str().unwrap();
+    assert!(message.contains("client_secret"), "{message}");
+    assert_eq!(v["problems"].as_array().unwrap().len(), 1);
 }
 
 #[test]
