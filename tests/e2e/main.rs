@@ -326,6 +326,13 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         "ok",
     )
     .await;
+    // Without a login test, only a person can confirm the personal-info scope.
+    app.wait_attr(
+        "[data-testid='check-scope.Contact.User.Read']",
+        "data-status",
+        "manual",
+    )
+    .await;
     app.screenshot("zh-12-live-missing-scope").await;
     app.click("[data-testid='check-scope.qyapi_get_member']")
         .await;
@@ -450,6 +457,14 @@ async fn scan_login_history_report_and_support_mode() {
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "全部通过")
         .await;
+    // The login read the user through Contact.User.Read: no longer "only a person can confirm".
+    app.wait_attr(
+        "[data-testid='check-scope.Contact.User.Read']",
+        "data-status",
+        "ok",
+    )
+    .await;
+    app.screenshot("zh-15-live-after-login").await;
     app.choose("[data-testid=practice-scenario]", PRACTICE)
         .await;
     app.wait_text("[data-testid=practice-banner]", PRACTICE)
