@@ -188,6 +188,7 @@ impl<'a> App<'a> {
     }
 
     pub async fn click(&self, css: &str) {
+        self.settle().await;
         let start = Instant::now();
         loop {
             let clicked = match self.client.find(Locator::Css(css)).await {
@@ -201,6 +202,24 @@ impl<'a> App<'a> {
                     tokio::time::sleep(Duration::from_millis(150)).await
                 }
                 Err(e) => panic!("cannot click {css}: {e}"),
+            }
+        }
+    }
+
+    /// Waits (at most 1.5 s) until nothing moves: a click computed while a dialog still zooms in
+    /// lands where the button was a frame ago. Spinners (endless) and the 1.2 s fade of antd's
+    /// click ripple (`ant-wave`, which moves nothing) do not count.
+    async fn settle(&self) {
+        const RUNNING: &str =
+            "return document.getAnimations().filter(a => a.playState === 'running' \
+            && a.effect && a.effect.getTiming().iterations !== Infinity \
+            && !String(a.effect.target && a.effect.target.className).includes('ant-wave')).length";
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(1500) {
+            match self.client.execute(RUNNING, vec![]).await {
+                Ok(v) if v.as_u64() == Some(0) => return,
+                Ok(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                Err(_) => return,
             }
         }
     }

@@ -40,21 +40,7 @@ const STEPS: [&str; 11] = [
 ];
 
 /// A server team's template in the short form of ARCHITECTURE.md.
-const ACME_TEMPLATE: &str = r#"
-id = "acme-oa"
-name = { zh = "某某 OA", en = "Acme OA" }
-needs = ["domain", "corp_id"]
-
-[urls]
-home = "https://{domain}/dd?corp={corp_id}"
-
-[[steps]]
-id = "all"
-title = { zh = "全部", en = "Everything" }
-body = { zh = "填写", en = "Fill in" }
-fields = ["domain", "corp_id"]
-urls = ["home"]
-"#;
+const ACME_TEMPLATE: &str = include_str!("../../crates/dingbind-core/tests/fixtures/acme-oa.toml");
 
 /// The wizard's own pages after the template's steps.
 const PAGES: [&str; 5] = ["scan_codes", "login_test", "live", "history", "summary"];

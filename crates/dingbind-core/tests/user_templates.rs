@@ -6,21 +6,8 @@ use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::workspace::{TemplateAdded, Workspace};
 use std::path::Path;
 
-const ACME: &str = r#"
-id = "acme-oa"
-name = { zh = "某某 OA", en = "Acme OA" }
-needs = ["domain", "corp_id"]
-
-[urls]
-home = "https://{domain}/dd?corp={corp_id}"
-
-[[steps]]
-id = "all"
-title = { zh = "全部", en = "Everything" }
-body = { zh = "填写", en = "Fill in" }
-fields = ["domain", "corp_id"]
-urls = ["home"]
-"#;
+/// A server team's template in the short form of ARCHITECTURE.md (the e2e test adds it too).
+const ACME: &str = include_str!("fixtures/acme-oa.toml");
 
 fn workspace(dir: &Path) -> Workspace {
     Workspace::open(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   App as AntApp,
@@ -7,6 +7,7 @@ import {
   Empty,
   Flex,
   Form,
+  type FormInstance,
   Input,
   List,
   Modal,
@@ -244,14 +245,16 @@ function NameDialogView({
   const title =
     dialog.kind === 'create' ? t('start.createTitle') : dialog.kind === 'rename' ? t('start.renameTitle') : t('start.duplicate');
 
+  // Enter runs both the input's onPressEnter and the form's implicit submit: one of them acts.
+  const submitting = useRef(false);
   const submit = async () => {
-    // validateFields rejects when the form is invalid (it shows why) or when a newer validation
-    // overtook it (Enter runs both onPressEnter and the form's submit): nothing to report.
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    const { name, template } = values;
-    setBusy(true);
+    if (submitting.current) return;
+    submitting.current = true;
     try {
+      const values = await validated(form);
+      if (!values) return;
+      const { name, template } = values;
+      setBusy(true);
       if (dialog.kind === 'create') onDone(await api.createProfile(name, template));
       else if (dialog.kind === 'rename') {
         await api.renameProfile(dialog.profile.id, name);
@@ -264,6 +267,7 @@ function NameDialogView({
     } catch (e) {
       message.error(t('error.generic', { message: (e as Error).message }));
     } finally {
+      submitting.current = false;
       setBusy(false);
     }
   };
@@ -348,6 +352,22 @@ function NameDialogView({
       </Form>
     </Modal>
   );
+}
+
+/**
+ * The form's values, or `null` when a field is invalid (the form shows why). A validation still
+ * running from the last keystroke makes antd reject as `outOfDate`; that is not an answer, so it is
+ * asked again rather than letting a click on OK do nothing.
+ */
+async function validated<T>(form: FormInstance<T>): Promise<T | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await form.validateFields();
+    } catch (e) {
+      if (!(e as { outOfDate?: boolean }).outOfDate) return null;
+    }
+  }
+  return null;
 }
 
 /** Where a template file is wrong: `file:line`, the key path, and why. */
