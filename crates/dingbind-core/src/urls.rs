@@ -24,7 +24,7 @@ pub enum Placeholder {
 /// wizard's URL list, a refused import).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PatternError {
-    #[error("a URL pattern starts with https://")]
+    #[error("a URL pattern starts with https:// (or http://, which the wizard warns about)")]
     NotHttp,
     #[error("`}}` without a matching `{{`")]
     UnmatchedClose,
