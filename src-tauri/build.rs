@@ -9,10 +9,12 @@ fn main() {
 }
 
 /// Keep in step with `commands::handler()`; a missing entry makes the command unreachable from the UI.
-const COMMANDS: [&str; 39] = [
+const COMMANDS: [&str; 41] = [
     "app_info",
     "list_templates",
     "add_template",
+    "choose_ca_file",
+    "clear_ca_file",
     "list_profiles",
     "create_profile",
     "open_profile",

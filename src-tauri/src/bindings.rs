@@ -63,6 +63,7 @@ pub fn typescript() -> String {
         dingbind_core::handoff::ImportWarning,
         dingbind_core::workspace::ImportOutcome,
         dingbind_core::workspace::TemplateAdded,
+        dingbind_core::ca::CaInfo,
         crate::live::PracticeStatus,
         crate::error::ErrorCode,
         crate::error::IpcError,

@@ -18,6 +18,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         app_info,
         list_templates,
         add_template,
+        choose_ca_file,
+        clear_ca_file,
         list_profiles,
         create_profile,
         open_profile,
@@ -80,6 +82,26 @@ pub async fn add_template<R: tauri::Runtime>(
     let bytes = std::fs::read(&path)
         .map_err(|e| IpcError::new(ErrorCode::Storage, format!("{}: {e}", path.display())))?;
     Ok(Some(ws.add_template(&path.display().to_string(), &bytes)?))
+}
+
+/// Asks for the corporate root certificate (PEM) and trusts it for the live checks and the login
+/// test; `None` when the admin cancels the dialog. A file without a certificate is refused.
+#[tauri::command]
+pub async fn choose_ca_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    ws: State<'_, Workspace>,
+) -> Res<Option<AppInfo>> {
+    let filter = ("PEM", &["pem", "crt", "cer"][..]);
+    let Some(path) = crate::files::pick_open_path(&app, filter).await? else {
+        return Ok(None);
+    };
+    Ok(Some(ws.set_ca_file(Some(&path))?))
+}
+
+/// Trusts the system store only again.
+#[tauri::command]
+pub fn clear_ca_file(ws: Ws) -> Res<AppInfo> {
+    Ok(ws.set_ca_file(None)?)
 }
 
 #[tauri::command]

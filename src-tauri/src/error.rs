@@ -41,7 +41,8 @@ impl From<WorkspaceError> for IpcError {
             | WorkspaceError::NoOpenProfile => ErrorCode::NotFound,
             WorkspaceError::Store(StoreError::Invalid(_))
             | WorkspaceError::NotSecret(_)
-            | WorkspaceError::Handoff(_) => ErrorCode::InvalidInput,
+            | WorkspaceError::Handoff(_)
+            | WorkspaceError::Certificate(_) => ErrorCode::InvalidInput,
             WorkspaceError::Store(_) => ErrorCode::Storage,
             WorkspaceError::NotAllowed(_) => ErrorCode::NotAllowed,
         };

@@ -48,7 +48,7 @@ pub async fn login_start(
     state: State<'_, LoginState>,
 ) -> Res<LoginStarted> {
     let (cfg, practice) = live.dingtalk().await;
-    let input = ws.check_input(CheckOptions::default(), cfg.clone())?;
+    let input = ws.check_input(CheckOptions::default(), cfg)?;
     let (Some(client_id), Some(client_secret)) = (
         input.value(Field::ClientId),
         input.secret(Field::ClientSecret),
@@ -58,13 +58,13 @@ pub async fn login_start(
             "请先填写有效的 Client ID 和 Client Secret / Enter a valid Client ID and Client Secret first",
         ));
     };
-    let login_base = cfg.endpoints.login.clone();
+    let login_base = input.dingtalk.endpoints.login.clone();
     let login_input = LoginInput {
         client_id: client_id.to_owned(),
         client_secret: client_secret.to_owned(),
         corp_id: input.value(Field::CorpId).map(str::to_owned),
         corp_name: input.value(Field::CorpName).map(str::to_owned),
-        dingtalk: cfg,
+        dingtalk: input.dingtalk.clone(),
     };
     // A new test replaces one still waiting (and frees its port first).
     login_cancel(state.clone());

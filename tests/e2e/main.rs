@@ -62,14 +62,31 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.wait_text("[data-testid=create-profile]", "新建绑定")
         .await;
     app.screenshot("zh-00-start").await;
+
+    // Behind a TLS-inspecting gateway: the gateway's root certificate is added in the app. A text
+    // file is refused; a PEM bundle (the system's own, standing in for IT's file) is trusted.
+    let picked = env.saved().join(driver::OPEN_FILE);
+    std::fs::create_dir_all(env.saved()).unwrap();
+    std::fs::write(&picked, "请把证书发给我").unwrap();
+    app.click("[data-testid=ca-open]").await;
+    app.click("[data-testid=ca-choose]").await;
+    app.wait_text("[data-testid=ca-refused]", "holds no PEM certificate")
+        .await;
+    std::fs::copy("/etc/ssl/certs/ca-certificates.crt", &picked).unwrap();
+    app.click("[data-testid=ca-choose]").await;
+    app.wait_text("[data-testid=ca-current]", "picked-file")
+        .await;
+    app.screenshot("zh-00-certificates").await;
+    app.click("[data-testid=ca-clear]").await;
+    app.wait_css("[data-testid=ca-none]").await;
+    app.press_escape().await;
+
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "e2e 总部私有云")
         .await;
     app.screenshot("zh-00-create").await;
 
     // The server team's own template: a broken one says where, a good one is offered and picked.
-    let picked = env.saved().join(driver::OPEN_FILE);
-    std::fs::create_dir_all(env.saved()).unwrap();
     std::fs::write(
         &picked,
         ACME_TEMPLATE.replace("\"corp_id\"]\nurls", "\"corp_idd\"]\nurls"),

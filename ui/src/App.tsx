@@ -12,7 +12,7 @@ import WizardScreen from './screens/WizardScreen';
 
 export default function App() {
   const { i18n, t } = useTranslation();
-  const [data, setData] = useState<Omit<AppData, 'templateAdded'> | null>(null);
+  const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(null);
   const [view, setView] = useState<ProfileView | null>(null);
   const [bootError, setBootError] = useState<string | null>(null);
   const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
@@ -59,6 +59,7 @@ export default function App() {
               value={{
                 ...data,
                 templateAdded: (t) => setData((d) => d && { ...d, templates: withTemplate(d.templates, t) }),
+                infoChanged: (info) => setData((d) => d && { ...d, info }),
               }}
             >
               <AppHeader

@@ -6,6 +6,8 @@ export interface AppData {
   templates: Template[];
   /** Offers a template the admin just added (in place of an older version with the same id). */
   templateAdded: (template: Template) => void;
+  /** The app info after a setting changed (the trusted certificate). */
+  infoChanged: (info: AppInfo) => void;
 }
 
 /** `list` with `template` added, or put in place of the one with its id. */

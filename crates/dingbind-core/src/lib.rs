@@ -5,6 +5,7 @@
 //! crate; it must never depend on either of them (`make test` fails if `tauri` shows up in its tree).
 
 pub mod autosave;
+pub mod ca;
 pub mod checks;
 pub mod console;
 pub mod diagnosis;

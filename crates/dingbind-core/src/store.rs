@@ -86,6 +86,9 @@ pub struct Settings {
     /// The profile open when the app last stopped; reopened at start so a crash loses nothing.
     #[serde(default)]
     pub last_profile_id: Option<String>,
+    /// A corporate root certificate to trust beside the system store (see [`crate::ca`]).
+    #[serde(default)]
+    pub ca_file: Option<String>,
 }
 
 /// One row of the start screen.

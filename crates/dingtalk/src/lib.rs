@@ -12,7 +12,7 @@ mod http;
 pub mod trace;
 
 pub use client::{Credentials, DingTalk};
-pub use config::{Config, Endpoints};
+pub use config::{Config, Endpoints, CA_FILE_ENV};
 pub use error::ApiError;
 pub use http::shared_client;
 pub use trace::{Exchange, Trace};

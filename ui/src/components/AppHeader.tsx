@@ -1,11 +1,12 @@
-import { Button, Flex, Layout, Segmented, Space, Typography } from 'antd';
+import { Badge, Button, Flex, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { ArrowLeftOutlined, BugOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, BugOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Lang, type PracticeStatus, type ProfileView } from '../ipc';
 import ExplainDrawer from '../checks/ExplainDrawer';
+import CertificateSettings from './CertificateSettings';
 import { PracticeSwitch } from '../checks/PracticeBar';
-import { useTemplate } from '../context';
+import { useAppData, useTemplate } from '../context';
 import { useText } from '../i18n';
 import logo from '../../../icons/icon.svg';
 
@@ -18,6 +19,8 @@ interface Props {
 
 export default function AppHeader({ view, practice, onPractice, onBack }: Props) {
   const [explaining, setExplaining] = useState(false);
+  const [certificates, setCertificates] = useState(false);
+  const { info } = useAppData();
   const { t, i18n } = useTranslation();
   const tx = useText();
   const template = useTemplate(view?.profile.template_id ?? '');
@@ -46,6 +49,16 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
           {t('explain.button')}
         </Button>
         <PracticeSwitch practice={practice} onChange={onPractice} />
+        <Tooltip title={t('ca.title')}>
+          <Badge dot={!!info.ca} status={info.ca?.problem ? 'error' : 'success'}>
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              aria-label={t('ca.title')}
+              onClick={() => setCertificates(true)}
+              data-testid="ca-open"
+            />
+          </Badge>
+        </Tooltip>
         {onBack && (
           <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="back-to-list">
             {t('app.backToList')}
@@ -63,6 +76,7 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
         />
       </Space>
       <ExplainDrawer open={explaining} onClose={() => setExplaining(false)} />
+      <CertificateSettings open={certificates} onClose={() => setCertificates(false)} />
     </Layout.Header>
   );
 }

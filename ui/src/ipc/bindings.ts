@@ -155,7 +155,11 @@ export type Settings = { language: Lang,
 /**
  * The profile open when the app last stopped; reopened at start so a crash loses nothing.
  */
-last_profile_id: string | null, };
+last_profile_id: string | null, 
+/**
+ * A corporate root certificate to trust beside the system store (see [`crate::ca`]).
+ */
+ca_file: string | null, };
 
 export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
 /**
@@ -173,7 +177,12 @@ keychain_available: boolean, keychain_problem: string | null, settings: Settings
 /**
  * User templates that could not be loaded, with file, line and field.
  */
-template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, };
+template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, 
+/**
+ * The corporate root certificate the live checks trust, chosen in the app or from
+ * `DINGBIND_CA_FILE`; `None` when only the system store counts.
+ */
+ca: CaInfo | null, };
 
 export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch";
 
@@ -340,6 +349,24 @@ from_report: boolean,
 warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
 
 export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
+
+export type CaInfo = { path: string, 
+/**
+ * Each certificate's subject (its CN, else the whole name), in file order.
+ */
+subjects: Array<string>, 
+/**
+ * When the first certificate expires, as OpenSSL prints it (`Jan  1 00:00:00 2035 GMT`).
+ */
+not_after: string, 
+/**
+ * Set from `DINGBIND_CA_FILE` rather than chosen in the app.
+ */
+from_env: boolean, 
+/**
+ * Why the file cannot be used now (moved, deleted, replaced by something else).
+ */
+problem: string | null, };
 
 export type PracticeStatus = { 
 /**

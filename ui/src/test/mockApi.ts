@@ -42,6 +42,8 @@ export const api: Mocked<Api> = {
   appInfo: vi.fn(),
   listTemplates: vi.fn(),
   addTemplate: vi.fn(),
+  chooseCaFile: vi.fn(),
+  clearCaFile: vi.fn(),
   listProfiles: vi.fn(),
   createProfile: vi.fn(),
   openProfile: vi.fn(),

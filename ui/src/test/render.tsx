@@ -30,10 +30,12 @@ export function renderWithApp(
 /** The app data as App.tsx provides it, with templates that grow when one is added. */
 function Data({ data, children }: { data: Partial<AppData>; children: ReactNode }) {
   const [templates, setTemplates] = useState(data.templates ?? [seedTemplate, customTemplate]);
+  const [info, setInfo] = useState(data.info ?? appInfo());
   const value: AppData = {
-    info: data.info ?? appInfo(),
+    info,
     templates,
     templateAdded: (t) => setTemplates((list) => withTemplate(list, t)),
+    infoChanged: setInfo,
   };
   return <AppDataContext.Provider value={value}>{children}</AppDataContext.Provider>;
 }

@@ -36,6 +36,8 @@ pub enum WorkspaceError {
     NotSecret(Field),
     #[error(transparent)]
     NotAllowed(#[from] crate::console::LinkError),
+    #[error(transparent)]
+    Certificate(#[from] crate::ca::CaError),
     /// Said in both languages: the app shows it as it is.
     #[error("{} / {}", .0.message().zh, .0.message().en)]
     Handoff(#[from] crate::handoff::HandoffError),
@@ -60,6 +62,9 @@ pub struct AppInfo {
     /// User templates that could not be loaded, with file, line and field.
     pub template_problems: Vec<TemplateProblem>,
     pub fields: Vec<FieldInfo>,
+    /// The corporate root certificate the live checks trust, chosen in the app or from
+    /// `DINGBIND_CA_FILE`; `None` when only the system store counts.
+    pub ca: Option<crate::ca::CaInfo>,
 }
 
 pub struct Workspace {
@@ -113,6 +118,9 @@ impl Workspace {
             settings: self.store.settings(),
             template_problems: self.template_problems.clone(),
             fields: Field::ALL.into_iter().map(Field::info).collect(),
+            ca: self
+                .ca_file()
+                .map(|(path, from_env)| crate::ca::status(&path, from_env)),
         }
     }
 
@@ -312,7 +320,34 @@ impl Workspace {
             dingtalk,
         );
         input.login_passed_at = self.login_proof(&profile.id, input.value(Field::ClientId));
+        if let Some((path, _)) = self.ca_file() {
+            input.dingtalk.extra_ca_file = Some(path);
+        }
         Ok(input)
+    }
+
+    /// The corporate root certificate to trust: the one chosen in the app, else
+    /// `DINGBIND_CA_FILE` (`true` when it comes from there).
+    fn ca_file(&self) -> Option<(PathBuf, bool)> {
+        match self.store.settings().ca_file {
+            Some(path) => Some((PathBuf::from(path), false)),
+            None => std::env::var_os(dingtalk::CA_FILE_ENV)
+                .filter(|v| !v.is_empty())
+                .map(|v| (PathBuf::from(v), true)),
+        }
+    }
+
+    /// Trusts the certificate file at `path` (checked first: a file that holds no certificate is
+    /// refused and nothing changes), or none again with `None`.
+    pub fn set_ca_file(&self, path: Option<&std::path::Path>) -> Result<AppInfo> {
+        let chosen = match path {
+            Some(p) => Some(crate::ca::inspect(p, false)?.path),
+            None => None,
+        };
+        let mut settings = self.store.settings();
+        settings.ca_file = chosen;
+        self.store.save_settings(&settings)?;
+        Ok(self.info())
     }
 
     /// Fills the open profile with the simulated organisation's values (practice mode).
