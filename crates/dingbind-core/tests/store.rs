@@ -269,6 +269,7 @@ fn settings_round_trip() {
     let s = Settings {
         language: Lang::En,
         last_profile_id: Some("abc".into()),
+        ca_file: Some("/home/admin/corp-root.crt".into()),
     };
     store.save_settings(&s).unwrap();
     assert_eq!(Store::open(dir.path()).unwrap().settings(), s);
