@@ -16,7 +16,7 @@ const MAX_BYTES: u64 = 2 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CaInfo {
     pub path: String,
-    /// Each certificate's subject (its CN, else the whole name), in file order.
+    /// Each certificate's name (its CN, else its organisation or unit), in file order.
     pub subjects: Vec<String>,
     /// When the first certificate expires, as OpenSSL prints it (`Jan  1 00:00:00 2035 GMT`).
     pub not_after: String,
@@ -60,12 +60,18 @@ pub fn inspect(path: &Path, from_env: bool) -> Result<CaInfo, CaError> {
     let subjects = certs
         .iter()
         .map(|c| {
+            use openssl::nid::Nid;
             let name = c.subject_name();
-            let cn = name
-                .entries_by_nid(openssl::nid::Nid::COMMONNAME)
-                .next()
-                .and_then(|e| String::from_utf8(e.data().as_slice().to_vec()).ok());
-            cn.unwrap_or_else(|| format!("{name:?}"))
+            [
+                Nid::COMMONNAME,
+                Nid::ORGANIZATIONNAME,
+                Nid::ORGANIZATIONALUNITNAME,
+            ]
+            .into_iter()
+            .find_map(|nid| name.entries_by_nid(nid).next())
+            .or_else(|| name.entries().next())
+            .and_then(|e| String::from_utf8(e.data().as_slice().to_vec()).ok())
+            .unwrap_or_default()
         })
         .collect();
     Ok(CaInfo {

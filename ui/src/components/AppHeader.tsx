@@ -50,7 +50,7 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
         </Button>
         <PracticeSwitch practice={practice} onChange={onPractice} />
         <Tooltip title={t('ca.title')}>
-          <Badge dot={!!info.ca} status={info.ca?.problem ? 'error' : 'success'}>
+          <Badge dot={!!info.ca} color={info.ca?.problem ? 'red' : 'green'} offset={[-4, 4]}>
             <Button
               icon={<SafetyCertificateOutlined />}
               aria-label={t('ca.title')}

@@ -52,7 +52,14 @@ export default function CertificateSettings({ open, onClose }: { open: boolean; 
     >
       <Typography.Paragraph type="secondary">{t('ca.intro')}</Typography.Paragraph>
       {ca ? (
-        <Descriptions column={1} size="small" bordered data-testid="ca-current" style={{ marginBottom: 16 }}>
+        <Descriptions
+          column={1}
+          size="small"
+          bordered
+          data-testid="ca-current"
+          style={{ marginBottom: 16 }}
+          styles={{ label: { width: 112, whiteSpace: 'nowrap' } }}
+        >
           <Descriptions.Item label={t('ca.file')}>
             <span className="mono" style={{ wordBreak: 'break-all' }}>
               {ca.path}
