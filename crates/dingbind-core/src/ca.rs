@@ -95,16 +95,18 @@ pub fn status(path: &Path, from_env: bool) -> CaInfo {
     })
 }
 
+/// Self-signed certificates for tests (here and for the platform TLS checks).
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_certs {
     use openssl::asn1::Asn1Time;
     use openssl::hash::MessageDigest;
-    use openssl::pkey::PKey;
+    use openssl::pkey::{PKey, Private};
     use openssl::rsa::Rsa;
+    use openssl::x509::extension::SubjectAlternativeName;
     use openssl::x509::{X509NameBuilder, X509};
 
-    fn pem(cn: &str) -> Vec<u8> {
+    /// A self-signed certificate named `cn` (also its DNS name), valid for `days`, and its key.
+    pub fn self_signed(cn: &str, days: u32) -> (X509, PKey<Private>) {
         let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
         let mut name = X509NameBuilder::new().unwrap();
         name.append_entry_by_text("CN", cn).unwrap();
@@ -116,10 +118,24 @@ mod tests {
         b.set_pubkey(&key).unwrap();
         b.set_not_before(&Asn1Time::days_from_now(0).unwrap())
             .unwrap();
-        b.set_not_after(&Asn1Time::days_from_now(3650).unwrap())
+        b.set_not_after(&Asn1Time::days_from_now(days).unwrap())
             .unwrap();
+        let san = SubjectAlternativeName::new()
+            .dns(cn)
+            .build(&b.x509v3_context(None, None))
+            .unwrap();
+        b.append_extension(san).unwrap();
         b.sign(&key, MessageDigest::sha256()).unwrap();
-        b.build().to_pem().unwrap()
+        (b.build(), key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pem(cn: &str) -> Vec<u8> {
+        test_certs::self_signed(cn, 3650).0.to_pem().unwrap()
     }
 
     #[test]

@@ -319,37 +319,14 @@ mod tests {
     //! The platform checks against a local HTTPS server with a certificate made here: untrusted,
     //! trusted through the extra CA file, expiring soon; and a name that does not resolve.
     use super::*;
-    use openssl::asn1::Asn1Time;
-    use openssl::hash::MessageDigest;
     use openssl::pkey::PKey;
-    use openssl::rsa::Rsa;
     use openssl::ssl::{SslAcceptor, SslMethod};
-    use openssl::x509::extension::SubjectAlternativeName;
-    use openssl::x509::{X509NameBuilder, X509};
+    use openssl::x509::X509;
     use std::io::{Read, Write};
 
     /// A self-signed certificate for `localhost`, valid for `days`, and its key.
     fn cert(days: u32) -> (X509, PKey<openssl::pkey::Private>) {
-        let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
-        let mut name = X509NameBuilder::new().unwrap();
-        name.append_entry_by_text("CN", "localhost").unwrap();
-        let name = name.build();
-        let mut b = X509::builder().unwrap();
-        b.set_version(2).unwrap();
-        b.set_subject_name(&name).unwrap();
-        b.set_issuer_name(&name).unwrap();
-        b.set_pubkey(&key).unwrap();
-        b.set_not_before(&Asn1Time::days_from_now(0).unwrap())
-            .unwrap();
-        b.set_not_after(&Asn1Time::days_from_now(days).unwrap())
-            .unwrap();
-        let san = SubjectAlternativeName::new()
-            .dns("localhost")
-            .build(&b.x509v3_context(None, None))
-            .unwrap();
-        b.append_extension(san).unwrap();
-        b.sign(&key, MessageDigest::sha256()).unwrap();
-        (b.build(), key)
+        crate::ca::test_certs::self_signed("localhost", days)
     }
 
     /// Serves HTTPS on loopback: `/ok` answers 200, anything else 404. Returns `localhost:PORT`.
