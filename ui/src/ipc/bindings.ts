@@ -352,7 +352,7 @@ export type TemplateAdded = { "kind": "added", template: Template, replaced: boo
 
 export type CaInfo = { path: string, 
 /**
- * Each certificate's subject (its CN, else the whole name), in file order.
+ * Each certificate's name (its CN, else its organisation or unit), in file order.
  */
 subjects: Array<string>, 
 /**
