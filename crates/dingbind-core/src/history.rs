@@ -4,8 +4,10 @@
 //! checks changed between two runs and why: the question support staff ask first ("what is different
 //! since it last worked?").
 //!
-//! Runs are stored as the engine produced them; their traces are already redacted. The same file
-//! keeps the newest login round trip, which later runs use as proof of `Contact.User.Read`.
+//! Runs are stored as the engine produced them; their traces are already redacted. The newest
+//! login round trip is kept beside them, in `<data>/logins/<profile id>.json`: a small file of its
+//! own, because every live test reads it (a passed login proves `Contact.User.Read`) and that must
+//! not mean parsing fifty runs with their traces.
 
 use crate::checks::{CheckResult, CheckRun, CheckStatus, Summary};
 use crate::i18n::Text;
@@ -18,6 +20,7 @@ use ts_rs::TS;
 pub const KEEP: usize = 50;
 const SCHEMA_VERSION: u32 = 1;
 const FOLDER: &str = "history";
+const LOGINS: &str = "logins";
 
 /// One kept run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -55,41 +58,24 @@ impl RunListItem {
     }
 }
 
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize)]
 struct File {
     schema_version: u32,
     /// Oldest first.
     runs: Vec<RecordedRun>,
-    /// The newest login round trip (`login.redirect`), kept apart from the runs: it is made on its
-    /// own page, and a passed one proves what no app-token probe can (`Contact.User.Read`).
-    #[serde(default)]
-    login: Option<LoginRecord>,
-}
-
-/// A login round trip: when it finished, with which app, and what it found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct LoginRecord {
-    pub at: String,
-    /// The Client ID it logged in with: after the admin changes it, the login proves nothing.
-    pub client_id: String,
-    pub result: CheckResult,
 }
 
 fn load(store: &Store, profile_id: &str) -> Result<Vec<RecordedRun>, StoreError> {
-    Ok(load_file(store, profile_id)?.runs)
-}
-
-fn load_file(store: &Store, profile_id: &str) -> Result<File, StoreError> {
     let path = store.path_of(FOLDER, profile_id)?;
     let text = match fs::read_to_string(&path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         other => other.map_err(|source| StoreError::Io {
             path: path.clone(),
             source,
         })?,
     };
     match serde_json::from_str::<File>(&text) {
-        Ok(f) => Ok(f),
+        Ok(f) => Ok(f.runs),
         Err(e) => {
             // Keep the unreadable file for a human instead of overwriting it with the next run.
             let aside = path.with_extension("json.corrupt");
@@ -99,14 +85,17 @@ fn load_file(store: &Store, profile_id: &str) -> Result<File, StoreError> {
                 path.display(),
                 aside.display()
             );
-            Ok(File::default())
+            Ok(Vec::new())
         }
     }
 }
 
-fn save(store: &Store, profile_id: &str, mut file: File) -> Result<(), StoreError> {
+fn save(store: &Store, profile_id: &str, runs: Vec<RecordedRun>) -> Result<(), StoreError> {
     let path = store.path_of(FOLDER, profile_id)?;
-    file.schema_version = SCHEMA_VERSION;
+    let file = File {
+        schema_version: SCHEMA_VERSION,
+        runs,
+    };
     let json = serde_json::to_vec(&file).map_err(|e| StoreError::Invalid(e.to_string()))?;
     atomic_write(&path, &json)
 }
@@ -118,29 +107,46 @@ pub fn record(
     run: CheckRun,
     imported_from: Option<String>,
 ) -> Result<RecordedRun, StoreError> {
-    let mut file = load_file(store, profile_id)?;
+    let mut runs = load(store, profile_id)?;
     let recorded = RecordedRun {
         id: uuid::Uuid::new_v4().to_string(),
         run,
         imported_from,
     };
-    file.runs.push(recorded.clone());
-    let excess = file.runs.len().saturating_sub(KEEP);
-    file.runs.drain(..excess);
-    save(store, profile_id, file)?;
+    runs.push(recorded.clone());
+    let excess = runs.len().saturating_sub(KEEP);
+    runs.drain(..excess);
+    save(store, profile_id, runs)?;
     Ok(recorded)
 }
 
-/// Keeps the newest login round trip (replacing the one before).
-pub fn record_login(store: &Store, profile_id: &str, login: LoginRecord) -> Result<(), StoreError> {
-    let mut file = load_file(store, profile_id)?;
-    file.login = Some(login);
-    save(store, profile_id, file)
+/// A login round trip: when it finished, with which app, and what it found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LoginRecord {
+    pub at: String,
+    /// The Client ID it logged in with: after the admin changes it, the login proves nothing.
+    pub client_id: String,
+    pub result: CheckResult,
 }
 
-/// The newest login round trip, if one was made.
+/// Keeps the newest login round trip (replacing the one before).
+pub fn record_login(
+    store: &Store,
+    profile_id: &str,
+    login: &LoginRecord,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_vec(login).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    atomic_write(&store.path_of(LOGINS, profile_id)?, &json)
+}
+
+/// The newest login round trip, if one was made (an unreadable file counts as none).
 pub fn last_login(store: &Store, profile_id: &str) -> Result<Option<LoginRecord>, StoreError> {
-    Ok(load_file(store, profile_id)?.login)
+    let path = store.path_of(LOGINS, profile_id)?;
+    match fs::read(&path) {
+        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::Io { path, source }),
+    }
 }
 
 /// Newest first.
@@ -164,15 +170,18 @@ pub fn latest(store: &Store, profile_id: &str) -> Result<Option<RecordedRun>, St
     Ok(load(store, profile_id)?.pop())
 }
 
-/// Forgets a deleted profile's runs.
+/// Forgets a deleted profile's runs and login.
 pub fn delete(store: &Store, profile_id: &str) -> Result<(), StoreError> {
-    let path = store.path_of(FOLDER, profile_id)?;
-    match fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(StoreError::Io { path, source: e })
+    for folder in [FOLDER, LOGINS] {
+        let path = store.path_of(folder, profile_id)?;
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Io { path, source: e })
+            }
+            _ => {}
         }
-        _ => Ok(()),
     }
+    Ok(())
 }
 
 /// One side of a changed check.

@@ -569,4 +569,10 @@ fn a_passed_login_counts_only_for_its_client_id() {
         None,
         "another app's login proves nothing here"
     );
+
+    // Its own small file, gone with the profile.
+    let file = f.dir.path().join("logins").join(format!("{}.json", f.id));
+    assert!(file.exists());
+    f.ws.delete(&f.id).unwrap();
+    assert!(!file.exists());
 }

@@ -57,7 +57,7 @@ impl Workspace {
             client_id: client_id.to_string(),
             result,
         };
-        Ok(history::record_login(&self.store, &profile.id, login)?)
+        Ok(history::record_login(&self.store, &profile.id, &login)?)
     }
 
     /// When the profile's newest login round trip passed, if it did and with this Client ID.
