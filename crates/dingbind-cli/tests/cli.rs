@@ -20,19 +20,36 @@ const DINGBIND_ENV: [&str; 7] = [
     "DINGBIND_KEYCHAIN",
 ];
 
-/// Runs `dingbind` with only the given Dingbind variables set, and the OS keychain switched off
-/// (a test must never read or write the developer's keychain).
-fn dingbind_env(args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String) {
+/// Runs `dingbind`: with `env`, only those Dingbind variables set and the OS keychain switched off
+/// (a test must never read or write the developer's keychain); with `stdin`, that as its input.
+/// Returns the exit code, stdout as JSON (`null` when it is not), and stdout + stderr.
+fn run(args: &[&str], env: Option<&[(&str, &str)]>, stdin: Option<&str>) -> (i32, Value, String) {
+    use std::io::Write;
+    use std::process::Stdio;
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dingbind"));
-    for name in DINGBIND_ENV {
-        cmd.env_remove(name);
+    if let Some(env) = env {
+        for name in DINGBIND_ENV {
+            cmd.env_remove(name);
+        }
+        cmd.env("DINGBIND_KEYCHAIN", "off")
+            .envs(env.iter().copied());
     }
-    let out = cmd
-        .env("DINGBIND_KEYCHAIN", "off")
-        .envs(env.iter().copied())
+    let mut child = cmd
         .args(args)
-        .output()
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .unwrap();
+    if let Some(input) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        pipe.write_all(input.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
     (
@@ -42,18 +59,16 @@ fn dingbind_env(args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String) {
     )
 }
 
+fn dingbind_env(args: &[&str], env: &[(&str, &str)]) -> (i32, Value, String) {
+    run(args, Some(env), None)
+}
+
 fn dingbind(args: &[&str]) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dingbind"))
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap(),
-        json,
-        stdout + &String::from_utf8_lossy(&out.stderr),
-    )
+    run(args, None, None)
+}
+
+fn dingbind_stdin(args: &[&str], input: &str) -> (i32, Value, String) {
+    run(args, None, Some(input))
 }
 
 #[test]
@@ -101,33 +116,6 @@ fn validate_json_contract() {
     );
     assert_eq!(v["suggested_field"], "client_id");
     assert_eq!(v["warnings"][0]["code"], "looks_like_other_field");
-}
-
-/// Runs `dingbind` with `input` on stdin.
-fn dingbind_stdin(args: &[&str], input: &str) -> (i32, Value, String) {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dingbind"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
-    (
-        out.status.code().unwrap(),
-        json,
-        stdout + &String::from_utf8_lossy(&out.stderr),
-    )
 }
 
 #[test]
