@@ -133,36 +133,16 @@ struct RawPermission {
     group: Text,
 }
 
-/// Labels for the short forms: a URL or permission one of the built-ins also has keeps the
-/// built-in's bilingual label and console location; anything else is named by its key.
-struct Catalog {
-    urls: Vec<RawUrl>,
-    permissions: Vec<RawPermission>,
-}
-
-static CATALOG: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(|| {
-    let mut catalog = Catalog {
-        urls: Vec::new(),
-        permissions: Vec::new(),
-    };
-    for (_, src) in super::BUILTIN_SOURCES {
-        // The built-ins are written in full and tested to parse, so this never meets a short form.
-        let Ok(raw) = toml::from_str::<Raw>(src) else {
-            continue;
-        };
-        if let ListOrTable::List(urls) = raw.urls {
-            catalog.urls.extend(urls);
-        }
-        if let ListOrTable::List(permissions) = raw.permissions {
-            catalog.permissions.extend(permissions);
-        }
-    }
-    catalog
-});
+// Labels for the short forms: a URL or permission one of the built-ins also has keeps the
+// built-in's bilingual label and console location; anything else is named by its key. The
+// built-ins are written in full, so reading them here never re-enters their own parsing.
 
 impl RawUrl {
     fn short(name: String, pattern: Spanned<String>) -> Self {
-        let known = CATALOG.urls.iter().find(|u| u.name.get_ref() == &name);
+        let known = super::builtins()
+            .iter()
+            .flat_map(|t| &t.urls)
+            .find(|u| u.name == name);
         Self {
             label: known.map_or_else(
                 || Text::new(name.clone(), name.clone()),
@@ -186,10 +166,10 @@ impl RawUrl {
 
 impl RawPermission {
     fn short(code: Spanned<String>) -> Self {
-        let known = CATALOG
-            .permissions
+        let known = super::builtins()
             .iter()
-            .find(|p| p.code.get_ref() == code.get_ref());
+            .flat_map(|t| &t.permissions)
+            .find(|p| &p.code == code.get_ref());
         Self {
             name: known.map_or_else(
                 || Text::new(code.get_ref().clone(), code.get_ref().clone()),
