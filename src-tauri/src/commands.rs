@@ -6,7 +6,10 @@ use dingbind_core::i18n::Lang;
 use dingbind_core::profile::Profile;
 use dingbind_core::store::ProfileSummary;
 use dingbind_core::template::Template;
-use dingbind_core::workspace::{AppInfo, ProfileView, TemplateAdded, Workspace};
+use dingbind_core::workspace::{
+    AppInfo, ProfileView, TemplateAdded, Workspace, MAX_TEMPLATE_BYTES,
+};
+use std::io::Read;
 use tauri::State;
 
 type Ws<'a> = State<'a, Workspace>;
@@ -79,7 +82,10 @@ pub async fn add_template<R: tauri::Runtime>(
     let Some(path) = crate::files::pick_open_path(&app, ("TOML", &["toml"])).await? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path)
+    // One byte past the limit is enough for the core to refuse a file that is no template.
+    let mut bytes = Vec::new();
+    std::fs::File::open(&path)
+        .and_then(|f| std::io::Read::take(f, MAX_TEMPLATE_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| IpcError::new(ErrorCode::Storage, format!("{}: {e}", path.display())))?;
     Ok(Some(ws.add_template(&path.display().to_string(), &bytes)?))
 }

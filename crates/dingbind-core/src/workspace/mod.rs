@@ -22,7 +22,7 @@ mod outputs;
 mod templates;
 
 pub use handoff::ImportOutcome;
-pub use templates::TemplateAdded;
+pub use templates::{TemplateAdded, MAX_TEMPLATE_BYTES};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
