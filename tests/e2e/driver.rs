@@ -201,7 +201,7 @@ impl<'a> App<'a> {
                 Err(_) if start.elapsed() < TIMEOUT => {
                     tokio::time::sleep(Duration::from_millis(150)).await
                 }
-                Err(e) => panic!("cannot click {css}: {e}"),
+                Err(e) => panic!("cannot click {css}: {e:?}"),
             }
         }
     }
@@ -413,12 +413,13 @@ impl<'a> App<'a> {
             ".ant-layout-header .ant-segmented-item-label[title=\"{label}\"]"
         ))
         .await;
-        let back = if label == "EN" {
-            "Back to bindings"
+        // The header's explain button is on every screen, the list and the wizard alike.
+        let explain = if label == "EN" {
+            "I have an error message"
         } else {
-            "返回绑定列表"
+            "我有一条报错"
         };
-        self.wait_text("[data-testid=back-to-list]", back).await;
+        self.wait_text("[data-testid=explain-open]", explain).await;
     }
 
     /// A PNG of the WebView, after two animation frames so it shows the current state.

@@ -79,7 +79,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.screenshot("zh-00-certificates").await;
     app.click("[data-testid=ca-clear]").await;
     app.wait_css("[data-testid=ca-none]").await;
-    app.press_escape().await;
+    app.click("[data-testid=ca-close]").await;
 
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "e2e 总部私有云")
@@ -259,6 +259,21 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.wait_text("[data-testid=profile-row]", "e2e 总部私有云")
         .await;
     app.screenshot("zh-00-list").await;
+
+    // The new dialogs in English: adding a template (the one added above is listed as custom) and
+    // the certificate settings.
+    app.switch_language("EN").await;
+    app.click("[data-testid=create-profile]").await;
+    app.wait_text("label:has([data-testid=template-acme-oa])", "Custom")
+        .await;
+    app.screenshot("en-00-create").await;
+    app.press_escape().await;
+    app.click("[data-testid=ca-open]").await;
+    app.wait_text("[data-testid=ca-none]", "No certificate added")
+        .await;
+    app.screenshot("en-00-certificates").await;
+    app.click("[data-testid=ca-close]").await;
+    app.switch_language("中文").await;
     app.close().await;
 
     // The secrets are in the Secret Service, and in no file the app wrote.

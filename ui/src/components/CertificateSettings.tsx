@@ -40,7 +40,11 @@ export default function CertificateSettings({ open, onClose }: { open: boolean; 
     <Modal
       open={open}
       onCancel={onClose}
-      footer={<Button onClick={onClose}>{t('ca.close')}</Button>}
+      footer={
+        <Button onClick={onClose} data-testid="ca-close">
+          {t('ca.close')}
+        </Button>
+      }
       title={
         <Flex gap={8} align="center">
           <SafetyCertificateOutlined />
