@@ -2,6 +2,7 @@
 # Installs everything Dingbind needs on a fresh Debian 12 machine: system packages for Tauri/WebKitGTK,
 # the e2e tooling (Xvfb, WebKitWebDriver, tauri-driver), fonts for Chinese, the keyring daemon, and the
 # UI's npm packages; Chromium and poppler print the binding report to PDF in the e2e step.
+# ca-certificates: the TLS trust store (the e2e test adds its bundle as a "gateway" certificate).
 # Idempotent: each step checks first, so `make run`/`make test` can call it every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-noto-cjk
   gnome-keyring libsecret-tools imagemagick age
-  chromium poppler-utils
+  chromium poppler-utils ca-certificates
 )
 
 missing=()
