@@ -1,9 +1,9 @@
 //! Request-body extractors for the two families.
 //!
 //! The old family accepts JSON (as JumpServer and Casdoor send it) or form-urlencoded (as the
-//! docs' curl examples do), §3; form values arrive as strings, so the accessors accept `"1"` where
+//! docs' curl examples do, `docs/dingtalk/endpoints.md`); form values arrive as strings, so the accessors accept `"1"` where
 //! a number is expected. The new family accepts only JSON: anything else is the observed
-//! `400 … body is mandatory for this action.` (§1b).
+//! `400 … body is mandatory for this action.` (GH alibabacloud-php-sdk#36).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};

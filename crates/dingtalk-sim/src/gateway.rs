@@ -1,25 +1,33 @@
-//! The "gateway" in front of every endpoint: request log, latency, transport faults, the `Date`
-//! header (with optional clock skew) and 404s for unknown paths.
+//! The "gateway" in front of every endpoint: request log, latency, injected faults, the `Date`
+//! header (with optional clock skew) and the answers for unknown paths.
 //!
-//! Faults that a real network or gateway would cause (hang, 500, 502, proxy HTML page, QPS limit)
-//! are answered here before any endpoint runs. The token-expiry fault needs a token, so it lives
-//! in authentication ([`crate::state::SimState::authenticate_app`]) instead.
+//! Faults are answered here before any endpoint runs ([`crate::faults`]). The token-expiry fault
+//! needs a token, so it lives in authentication
+//! ([`crate::state::SimState::authenticate_app`]) instead.
+//!
+//! Unknown paths answer as each real host does (`docs/dingtalk/errors.md`):
+//! * old host: HTTP 200 `errcode 22` "不合法ApiName" (PROBE P14);
+//! * new host, under a version (`/v1.0/…`): 404 `InvalidAction.NotFound` (GH CowAgent#2490);
+//! * new host, without a version (`/oauth2/corpAccessToken`): HTTP 200
+//!   `{"errcode":404,"errmsg":"请求的URI地址不存在"}` (PROBE P12). Splitting on the version prefix
+//!   is our reading of the two observations, which used exactly those path shapes; UNCONFIRMED;
+//! * login host and unprefixed paths: the gateway's HTML 404 page.
 
 use std::time::{Duration, SystemTime};
 
-use axum::extract::{Request, State};
+use axum::extract::{OriginalUri, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
 
+use crate::auth::{query_param, TOKEN_HEADER};
 use crate::dingtalk_errors::{ApiError, OapiError};
+use crate::faults;
 use crate::pages;
 use crate::requests::{ApiFamily, RequestRecord};
-use crate::scenario::{Fault, FaultKind};
 use crate::state::Shared;
-
-/// How long a `timeout` fault hangs unless the scenario says otherwise.
-const DEFAULT_HANG: Duration = Duration::from_secs(120);
 
 /// The middleware wrapped around the whole router.
 pub async fn gateway(State(state): State<Shared>, req: Request, next: Next) -> Response {
@@ -44,47 +52,18 @@ pub async fn gateway(State(state): State<Shared>, req: Request, next: Next) -> R
     }
     let fault = state
         .store()
-        .take_fault(&scenario, &api_path, |f| is_gateway_fault(f, family));
+        .take_fault(&scenario, &api_path, |f| faults::at_gateway(f, family));
     let mut response = match fault {
-        Some(fault) => fault_response(&state, &fault, family).await,
+        Some(fault) => {
+            let client_id = caller_client_id(&state, &req, family);
+            faults::respond(&state, &fault, family, &api_path, &client_id).await
+        }
         None => next.run(req).await,
     };
 
     set_date(&mut response, scenario.clock_skew_secs);
     state.log_status(index, response.status().as_u16());
     response
-}
-
-/// Faults answered by the gateway. A QPS limit is a JSON API answer, so not on the login page.
-fn is_gateway_fault(fault: &Fault, family: ApiFamily) -> bool {
-    match fault.kind {
-        FaultKind::TokenExpiry => false,
-        FaultKind::RateLimit => matches!(family, ApiFamily::Oapi | ApiFamily::Api),
-        _ => true,
-    }
-}
-
-async fn fault_response(state: &Shared, fault: &Fault, family: ApiFamily) -> Response {
-    match fault.kind {
-        FaultKind::Timeout => {
-            let hang = fault.hang_secs.map_or(DEFAULT_HANG, Duration::from_secs);
-            state.sleep(hang).await;
-            pages::gateway_page(StatusCode::GATEWAY_TIMEOUT)
-        }
-        FaultKind::Http500 => pages::gateway_page(StatusCode::INTERNAL_SERVER_ERROR),
-        FaultKind::Http502 => pages::gateway_page(StatusCode::BAD_GATEWAY),
-        FaultKind::HtmlProxyPage => {
-            let status = fault
-                .status
-                .and_then(|s| StatusCode::from_u16(s).ok())
-                .unwrap_or(StatusCode::OK);
-            pages::proxy_login_page(status)
-        }
-        FaultKind::RateLimit if family == ApiFamily::Oapi => OapiError::RateLimited.into_response(),
-        FaultKind::RateLimit => ApiError::qps_limit().into_response(),
-        // Never selected here (see `is_gateway_fault`); answer like an expired token anyway.
-        FaultKind::TokenExpiry => ApiError::invalid_authentication().into_response(),
-    }
 }
 
 /// Replace the `Date` header with the simulator's clock shifted by the scenario's skew.
@@ -103,12 +82,78 @@ fn set_date(response: &mut Response, skew_secs: i64) {
     }
 }
 
-/// 404 for unknown old-family, login or unprefixed paths: the gateway's HTML page.
+/// The Client ID behind the request's app token, for faults that name it (the apply link of a
+/// permission error). Without a known token: the scenario's first app.
+fn caller_client_id(state: &Shared, req: &Request, family: ApiFamily) -> String {
+    let token = match family {
+        ApiFamily::Oapi => query_param(req.uri(), "access_token"),
+        _ => req
+            .headers()
+            .get(TOKEN_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+    let from_token = token.and_then(|t| state.store().app_token_client(&t));
+    from_token
+        .or_else(|| state.scenario().apps.first().map(|a| a.client_id.clone()))
+        .unwrap_or_default()
+}
+
+/// The documented path of a request (`/oapi/topapi/x` → `/topapi/x`).
+fn api_path_of(uri: &OriginalUri) -> String {
+    ApiFamily::classify(uri.path()).1.to_owned()
+}
+
+/// Unknown old-family path: HTTP 200 `errcode 22` (PROBE P14).
+pub async fn not_found_oapi(uri: OriginalUri) -> Response {
+    OapiError::InvalidMethod {
+        path: api_path_of(&uri),
+    }
+    .into_response()
+}
+
+/// Unknown new-family path: 404 `InvalidAction.NotFound` under a version prefix, else the
+/// HTTP 200 `{"errcode":404,"errmsg":"请求的URI地址不存在"}` of PROBE P12 (which shows no
+/// `request_id`).
+pub async fn not_found_api(uri: OriginalUri) -> Response {
+    if is_versioned(&api_path_of(&uri)) {
+        ApiError::unknown_api().into_response()
+    } else {
+        Json(json!({ "errcode": 404, "errmsg": "请求的URI地址不存在" })).into_response()
+    }
+}
+
+/// `/v1.0/…`, `/v2.0/…`.
+fn is_versioned(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    first
+        .strip_prefix('v')
+        .and_then(|v| v.split_once('.'))
+        .is_some_and(|(major, minor)| {
+            !major.is_empty()
+                && !minor.is_empty()
+                && major
+                    .bytes()
+                    .chain(minor.bytes())
+                    .all(|b| b.is_ascii_digit())
+        })
+}
+
+/// 404 for unknown login-host or unprefixed paths: the gateway's HTML page.
 pub async fn not_found_page() -> Response {
     pages::gateway_page(StatusCode::NOT_FOUND)
 }
 
-/// 404 for unknown new-family paths: the observed `InvalidAction.NotFound` JSON.
-pub async fn not_found_api() -> Response {
-    ApiError::unknown_api().into_response()
+#[cfg(test)]
+mod tests {
+    use super::is_versioned;
+
+    #[test]
+    fn version_prefixes() {
+        assert!(is_versioned("/v1.0/nope"));
+        assert!(is_versioned("/v2.0/x/y"));
+        assert!(!is_versioned("/oauth2/corpAccessToken"));
+        assert!(!is_versioned("/v1/x"));
+        assert!(!is_versioned("/"));
+    }
 }

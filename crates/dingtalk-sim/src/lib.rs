@@ -1,10 +1,12 @@
 //! A DingTalk Open API simulator for Dingbind's tests, benchmarks and practice mode.
 //!
-//! It serves a configurable org (departments, users), enterprise internal apps (credentials,
-//! granted permission points, visible and contact ranges, egress-IP whitelist, registered login
-//! redirects), latency, clock skew and injected faults, and answers in DingTalk's *documented*
-//! JSON — written from `shared/reference/dingtalk-api.md`, never from our client — so a wrong
-//! shape in the client is caught rather than mirrored. It depends on nothing of Dingbind's.
+//! It serves a configurable org (departments, users, roles, external contacts), enterprise
+//! internal apps (credentials, granted permission points, visible and contact ranges, egress-IP
+//! whitelist, registered login redirects, home-page links), latency, clock skew and injected
+//! faults, and answers as production DingTalk does: every body's shape follows a public source
+//! (`docs/dingtalk/endpoints.md`, `docs/dingtalk/errors.md`, `docs/dingtalk/login.md`), never our
+//! client, so a wrong shape in the client is caught rather than mirrored. Where no public source
+//! settles an answer, the code says UNCONFIRMED. It depends on nothing of Dingbind's.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), dingtalk_sim::SimError> {
@@ -20,6 +22,7 @@ mod auth;
 mod body;
 pub mod dingtalk_errors;
 pub mod error;
+mod faults;
 mod gateway;
 mod handlers;
 mod pages;

@@ -2,8 +2,9 @@
 //! login host's error pages.
 //!
 //! These exist so a client meets HTML where it expects JSON, as it does behind proxies and
-//! failing gateways (failure-modes #11, §13 "the reply is not standard JSON"). The login error
-//! text "重定向错误" is only known from a screenshot (§7a), so the page wording is UNCONFIRMED.
+//! failing gateways (DOCS 1433: an IP-throttled caller gets an HTML page instead of JSON). The
+//! login error text "重定向错误" is only known from a screenshot (GH JeecgBoot#4309), so the page
+//! wording is UNCONFIRMED.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -5,7 +5,8 @@
 //! * `/login/...` — the login host, as on `https://login.dingtalk.com` (`/login/oauth2/auth`)
 //!
 //! Separate prefixes (rather than serving everything at `/`) mean a client that sends a request
-//! to the wrong base URL gets a 404, exactly as it would against the real hosts.
+//! to the wrong base URL gets the real host's unknown-path answer (errcode 22 on the old host,
+//! `InvalidAction.NotFound` or errcode 404 on the new one, see [`crate::gateway`]).
 
 use std::time::SystemTime;
 

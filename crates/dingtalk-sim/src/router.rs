@@ -1,14 +1,16 @@
 //! The route table: which documented path, under which host prefix, reaches which handler.
 //!
 //! Old-family paths live under [`OAPI_PREFIX`], new-family paths under [`API_PREFIX`], the login
-//! page under [`LOGIN_PREFIX`]. Unknown paths answer 404 the way each host's gateway would.
+//! page under [`LOGIN_PREFIX`]. Unknown paths answer the way each host's gateway does (see
+//! [`crate::gateway`]: errcode 22 on the old host, `InvalidAction.NotFound` or errcode 404 on the
+//! new one, an HTML 404 elsewhere).
 
 use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::gateway::{gateway, not_found_api, not_found_page};
-use crate::handlers::{attendance, departments, login, messages, ranges, todo, token, users};
+use crate::gateway::{gateway, not_found_api, not_found_oapi, not_found_page};
+use crate::handlers::{apps, attendance, departments, login, messages, ranges, todo, token, users};
 use crate::requests::{API_PREFIX, LOGIN_PREFIX, OAPI_PREFIX};
 use crate::state::Shared;
 
@@ -43,7 +45,7 @@ fn oapi() -> Router<Shared> {
             "/topapi/attendance/getsimplegroups",
             post(attendance::getsimplegroups),
         )
-        .fallback(not_found_page)
+        .fallback(not_found_oapi)
 }
 
 /// `https://api.dingtalk.com` paths.
@@ -62,6 +64,8 @@ fn api() -> Router<Shared> {
             "/v1.0/todo/users/{union_id}/org/tasks/query",
             post(todo::query),
         )
+        .route("/v1.0/microApp/apps/{agent_id}/scopes", get(apps::scopes))
+        .route("/v1.0/microApp/app/detail", get(apps::detail))
         .fallback(not_found_api)
 }
 

@@ -2,8 +2,9 @@
 //!
 //! Every built-in scenario uses the same Client ID, Client Secret, AgentId, CorpId and SSOsecret
 //! (the constants below), so a test or a practice-mode user enters them once and switches
-//! scenarios freely. Two scenarios deliberately disagree with what is entered: `wrong-secret`
-//! holds a different real Client Secret, and `wrong-corp-id` belongs to a different real CorpId.
+//! scenarios freely. Three scenarios deliberately disagree with what is entered: `wrong-secret`
+//! holds a different real Client Secret, `wrong-corp-id` belongs to a different real CorpId, and
+//! in `wrong-agent-id` the app's real AgentId differs.
 
 use crate::error::{Result, SimError};
 use crate::scenario::Scenario;
@@ -36,6 +37,16 @@ pub const WRONG_SECRET_REAL_SECRET: &str =
     "xqeuDwSTKTSg8J2sYiOvKc6KHBHzcI8RA-SimuLy7rZcsXRCvQfLVlVagJf2-DSG";
 /// `wrong-corp-id`: the org's real CorpId. The admin's "wrong CorpId" is [`CORP_ID`].
 pub const WRONG_CORP_ID_REAL_CORP_ID: &str = "ding5b5541a0b29264d5";
+/// `wrong-agent-id`: the app's real AgentId. The admin's "wrong AgentId" is [`AGENT_ID`].
+pub const WRONG_AGENT_ID_REAL_AGENT_ID: i64 = 3_219_870_017;
+/// `external-contact-login`: the unionId of the external contact who logs in.
+pub const EXTERNAL_CONTACT_UNIONID: &str = "Zm8Qw2ExtC0ntactUn10n77";
+/// `external-contact-login`: the userid `getbyunionid` answers for them (`contact_type: 1`).
+pub const EXTERNAL_CONTACT_USERID: &str = "ext_zhoumin_01";
+/// `role-visible-range`: the role (主管) in the app's visible range.
+pub const ROLE_ID: i64 = 3_057_001;
+/// `microapp-manage-granted`: the AgentId of the org's second app (考勤打卡助手).
+pub const OTHER_APP_AGENT_ID: i64 = 3_219_876_599;
 
 const BUILTIN: &[(&str, &str)] = &[
     ("healthy", include_str!("../scenarios/healthy.toml")),
@@ -70,6 +81,22 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "flaky-network",
         include_str!("../scenarios/flaky-network.toml"),
+    ),
+    (
+        "external-contact-login",
+        include_str!("../scenarios/external-contact-login.toml"),
+    ),
+    (
+        "wrong-agent-id",
+        include_str!("../scenarios/wrong-agent-id.toml"),
+    ),
+    (
+        "role-visible-range",
+        include_str!("../scenarios/role-visible-range.toml"),
+    ),
+    (
+        "microapp-manage-granted",
+        include_str!("../scenarios/microapp-manage-granted.toml"),
     ),
 ];
 

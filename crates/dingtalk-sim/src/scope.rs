@@ -1,7 +1,7 @@
 //! The permission-point codes (权限点) the simulator enforces, one constant per code.
 //!
-//! Codes are the ones the reference documents for each API (§3, §4). Two field-level codes are
-//! UNCONFIRMED in the reference (the console items 企业员工手机号信息 and 邮箱等个人信息): the
+//! Codes are the ones the DingTalk docs name for each API (`docs/dingtalk/endpoints.md`). Two
+//! field-level codes are UNCONFIRMED (the console items 企业员工手机号信息 and 邮箱等个人信息): the
 //! simulator uses `Contact.User.mobile` and `fieldEmail`, so `mobile`/`email` appear in user
 //! answers only when the app holds those codes.
 
@@ -21,5 +21,10 @@ pub const FIELD_EMAIL: &str = "fieldEmail";
 pub const TODO_WRITE: &str = "Todo.Todo.Write";
 /// 待办应用中待办读权限: query todos.
 pub const TODO_READ: &str = "Todo.Todo.Read";
-/// Granted to every app: tokens, `auth/scopes`, work notifications.
+/// Granted to every app: tokens, `auth/scopes` (DOCS 0053), work notifications (DOCS 0769),
+/// `attendance/getsimplegroups` (DOCS 0179).
 pub const BASE: &str = "qyapi_base";
+/// 管理微应用的权限: `GET /v1.0/microApp/apps/{agentId}/scopes` (DOCS 0872). The simulator also
+/// gates the deprecated `/microapp/visible_scopes` on it: DOCS 1606 names no code and says new
+/// apps cannot apply (不支持新增), so a healthy new app lacks it (UNCONFIRMED code).
+pub const MICROAPP_MANAGE: &str = "qyapi_microapp_manage";

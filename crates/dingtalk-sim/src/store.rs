@@ -2,9 +2,9 @@
 //! notifications, created todos, and how often each fault has fired.
 //!
 //! All of it is reset when the scenario is switched (app tokens of unchanged apps excepted, see
-//! [`crate::state::SimState::set_scenario`]). Lifetimes
-//! follow the reference: app and user tokens 7200 s (re-requesting an app token returns the same
-//! one and extends it, §1e), login codes 5 minutes and single use (§2, §7a).
+//! [`crate::state::SimState::set_scenario`]). Lifetimes: app and user tokens 7200 s
+//! (re-requesting an app token returns the same one and extends it, DOCS 0033), login codes 5
+//! minutes and single use (`docs/dingtalk/login.md`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -50,7 +50,7 @@ impl<T> Expiring<T> {
     }
 }
 
-/// The `send_result` of one `asyncsend_v2` task (§5).
+/// The `send_result` of one `asyncsend_v2` task (DOCS 0773).
 #[derive(Debug, Clone, Default)]
 pub struct SendResult {
     pub agent_id: i64,
@@ -64,7 +64,7 @@ pub struct SendResult {
     pub forbidden_list: Vec<(String, String)>,
 }
 
-/// A todo created through the API (§4).
+/// A todo created through the API (DOCS 0793).
 #[derive(Debug, Clone)]
 pub struct TodoTask {
     pub id: String,
@@ -125,6 +125,11 @@ impl Store {
             app_tokens,
             ..Store::default()
         }
+    }
+
+    /// The Client ID an app token was issued to (expired or not).
+    pub fn app_token_client(&self, token: &str) -> Option<String> {
+        self.app_tokens.get(token).map(|t| t.client_id.clone())
     }
 
     pub fn app_token_mut(&mut self, token: &str) -> Option<&mut AppToken> {

@@ -1,10 +1,10 @@
-//! Contact reads (§3): success shapes, permission (60011), range (50004/50002), not-found
+//! Contact reads: success shapes, permission (88/60011 on topapi), range (50004/50002), not-found
 //! (60121/60003), paging, field permissions, `/auth/scopes`, `/microapp/visible_scopes`.
 
 mod common;
 
 use common::*;
-use dingtalk_sim::scenarios::{ADMIN_UNIONID, ADMIN_USERID, AGENT_ID};
+use dingtalk_sim::scenarios::{ADMIN_UNIONID, ADMIN_USERID, AGENT_ID, OTHER_APP_AGENT_ID};
 
 #[tokio::test]
 async fn user_count_counts_everyone_or_only_active() {
@@ -197,6 +197,10 @@ async fn user_get_and_getbyunionid() {
     .await;
     assert_oapi_ok(&body);
     assert_eq!(body["result"]["userid"], ADMIN_USERID);
+    assert_eq!(
+        body["result"]["contact_type"], 0,
+        "an org member (DOCS 0064)"
+    );
     let (status, body) = oapi_post(
         &sim,
         "/topapi/user/getbyunionid",
@@ -204,36 +208,46 @@ async fn user_get_and_getbyunionid() {
         json!({"unionid": "notInOrg"}),
     )
     .await;
-    assert_oapi_err(status, &body, 60121);
+    assert_plain(status, &body, 60121);
 }
 
 #[tokio::test]
-async fn missing_contact_permission_is_60011() {
+async fn missing_contact_permission_is_88_60011_naming_the_scope() {
     let sim = start("missing-contact-scope").await;
     let token = app_token(&sim).await;
-    for (path, body) in [
-        ("/topapi/user/count", json!({"only_active": false})),
-        ("/topapi/v2/department/listsub", json!({"dept_id": 1})),
+    for (path, body, scope) in [
+        (
+            "/topapi/user/count",
+            json!({"only_active": false}),
+            "qyapi_get_member",
+        ),
+        (
+            "/topapi/v2/department/listsub",
+            json!({"dept_id": 1}),
+            "qyapi_get_department_list",
+        ),
         (
             "/topapi/v2/user/list",
             json!({"dept_id": 1, "cursor": 0, "size": 10}),
+            "qyapi_get_department_member",
         ),
-        ("/topapi/v2/user/get", json!({"userid": ADMIN_USERID})),
+        (
+            "/topapi/v2/user/get",
+            json!({"userid": ADMIN_USERID}),
+            "qyapi_get_member",
+        ),
         (
             "/topapi/user/getbyunionid",
             json!({"unionid": ADMIN_UNIONID}),
+            "qyapi_get_member",
         ),
     ] {
         let (status, answer) = oapi_post(&sim, path, &token, body).await;
-        assert_oapi_err(status, &answer, 60011);
-        assert!(
-            answer["errmsg"]
-                .as_str()
-                .unwrap()
-                .starts_with("没有调用该接口的权限"),
-            "{path}"
-        );
+        assert_wrapped_permission(status, &answer, scope);
     }
+    // /auth/scopes needs only qyapi_base, held by every app.
+    let (_, body) = oapi_get(&sim, "/auth/scopes", &token).await;
+    assert_oapi_ok(&body);
 }
 
 #[tokio::test]
@@ -308,30 +322,53 @@ async fn auth_scopes_reports_the_contact_range() {
 }
 
 #[tokio::test]
-async fn visible_scopes_shape() {
-    let sim = start("narrow-visible-range").await;
+async fn visible_scopes_is_a_plain_60011_for_a_healthy_new_app() {
+    let sim = start("healthy").await;
     let token = app_token(&sim).await;
-    let (_, body) = oapi_post(
+    let (status, body) = oapi_post(
         &sim,
         "/microapp/visible_scopes",
         &token,
         json!({"agentId": AGENT_ID}),
     )
     .await;
-    assert_eq!(body["errcode"], 0);
+    assert_plain(status, &body, 60011);
+    assert_eq!(
+        body["errmsg"],
+        permission_text("qyapi_microapp_manage").as_str()
+    );
+}
+
+#[tokio::test]
+async fn visible_scopes_shape_with_microapp_manage() {
+    let sim = start("microapp-manage-granted").await;
+    let token = app_token(&sim).await;
+    let post = |agent: i64| {
+        oapi_post(
+            &sim,
+            "/microapp/visible_scopes",
+            &token,
+            json!({"agentId": agent}),
+        )
+    };
+    let (_, body) = post(AGENT_ID).await;
+    // DOCS 1606's sample: errcode, errmsg and the three fields (no request_id shown).
+    assert_eq!(body["errcode"], 0, "{body}");
     assert_eq!(body["errmsg"], "ok");
     assert_eq!(body["isHidden"], false);
-    assert_eq!(body["deptVisibleScopes"], json!([466071002]));
+    assert_eq!(body["deptVisibleScopes"], json!([1]));
     assert_eq!(body["userVisibleScopes"], json!([]));
+    // Any AgentId in the org is answered: it proves nothing about *this* app.
+    let (_, body) = post(OTHER_APP_AGENT_ID).await;
+    assert_eq!(body["deptVisibleScopes"], json!([466071004]));
+    let (status, body) = post(1).await;
+    assert_plain(status, &body, 40056);
 
-    let (status, body) = oapi_post(
-        &sim,
-        "/microapp/visible_scopes",
-        &token,
-        json!({"agentId": 1}),
-    )
-    .await;
-    assert_oapi_err(status, &body, 40056);
+    let mut narrow = scenario("narrow-visible-range");
+    narrow.apps[0].scopes.push("qyapi_microapp_manage".into());
+    sim.set_scenario(narrow).unwrap();
+    let (_, body) = post(AGENT_ID).await;
+    assert_eq!(body["deptVisibleScopes"], json!([466071002]));
 }
 
 #[tokio::test]
@@ -348,9 +385,17 @@ async fn attendance_groups_and_their_permission() {
         assert!(group.get(key).is_some(), "{key}");
     }
 
+    // The default permission is qyapi_base (DOCS 0179), which even a bare app holds.
+    let mut bare = scenario("healthy");
+    bare.apps[0].scopes.clear();
+    assert_eq!(bare.attendance.required_scope, "qyapi_base");
+    sim.set_scenario(bare).unwrap();
+    let (_, body) = oapi_post(&sim, path, &token, json!({"offset": 0, "size": 10})).await;
+    assert_oapi_ok(&body);
+
     let mut s = scenario("healthy");
-    s.attendance.required_scope = "qyapi_attendance_manage".into();
+    s.attendance.required_scope = "qyapi_attendance_group_read".into();
     sim.set_scenario(s).unwrap();
     let (status, body) = oapi_post(&sim, path, &token, json!({"offset": 0, "size": 10})).await;
-    assert_oapi_err(status, &body, 60011);
+    assert_wrapped_permission(status, &body, "qyapi_attendance_group_read");
 }

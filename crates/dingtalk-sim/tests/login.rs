@@ -1,11 +1,13 @@
-//! Browser login (§7a): auto-consent redirect, single-use codes, userAccessToken, users/me,
-//! unregistered redirect, expired codes, cross-org users.
+//! Browser login (DOCS 0029, `docs/dingtalk/login.md`): auto-consent redirect, single-use codes,
+//! userAccessToken, users/me, unregistered redirect, expired codes, cross-org users, external
+//! contacts.
 
 mod common;
 
 use common::*;
 use dingtalk_sim::scenarios::{
-    ADMIN_UNIONID, CLIENT_ID, CLIENT_SECRET, CORP_ID, REDIRECT_URL, WRONG_CORP_ID_REAL_CORP_ID,
+    ADMIN_UNIONID, CLIENT_ID, CLIENT_SECRET, CORP_ID, EXTERNAL_CONTACT_UNIONID,
+    EXTERNAL_CONTACT_USERID, REDIRECT_URL, WRONG_CORP_ID_REAL_CORP_ID,
 };
 use dingtalk_sim::SimHandle;
 use serde_json::Value;
@@ -172,7 +174,9 @@ async fn whitelist_failure_is_disguised_as_a_bad_code() {
     let (status, body) = exchange(&sim, &code).await;
     assert_eq!(status, 400);
     assert_eq!(body["code"], "invalidParameter.authCode.notFound");
-    assert_eq!(body["requestid"], "", "as observed in failure-modes #2");
+    // The empty requestid of the observed body
+    // (docs/dingtalk/errors.md#fm2-whitelist-failure-disguised-as-a-bad-auth-code).
+    assert_eq!(body["requestid"], "", "as observed in the field");
 }
 
 #[tokio::test]
@@ -181,16 +185,7 @@ async fn users_me_without_contact_user_read_names_the_scope() {
     let code = login_code(&sim, "openid").await;
     let (_, token) = exchange(&sim, &code).await;
     let (status, body) = users_me(&sim, token["accessToken"].as_str().unwrap()).await;
-    assert_api_err(
-        status,
-        &body,
-        403,
-        "Forbidden.AccessDenied.AccessTokenPermissionDenied",
-    );
-    assert_eq!(
-        body["accessdenieddetail"]["requiredScopes"],
-        json!(["Contact.User.Read"])
-    );
+    assert_api_permission(status, &body, "Contact.User.Read");
 }
 
 #[tokio::test]
@@ -220,7 +215,43 @@ async fn cross_org_user_logs_in_but_is_not_a_member() {
         json!({"unionid": me["unionId"]}),
     )
     .await;
-    assert_oapi_err(status, &body, 60121);
+    assert_plain(status, &body, 60121);
+}
+
+#[tokio::test]
+async fn an_external_contact_logs_in_and_maps_with_contact_type_1() {
+    let sim = start("external-contact-login").await;
+    let code = login_code(&sim, "openid").await;
+    let (_, token) = exchange(&sim, &code).await;
+    let (status, me) = users_me(&sim, token["accessToken"].as_str().unwrap()).await;
+    assert_eq!(status, 200, "{me}");
+    assert_eq!(me["unionId"], EXTERNAL_CONTACT_UNIONID);
+    assert_eq!(me["nick"], "周敏");
+    assert!(me.get("mobile").is_none());
+
+    let app = app_token(&sim).await;
+    let (_, body) = oapi_post(
+        &sim,
+        "/topapi/user/getbyunionid",
+        &app,
+        json!({"unionid": EXTERNAL_CONTACT_UNIONID}),
+    )
+    .await;
+    assert_oapi_ok(&body);
+    assert_eq!(
+        body["result"]["contact_type"], 1,
+        "企业外部联系人 (DOCS 0064)"
+    );
+    assert_eq!(body["result"]["userid"], EXTERNAL_CONTACT_USERID);
+    // Not a member: v2/user/get does not know the userid (UNCONFIRMED answer).
+    let (status, body) = oapi_post(
+        &sim,
+        "/topapi/v2/user/get",
+        &app,
+        json!({"userid": EXTERNAL_CONTACT_USERID}),
+    )
+    .await;
+    assert_plain(status, &body, 60121);
 }
 
 #[tokio::test]

@@ -1,9 +1,9 @@
-//! Work notifications (§5): asyncsend_v2 → task_id → getsendresult.
+//! Work notifications: asyncsend_v2 → task_id → getsendresult (DOCS 0769, 0773).
 
 mod common;
 
 use common::*;
-use dingtalk_sim::scenarios::{ADMIN_USERID, AGENT_ID};
+use dingtalk_sim::scenarios::{ADMIN_USERID, AGENT_ID, WRONG_AGENT_ID_REAL_AGENT_ID};
 use dingtalk_sim::SimHandle;
 use serde_json::Value;
 
@@ -65,6 +65,8 @@ async fn identical_content_twice_is_dropped_as_143106() {
     assert_eq!(result["read_user_id_list"], json!([]));
     assert_eq!(result["forbidden_list"][0]["code"], "143106");
     assert_eq!(result["forbidden_list"][0]["userid"], ADMIN_USERID);
+    // DOCS 0773: forbidden_user_id_list holds the flow-control victims.
+    assert_eq!(result["forbidden_user_id_list"], json!([ADMIN_USERID]));
 }
 
 #[tokio::test]
@@ -89,12 +91,36 @@ async fn userid_list_must_be_a_comma_separated_string() {
 }
 
 #[tokio::test]
-async fn users_outside_the_visible_range_are_forbidden() {
+async fn users_outside_the_visible_range_fail_without_flow_control() {
     let sim = start("narrow-visible-range").await;
     let token = app_token(&sim).await;
     let result = send_and_fetch(&sim, &token, text("x", "manager4220,2246663532780303")).await;
-    assert_eq!(result["forbidden_user_id_list"], json!([ADMIN_USERID]));
+    assert_eq!(result["failed_user_id_list"], json!([ADMIN_USERID]));
+    assert_eq!(result["forbidden_user_id_list"], json!([]));
+    assert_eq!(result["forbidden_list"], json!([]));
     assert_eq!(result["read_user_id_list"], json!(["2246663532780303"]));
+}
+
+#[tokio::test]
+async fn role_members_in_the_visible_range_receive_messages() {
+    let sim = start("role-visible-range").await;
+    let token = app_token(&sim).await;
+    // manager4220 holds the role; 陈静 (172455301129) is in neither the department nor the role.
+    let result = send_and_fetch(&sim, &token, text("x", "manager4220,172455301129")).await;
+    assert_eq!(result["read_user_id_list"], json!([ADMIN_USERID]));
+    assert_eq!(result["failed_user_id_list"], json!(["172455301129"]));
+}
+
+#[tokio::test]
+async fn the_shared_agent_id_is_40056_in_wrong_agent_id() {
+    let sim = start("wrong-agent-id").await;
+    let token = app_token(&sim).await;
+    let (status, answer) = oapi_post(&sim, SEND, &token, text("x", ADMIN_USERID)).await;
+    assert_plain(status, &answer, 40056);
+    let mut body = text("x", ADMIN_USERID);
+    body["agent_id"] = WRONG_AGENT_ID_REAL_AGENT_ID.into();
+    let (_, answer) = oapi_post(&sim, SEND, &token, body).await;
+    assert_oapi_ok(&answer);
 }
 
 #[tokio::test]

@@ -9,12 +9,12 @@ use std::process::{Command, Stdio};
 
 use common::*;
 use dingtalk_sim::scenarios::{self, AGENT_ID, CLIENT_ID, CLIENT_SECRET, CORP_ID, SSO_SECRET};
-use dingtalk_sim::{ApiFamily, Scenario, SimError};
+use dingtalk_sim::{ApiFamily, FaultKind, Scenario, SimError};
 
 #[test]
 fn every_builtin_parses_and_explains_itself() {
     let names = scenarios::names();
-    assert_eq!(names.len(), 9);
+    assert_eq!(names.len(), 13);
     for name in names {
         let text = scenarios::builtin_toml(name).unwrap();
         assert!(
@@ -37,7 +37,7 @@ fn builtins_share_the_entered_credentials() {
         let s = scenarios::builtin(name).unwrap();
         let app = &s.apps[0];
         assert_eq!(app.client_id, CLIENT_ID, "{name}");
-        assert_eq!(app.agent_id, AGENT_ID, "{name}");
+        assert_eq!(app.agent_id == AGENT_ID, name != "wrong-agent-id", "{name}");
         assert_eq!(s.sso_secret, SSO_SECRET, "{name}");
         let secret_ok = app.client_secret == CLIENT_SECRET;
         assert_eq!(secret_ok, name != "wrong-secret", "{name}");
@@ -51,12 +51,60 @@ fn builtins_share_the_entered_credentials() {
     );
     let wrong = scenarios::builtin("wrong-corp-id").unwrap();
     assert_eq!(wrong.org.corp_id, scenarios::WRONG_CORP_ID_REAL_CORP_ID);
+    let wrong = scenarios::builtin("wrong-agent-id").unwrap();
+    assert_eq!(
+        wrong.apps[0].agent_id,
+        scenarios::WRONG_AGENT_ID_REAL_AGENT_ID
+    );
+}
+
+#[test]
+fn builtins_follow_production_defaults() {
+    for name in scenarios::names() {
+        let s = scenarios::builtin(name).unwrap();
+        let text = scenarios::builtin_toml(name).unwrap();
+        assert!(!text.contains("qyapi_attendance_read"), "{name}");
+        assert!(!s.ip_whitelist_on_token, "{name}");
+        assert_eq!(s.attendance.required_scope, "qyapi_base", "{name}");
+        let manage = s.apps[0].has_scope("qyapi_microapp_manage");
+        let wants = matches!(name, "role-visible-range" | "microapp-manage-granted");
+        assert_eq!(
+            manage, wants,
+            "{name}: only these hold qyapi_microapp_manage"
+        );
+    }
+    let healthy = scenarios::builtin("healthy").unwrap();
+    let app = &healthy.apps[0];
+    assert!(app.visible_range.all && app.contact_range.all);
 }
 
 #[test]
 fn the_annotated_example_is_a_valid_scenario_using_every_fault_kind() {
     let example = Scenario::from_toml_str(scenarios::EXAMPLE_TOML).unwrap();
-    assert_eq!(example.faults.len(), 6);
+    assert_eq!(example.faults.len(), 9);
+    let kinds: Vec<&FaultKind> = example.faults.iter().map(|f| &f.kind).collect();
+    for kind in [
+        FaultKind::Timeout,
+        FaultKind::Http500,
+        FaultKind::Http502,
+        FaultKind::HtmlProxyPage,
+        FaultKind::RateLimit,
+        FaultKind::TokenExpiry,
+        FaultKind::UnknownError,
+        FaultKind::ServerError,
+    ] {
+        assert!(kinds.contains(&&kind), "{kind:?}");
+    }
+    assert!(kinds.iter().any(
+        |k| matches!(k, FaultKind::PermissionDenied { scope } if scope == "qyapi_get_member")
+    ));
+    assert!(example.ip_whitelist_on_token.eq(&false));
+    assert_eq!(example.org.roles.len(), 1);
+    assert_eq!(example.org.external_contacts.len(), 1);
+    assert_eq!(example.apps[0].visible_range.role_ids, vec![3057001]);
+    assert!(example.apps[0].omp_link.is_some());
+    let again = Scenario::from_toml_str(&example.to_toml_string()).unwrap();
+    assert_eq!(again, example, "round-trips through TOML");
     assert!(example.to_toml_string().contains("[org]"));
 }
 
@@ -85,6 +133,33 @@ fn bad_scenarios_are_refused() {
         scenarios::resolve("no-such"),
         Err(SimError::UnknownScenario { .. })
     ));
+    let role_range = scenarios::builtin_toml("role-visible-range").unwrap();
+    let unknown_role = role_range.replace("role_ids = [3057001]", "role_ids = [42]");
+    assert!(matches!(
+        Scenario::from_toml_str(&unknown_role),
+        Err(SimError::Invalid(_))
+    ));
+    let ghost_member = role_range.replace(
+        "userids = [\"manager4220\", \"0167291043\"]",
+        "userids = [\"ghost\"]",
+    );
+    assert!(matches!(
+        Scenario::from_toml_str(&ghost_member),
+        Err(SimError::Invalid(_))
+    ));
+    let external = scenarios::builtin_toml("external-contact-login").unwrap();
+    let clash = external.replace("userid = \"ext_zhoumin_01\"", "userid = \"manager4220\"");
+    assert!(matches!(
+        Scenario::from_toml_str(&clash),
+        Err(SimError::Invalid(_))
+    ));
+    let healthy = scenarios::builtin_toml("healthy").unwrap();
+    let scope_on_wrong_kind =
+        format!("{healthy}\n[[faults]]\nkind = \"http_500\"\nscope = \"x\"\n");
+    assert!(matches!(
+        Scenario::from_toml_str(&scope_on_wrong_kind),
+        Err(SimError::Parse(_))
+    ));
 }
 
 #[test]
@@ -107,7 +182,7 @@ async fn switching_scenarios_live() {
     assert_eq!(gettoken(&sim).await.1["errcode"], 0);
     sim.set_scenario(scenario("wrong-secret")).unwrap();
     assert_eq!(sim.scenario().name, "wrong-secret");
-    assert_eq!(gettoken(&sim).await.1["errcode"], 40089);
+    assert_eq!(gettoken(&sim).await.1["errcode"], 40096);
     sim.set_scenario(scenario("healthy")).unwrap();
     assert_eq!(gettoken(&sim).await.1["errcode"], 0);
 

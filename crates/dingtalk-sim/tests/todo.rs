@@ -1,4 +1,4 @@
-//! Todo (§4): create, the side-effect-free permission probe, query, and their 4xx shapes.
+//! Todo (SDK-new `todo_1_0`): create, the side-effect-free permission probe, query, and their 4xx shapes.
 
 mod common;
 
@@ -89,28 +89,10 @@ async fn missing_todo_permissions_name_the_required_scope() {
     let sim = start("missing-todo-scope").await;
     let token = new_token(&sim).await;
     let (status, body) = api_post(&sim, &create_path(), &token, json!({"subject": ""})).await;
-    assert_api_err(
-        status,
-        &body,
-        403,
-        "Forbidden.AccessDenied.AccessTokenPermissionDenied",
-    );
-    assert_eq!(
-        body["accessdenieddetail"]["requiredScopes"],
-        json!(["Todo.Todo.Write"])
-    );
+    assert_api_permission(status, &body, "Todo.Todo.Write");
 
     let (status, body) = api_post(&sim, &query_path(), &token, json!({})).await;
-    assert_api_err(
-        status,
-        &body,
-        403,
-        "Forbidden.AccessDenied.AccessTokenPermissionDenied",
-    );
-    assert_eq!(
-        body["accessdenieddetail"]["requiredScopes"],
-        json!(["Todo.Todo.Read"])
-    );
+    assert_api_permission(status, &body, "Todo.Todo.Read");
 }
 
 #[tokio::test]

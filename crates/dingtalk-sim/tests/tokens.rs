@@ -1,4 +1,4 @@
-//! Token endpoints (§1) and SSO tokens (§9): success shapes and each error shape.
+//! Token endpoints and SSO tokens: success shapes and each error shape (PROBE P1–P4, P6–P9).
 
 mod common;
 
@@ -24,16 +24,29 @@ async fn gettoken_returns_the_same_token_within_its_lifetime() {
     assert_eq!(
         body["accessToken"],
         first.as_str(),
-        "one token per app (§1e)"
+        "one token per app (DOCS 0033)"
     );
 }
 
 #[tokio::test]
-async fn gettoken_bad_credentials_is_40089() {
+async fn gettoken_bad_credentials_is_40096_plain() {
     let sim = start("wrong-secret").await;
     let (status, body) = gettoken(&sim).await;
-    assert_oapi_err(status, &body, 40089);
-    assert_eq!(body["errmsg"], "不合法的corpId或corpSecret");
+    assert_bare(status, &body, 40096);
+    assert_eq!(body["errmsg"], "不合法的appKey或appSecret");
+}
+
+#[tokio::test]
+async fn gettoken_without_an_appkey_is_40035() {
+    let sim = start("healthy").await;
+    let response = client()
+        .get(format!("{}/gettoken", sim.oapi_url()))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_bare(status, &body, 40035);
+    assert_eq!(body["errmsg"], "缺少参数 corpid or appkey");
 }
 
 #[tokio::test]
@@ -103,10 +116,15 @@ async fn corp_token_success_and_errors() {
 }
 
 #[tokio::test]
-async fn corp_token_with_a_foreign_corp_id_is_unauthorized_client() {
+async fn corp_token_with_an_unknown_corp_id_is_500_unknown_error() {
     let sim = start("wrong-corp-id").await;
     let (status, body) = corp_token(&sim, CORP_ID, creds(CLIENT_SECRET)).await;
-    assert_api_err(status, &body, 401, "unauthorized.client");
+    assert_api_err(status, &body, 500, "unknownError");
+    assert_eq!(body["message"], "未知错误");
+    assert_eq!(body["requestid"].as_str().unwrap().len(), 36);
+    // As in PROBE P4 (made-up CorpId and credentials), the CorpId answer comes first.
+    let (status, body) = corp_token(&sim, "dingtest", creds("nope")).await;
+    assert_api_err(status, &body, 500, "unknownError");
     // The app token itself still works: only the CorpId is wrong.
     assert_eq!(gettoken(&sim).await.1["errcode"], 0);
 }
@@ -134,7 +152,8 @@ async fn sso_gettoken_checks_corpid_and_secret() {
     assert!(body["access_token"].is_string());
 
     let (status, body) = sso_gettoken(&sim, CORP_ID, "wrong").await;
-    assert_oapi_err(status, &body, 40089);
+    assert_plain(status, &body, 40089);
+    assert_eq!(body["errmsg"], "不合法的corpId或corpSecret");
     let (status, body) = sso_gettoken(&sim, "ding0000000000000000", SSO_SECRET).await;
     assert_oapi_err(status, &body, 40013);
     assert_eq!(body["errmsg"], "不合法的corpid");
@@ -171,34 +190,61 @@ async fn sso_access_token_new_family() {
 }
 
 #[tokio::test]
-async fn token_errors_on_api_calls() {
+async fn token_errors_on_topapi_are_wrapped_in_88() {
     let sim = start("healthy").await;
-    let (status, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        "",
-        json!({"only_active": false}),
-    )
-    .await;
-    assert_oapi_err(status, &body, 41001);
-    let (status, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        "bogus",
-        json!({"only_active": false}),
-    )
-    .await;
-    assert_oapi_err(status, &body, 40014);
+    let count = json!({"only_active": false});
+    // PROBE P8: a bad token on topapi is 88 with sub_code "40014".
+    let (status, body) = oapi_post(&sim, "/topapi/v2/user/get", "bogus", json!({})).await;
+    let sub_msg = assert_wrapped(status, &body, "40014");
+    assert_eq!(sub_msg, "不合法的access_token");
+    assert_eq!(
+        body["errmsg"],
+        "ding talk error[subcode=40014,submsg=不合法的access_token]"
+    );
+    // PROBE P9: a blank token is 88 with sub_code "40000".
+    let (status, body) = oapi_post(&sim, "/topapi/user/count", "", count.clone()).await;
+    assert_eq!(
+        assert_wrapped(status, &body, "40000"),
+        "access_token is blank"
+    );
+    let response = client()
+        .post(format!("{}/topapi/user/count", sim.oapi_url()))
+        .json(&count)
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_wrapped(status, &body, "40000");
+}
+
+#[tokio::test]
+async fn token_errors_off_topapi_stay_plain() {
+    let sim = start("healthy").await;
+    let (status, body) = oapi_get(&sim, "/auth/scopes", "bogus").await;
+    assert_plain(status, &body, 40014);
     assert_eq!(body["errmsg"], "不合法的access_token");
-    let (status, body) = api_post(
-        &sim,
-        "/v1.0/todo/users/x/org/tasks/query",
-        "bogus",
-        json!({}),
-    )
-    .await;
+    let (status, body) = oapi_get(&sim, "/auth/scopes", "").await;
+    assert_plain(status, &body, 41001);
+}
+
+#[tokio::test]
+async fn token_errors_on_the_new_family() {
+    let sim = start("healthy").await;
+    let path = "/v1.0/todo/users/x/org/tasks/query";
+    let (status, body) = api_post(&sim, path, "bogus", json!({})).await;
     assert_api_err(status, &body, 400, "InvalidAuthentication");
     assert_eq!(body["message"], "不合法的access_token");
+    // PROBE P7: a token in the query instead of the header is a missing header.
+    let response = client()
+        .post(format!("{}{path}", sim.api_url()))
+        .query(&[("access_token", app_token(&sim).await)])
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = json_of(response).await;
+    assert_api_err(status, &body, 400, "AuthenticationFailed.MissingParameter");
+    assert_eq!(body["message"], "缺少参数：x-acs-dingtalk-access-token");
 }
 
 #[tokio::test]

@@ -1,8 +1,9 @@
 //! `POST /topapi/attendance/getsimplegroups` `{"offset":0,"size":10}` → attendance groups.
 //!
-//! Not in our reference. The answer `{"errcode":0,"result":{"has_more","groups":[{group_id,
-//! group_name, member_count, type}]}}` follows the brief; the permission point is the scenario's
-//! `attendance.required_scope` (default `qyapi_attendance_read`, UNCONFIRMED), 60011 without it.
+//! The answer `{"errcode":0,"result":{"has_more","groups":[{group_id, group_name, member_count,
+//! type}]}}` follows DOCS 0179 and SDK-old `attendance.py`. The permission point is the scenario's
+//! `attendance.required_scope`, default `qyapi_base` (DOCS 0179), which every app holds; without
+//! it the answer is 88/60011 (a topapi path).
 
 use serde_json::{json, Value};
 

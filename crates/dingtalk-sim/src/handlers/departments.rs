@@ -1,4 +1,4 @@
-//! Department reads (§3): `v2/department/listsub`, `v2/department/listsubid`, `v2/department/get`.
+//! Department reads (DOCS 0082, 0081): `v2/department/listsub`, `listsubid`, `v2/department/get`.
 //!
 //! All need `qyapi_get_department_list` (60011 otherwise) and are limited by the app's contact
 //! range (通讯录授权范围): a department outside it answers 50004 "请求的部门id不在授权范围内"; an

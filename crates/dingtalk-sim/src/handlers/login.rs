@@ -1,12 +1,16 @@
-//! Browser login (§7a): the login page `GET /oauth2/auth` on the login host, the code exchange
-//! `POST /v1.0/oauth2/userAccessToken` and the profile `GET /v1.0/contact/users/me`.
+//! Browser login (DOCS 0029, `docs/dingtalk/login.md`): the login page `GET /oauth2/auth` on the
+//! login host, the code exchange `POST /v1.0/oauth2/userAccessToken` (SDK-new `GetUserToken`) and
+//! the profile `GET /v1.0/contact/users/me` (SDK-new `contact_1_0` `GetUser`).
 //!
 //! The page never shows anything to click: the scenario's login user auto-consents and the page
 //! answers `302` to `redirect_uri?code=X&authCode=X&state=S`. An unregistered `redirect_uri` (exact
 //! match against the app's `redirect_urls`) gets an HTML "重定向错误" page with HTTP 400 (exact
-//! text UNCONFIRMED, §7a). Codes live 5 minutes and are single-use. A used, unknown, foreign or
-//! expired code answers 400 `invalidParameter.authCode.notFound` 不合法的临时授权码 — and so does a
-//! caller whose egress IP is not whitelisted, as observed in failure-modes #2.
+//! text UNCONFIRMED: only a screenshot exists, GH JeecgBoot#4309). Codes live 5 minutes and are
+//! single-use. A used, unknown, foreign or expired code answers 400
+//! `invalidParameter.authCode.notFound` 不合法的临时授权码 — and so does a caller whose egress IP
+//! is not whitelisted, as observed in the field
+//! (docs/dingtalk/errors.md#fm2-whitelist-failure-disguised-as-a-bad-auth-code).
+//! That disguise applies whatever `ip_whitelist_on_token` says.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -125,10 +129,12 @@ pub async fn user_access_token(
     Ok(Json(answer))
 }
 
-/// `GET /v1.0/contact/users/{me|unionId}` with a *user* token → `{nick, avatarUrl, mobile?,
-/// openId, unionId, email?, stateCode}`. Needs `Contact.User.Read`; `mobile` also needs
-/// `Contact.User.mobile` (documented) and `email` `fieldEmail` (UNCONFIRMED). A user token reads
-/// only its own profile; any other unionId is 404 `invalidParameter.user.notFound`.
+/// `GET /v1.0/contact/users/{me|unionId}` with a *user* token → `{nick, unionId, openId,
+/// mobile?, email?, stateCode, visitor}` (GH casdoor#4469's 200 body; SDK-new `contact_1_0`
+/// `GetUser`). The simulated users have no avatar, so `avatarUrl` is left out (the casdoor body has
+/// none either). Needs `Contact.User.Read`; `mobile` also needs `Contact.User.mobile` and `email`
+/// `fieldEmail` (both codes UNCONFIRMED). A user token reads only its own profile; any other
+/// unionId is 404 `invalidParameter.user.notFound` (DOCS 0054).
 pub async fn users_me(
     caller: UserCaller,
     Path(who): Path<String>,
@@ -146,10 +152,10 @@ pub async fn users_me(
     };
     let mut profile = json!({
         "nick": nick,
-        "avatarUrl": "",
         "openId": unionid.chars().rev().collect::<String>(),
         "unionId": unionid,
         "stateCode": "86",
+        "visitor": false,
     });
     let app = &caller.app;
     if let Some(mobile) = member.and_then(|u| u.mobile.as_ref()) {

@@ -1,12 +1,13 @@
-//! Work notifications (工作通知, §5): `asyncsend_v2` and `getsendresult`.
+//! Work notifications (工作通知): `asyncsend_v2` (DOCS 0769) and `getsendresult` (DOCS 0773).
 //!
 //! `agent_id` must be the calling app's own (40056 不合法的agentid otherwise). `userid_list` and
 //! `dept_id_list` must be comma-separated *strings* (a JSON array is 40035, catching the classic
 //! client mistake). Sending always succeeds with a `task_id`; what happened to each recipient shows
-//! up in `getsendresult`: unknown userids in `invalid_user_id_list` (inferred, §5), users outside
-//! the app's visible range in `forbidden_user_id_list` (UNCONFIRMED), an identical repeat to the
-//! same user in `forbidden_list` with code 143106, the rest read or unread per the user's
-//! `reads_messages` flag.
+//! up in `getsendresult`: unknown userids in `invalid_user_id_list` (inferred), an identical repeat
+//! to the same user in `forbidden_list` with code 143106 and in `forbidden_user_id_list` (DOCS
+//! 0773 defines both as flow-control (限流) victims), users outside the app's visible range in
+//! `failed_user_id_list` (UNCONFIRMED: no source says where DingTalk lists them, only that it is
+//! not the flow-control lists), the rest read or unread per the user's `reads_messages` flag.
 
 use serde_json::{json, Map, Value};
 
@@ -93,8 +94,9 @@ pub async fn asyncsend_v2(caller: OapiCaller, body: OapiBody) -> Result<OapiOk, 
     for user in recipients {
         let id = user.userid.clone();
         if !org.user_in_range(&caller.app.visible_range, user) {
-            result.forbidden_user_id_list.push(id);
+            result.failed_user_id_list.push(id);
         } else if !store.delivered.insert((id.clone(), content.clone())) {
+            result.forbidden_user_id_list.push(id.clone());
             result.forbidden_list.push(("143106".into(), id));
         } else if user.reads_messages {
             result.read_user_id_list.push(id);

@@ -1,11 +1,15 @@
-//! What an app may see: `GET /auth/scopes` (contact range and user fields, §3) and
-//! `POST /microapp/visible_scopes` (the app's visible range).
+//! What an app may see: `GET /auth/scopes` (contact range and user fields, DOCS 0053) and the
+//! deprecated `POST /microapp/visible_scopes` (the app's visible range, DOCS 1606).
 //!
-//! `/microapp/visible_scopes` is NOT in our reference. Its path and shape
-//! (`{"errcode":0,"errmsg":"ok","isHidden":false,"deptVisibleScopes":[…],"userVisibleScopes":[…]}`)
-//! follow public DingTalk SDK code (e.g. `OapiMicroappVisibleScopesResponse`). UNCONFIRMED: which
-//! permission point it needs (none is enforced here), what an all-staff range returns (we answer
-//! the root department `[1]`), and the error for an unknown agentId (we answer 40056).
+//! `/microapp/visible_scopes` answers
+//! `{"errcode":0,"errmsg":"ok","isHidden":false,"deptVisibleScopes":[…],"userVisibleScopes":[…]}`
+//! (DOCS 1606, SDK-old `microapp.py`). It is under 历史文档（不推荐） and its permission "暂不支持新增
+//! 申请" for internal apps (DOCS 1606), so a new app cannot hold it: the simulator gates it on
+//! [`scope::MICROAPP_MANAGE`] (`qyapi_microapp_manage`) (the code is UNCONFIRMED; DOCS 1606 names
+//! none) and a healthy new app gets a plain 60011. It has no field for roles, so role-based ranges
+//! are invisible here (DOCS 1606; the v1.0 API lists `roleIds`, DOCS 0872). Also UNCONFIRMED:
+//! what an all-staff range returns (we answer the root department `[1]`) and the error for an
+//! agentId that is not in the org (we answer 40056); any agentId in the org is answered.
 
 use axum::Json;
 use serde_json::{json, Value};
@@ -17,8 +21,8 @@ use crate::reply::OapiOk;
 use crate::scenario::{Range, ROOT_DEPT};
 use crate::scope;
 
-/// Department ids of a range as DingTalk lists them (`[1]` for everyone).
-fn range_depts(range: &Range) -> Vec<i64> {
+/// Department ids of a range as DingTalk lists them (`[1]` for everyone; UNCONFIRMED).
+pub fn range_depts(range: &Range) -> Vec<i64> {
     if range.all {
         vec![ROOT_DEPT]
     } else {
@@ -58,6 +62,7 @@ pub async fn auth_scopes(caller: OapiCaller) -> Result<OapiOk, OapiError> {
 
 /// `POST /microapp/visible_scopes` `{"agentId": N}` → the app's visible range.
 pub async fn visible_scopes(caller: OapiCaller, body: OapiBody) -> Result<Json<Value>, OapiError> {
+    caller.require(scope::MICROAPP_MANAGE)?;
     let agent_id = body.require_int("agentId")?;
     let app = caller
         .scenario

@@ -1,11 +1,13 @@
-//! Todo (待办, §4, new family): create `POST /v1.0/todo/users/{unionId}/tasks` (`Todo.Todo.Write`)
-//! and list `POST /v1.0/todo/users/{unionId}/org/tasks/query` (`Todo.Todo.Read`).
+//! Todo (待办, new family; SDK-new `todo_1_0`, DOCS 0793/0798): create
+//! `POST /v1.0/todo/users/{unionId}/tasks` (`Todo.Todo.Write`) and list
+//! `POST /v1.0/todo/users/{unionId}/org/tasks/query` (`Todo.Todo.Read`).
 //!
 //! The permission is checked *before* the body, so a side-effect-free probe works: a create with
 //! an empty `subject` answers 403 `AccessTokenPermissionDenied` (`requiredScopes:
 //! ["Todo.Todo.Write"]`) without the permission and 400 `todo.taskCreate.paramError` with it.
-//! As documented, the list returns only todos created with a `detailUrl`. Unknown unionIds: create
-//! answers `paramError` and query an empty list (both UNCONFIRMED).
+//! That order is UNCONFIRMED: no public source says which check comes first. As documented, the
+//! list returns only todos created with a `detailUrl`. Unknown unionIds: create answers
+//! `paramError` and query an empty list (both UNCONFIRMED).
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -1,12 +1,18 @@
-//! App-identity token endpoints (§1) and the org-level SSO token endpoints (§9).
+//! App-identity token endpoints and the org-level SSO token endpoints
+//! (`docs/dingtalk/endpoints.md`).
 //!
-//! Answers: `gettoken` → `{"errcode":0,"access_token","errmsg":"ok","expires_in":7200}` or 40089;
-//! `accessToken` → `{"accessToken","expireIn":7200}` or 400 `invalidClientIdOrSecret`;
-//! `{corpId}/token` → `{"access_token","expires_in":7200}` or 400 `invalid.client` /
-//! `unsupported.grant.type`, 401 `unauthorized.client`. All three check the 服务器出口IP whitelist
-//! after the credentials (the whitelist message names the appKey, so DingTalk must know the app
-//! first; the order against a wrong secret is UNCONFIRMED). All three hand out the same token per
-//! app, as DingTalk returns the same token within its lifetime (§1e).
+//! Answers: `gettoken` → `{"errcode":0,"access_token","errmsg":"ok","expires_in":7200}`, 40096
+//! 不合法的appKey或appSecret for wrong credentials (PROBE P1) and 40035 without an appkey
+//! (PROBE P2); `accessToken` → `{"accessToken","expireIn":7200}` or 400 `invalidClientIdOrSecret`
+//! (PROBE P3); `{corpId}/token` → `{"access_token","expires_in":7200}` (SDK-new `GetToken`,
+//! DOCS 0037), 500 `unknownError` for a CorpId that is not the org's (PROBE P4), 400
+//! `unsupported.grant.type` / `invalid.client` (DOCS 0037).
+//!
+//! The 服务器出口IP whitelist is NOT checked here unless the scenario sets
+//! `ip_whitelist_on_token`: no public source shows DingTalk refusing a token for the IP, and the
+//! observed refusals are on business calls (GH aircode#46; DOCS 1447, 0024). When it is checked,
+//! it comes after the credentials (the message names the appKey); UNCONFIRMED. All three hand out
+//! the same token per app, as DingTalk returns the same token within its lifetime (DOCS 0033).
 
 use std::collections::HashMap;
 
@@ -17,9 +23,10 @@ use serde_json::{json, Value};
 
 use crate::auth::{api_failure, oapi_failure};
 use crate::body::ApiBody;
-use crate::dingtalk_errors::{ApiError, OapiError};
+use crate::dingtalk_errors::{ApiError, OapiError, WithoutRequestId};
 use crate::reply::random_hex;
-use crate::state::{check_ip, Shared};
+use crate::scenario::{App, Scenario};
+use crate::state::{check_ip, AuthFailure, Shared};
 use crate::store::TOKEN_TTL;
 
 type Params = Query<HashMap<String, String>>;
@@ -28,16 +35,29 @@ fn param<'a>(params: &'a Params, key: &str) -> &'a str {
     params.get(key).map(String::as_str).unwrap_or_default()
 }
 
-/// `GET /gettoken?appkey=&appsecret=` (old family, §1a).
+/// The whitelist check, only when the scenario asks for it at token endpoints.
+fn token_ip_check(scenario: &Scenario, app: &App) -> Result<(), AuthFailure> {
+    if scenario.ip_whitelist_on_token {
+        check_ip(scenario, app)
+    } else {
+        Ok(())
+    }
+}
+
+/// `GET /gettoken?appkey=&appsecret=` (old family; SDK-old, PROBE P1). Errors are never
+/// 88-wrapped and carry no `request_id` (PROBE P1, P2).
 pub async fn gettoken(
     State(state): State<Shared>,
     params: Params,
-) -> Result<Json<Value>, OapiError> {
+) -> Result<Json<Value>, WithoutRequestId> {
     let scenario = state.scenario();
+    if param(&params, "appkey").is_empty() {
+        return Err(OapiError::MissingAppKey.into());
+    }
     let app = scenario
         .app_by_credentials(param(&params, "appkey"), param(&params, "appsecret"))
-        .ok_or(OapiError::BadCredentials)?;
-    check_ip(&scenario, app).map_err(oapi_failure)?;
+        .ok_or(OapiError::BadAppCredentials)?;
+    token_ip_check(&scenario, app).map_err(oapi_failure)?;
     let token = state.store().issue_app_token(&app.client_id);
     Ok(Json(json!({
         "errcode": 0,
@@ -47,7 +67,7 @@ pub async fn gettoken(
     })))
 }
 
-/// `POST /v1.0/oauth2/accessToken` with `{"appKey","appSecret"}` (new family, §1b).
+/// `POST /v1.0/oauth2/accessToken` with `{"appKey","appSecret"}` (SDK-new `GetAccessToken`).
 pub async fn access_token(
     State(state): State<Shared>,
     body: ApiBody,
@@ -58,7 +78,7 @@ pub async fn access_token(
         .zip(secret)
         .and_then(|(k, s)| scenario.app_by_credentials(k, s))
         .ok_or_else(ApiError::invalid_client_id_or_secret)?;
-    check_ip(&scenario, app).map_err(api_failure)?;
+    token_ip_check(&scenario, app).map_err(api_failure)?;
     let token = state.store().issue_app_token(&app.client_id);
     Ok(Json(json!({
         "accessToken": token,
@@ -66,15 +86,22 @@ pub async fn access_token(
     })))
 }
 
-/// `POST /v1.0/oauth2/{corpId}/token` with `{"client_id","client_secret","grant_type"}` (§1c).
+/// `POST /v1.0/oauth2/{corpId}/token` with `{"client_id","client_secret","grant_type"}`
+/// (SDK-new `GetToken`, DOCS 0037).
 ///
-/// A CorpId that does not own the app answers 401 `unauthorized.client`: the reference marks the
-/// exact answer UNCONFIRMED ("probably `unauthorized.client`").
+/// A CorpId that is not the org's answers HTTP 500 `unknownError` 未知错误 before anything else:
+/// PROBE P4 got that for a made-up CorpId with made-up credentials. Whether a *real* CorpId of
+/// another org answers the same (DOCS 0037 also lists 401 `unauthorized.client`) is UNCONFIRMED;
+/// the simulator knows one org, so every other CorpId is "unknown".
 pub async fn corp_token(
     State(state): State<Shared>,
     Path(corp_id): Path<String>,
     body: ApiBody,
 ) -> Result<Json<Value>, ApiError> {
+    let scenario = state.scenario();
+    if corp_id != scenario.org.corp_id {
+        return Err(ApiError::unknown_error());
+    }
     if body.text("grant_type") != Some("client_credentials") {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -82,7 +109,6 @@ pub async fn corp_token(
             "grant type not supported",
         ));
     }
-    let scenario = state.scenario();
     let (id, secret) = (body.text("client_id"), body.text("client_secret"));
     let app = id
         .zip(secret)
@@ -94,14 +120,7 @@ pub async fn corp_token(
                 "invalid ClientID or ClientSecret",
             )
         })?;
-    if corp_id != scenario.org.corp_id {
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized.client",
-            "app not authorised",
-        ));
-    }
-    check_ip(&scenario, app).map_err(api_failure)?;
+    token_ip_check(&scenario, app).map_err(api_failure)?;
     let token = state.store().issue_app_token(&app.client_id);
     Ok(Json(json!({
         "access_token": token,
@@ -109,9 +128,10 @@ pub async fn corp_token(
     })))
 }
 
-/// `GET /sso/gettoken?corpid=&corpsecret=` (old family, §9). Unknown corpid → 40013
-/// 不合法的corpid; right corpid, wrong SSOsecret → 40089, whose catalogue text is literally about
-/// the corpid/corpsecret pair. No app is involved, so no IP whitelist applies.
+/// `GET /sso/gettoken?corpid=&corpsecret=` (old family, DOCS 1449). Unknown corpid → 40013
+/// 不合法的corpid; right corpid, wrong SSOsecret → 40089, whose DOCS 0013 text is literally about
+/// the corpid/corpsecret pair (both UNCONFIRMED for this endpoint). No app is involved, so no IP
+/// whitelist applies.
 pub async fn sso_gettoken(
     State(state): State<Shared>,
     params: Params,
@@ -121,7 +141,7 @@ pub async fn sso_gettoken(
         return Err(OapiError::BadCorpId);
     }
     if param(&params, "corpsecret") != scenario.sso_secret {
-        return Err(OapiError::BadCredentials);
+        return Err(OapiError::BadCorpSecret);
     }
     Ok(Json(json!({
         "access_token": random_hex(32),
@@ -130,8 +150,9 @@ pub async fn sso_gettoken(
     })))
 }
 
-/// `POST /v1.0/oauth2/ssoAccessToken` with `{"corpid","ssoSecret"}` (new family, §9): a wrong
-/// corpid or secret answers 400 `invalidClientIdOrSecret`; success `{"accessToken","expireIn":3600}`.
+/// `POST /v1.0/oauth2/ssoAccessToken` with `{"corpid","ssoSecret"}` (new family, DOCS 1449's
+/// successor): a wrong corpid or secret answers 400 `invalidClientIdOrSecret`; success
+/// `{"accessToken","expireIn":3600}`. Error code and lifetime UNCONFIRMED.
 pub async fn sso_access_token(
     State(state): State<Shared>,
     body: ApiBody,

@@ -1,11 +1,13 @@
-//! Member reads (§3): `user/count`, `user/listid`, `v2/user/list`, `v2/user/get`,
-//! `user/getbyunionid`.
+//! Member reads (`docs/dingtalk/endpoints.md`): `user/count` (DOCS 0059), `user/listid`
+//! (DOCS 0065), `v2/user/list` (DOCS 0062), `v2/user/get` (DOCS 0056), `user/getbyunionid`
+//! (DOCS 0064).
 //!
 //! `count`, `listid` and `getbyunionid` need `qyapi_get_member` and ignore the contact range
-//! (the docs say so for the first two; for `getbyunionid` it is UNCONFIRMED). `v2/user/list` needs
+//! (DOCS 0059 and 0065 say so for the first two; for `getbyunionid` it is UNCONFIRMED). `v2/user/list` needs
 //! `qyapi_get_department_member` and a department inside the contact range (50004); `v2/user/get`
-//! needs `qyapi_get_member` and a user inside it (50002). Unknown users answer 60121 找不到该用户.
-//! `mobile`/`email` appear only with the field permissions in [`crate::scope`].
+//! needs `qyapi_get_member` and a user inside it (50002). Unknown users answer 60121 找不到该用户,
+//! plain even on topapi (DOCS 0064). `mobile`/`email` appear only with the field permissions in
+//! [`crate::scope`].
 
 use serde_json::{json, Value};
 
@@ -106,16 +108,25 @@ pub async fn get(caller: OapiCaller, body: OapiBody) -> Result<OapiOk, OapiError
     Ok(OapiOk::result(render_user(&caller.app, user)))
 }
 
-/// `POST /topapi/user/getbyunionid` `{"unionid":"…"}` → `result.userid`; 60121 if not in the org.
+/// `POST /topapi/user/getbyunionid` `{"unionid":"…"}` → `result.{contact_type, userid}`
+/// (DOCS 0064): `contact_type` 0 for an org member (企业内部员工), 1 with the contact's userid for
+/// an external contact (企业外部联系人; a third-party record shows the same shape); 60121 for
+/// anyone else. What `v2/user/get` then says about an external contact's userid is UNCONFIRMED
+/// (the simulator answers 60121, as they are not members).
 pub async fn getbyunionid(caller: OapiCaller, body: OapiBody) -> Result<OapiOk, OapiError> {
     caller.require(scope::GET_MEMBER)?;
     let unionid = body.require_text("unionid")?;
-    let user = caller
-        .scenario
-        .org
-        .user_by_unionid(unionid)
-        .ok_or(OapiError::UserNotFound)?;
+    let org = &caller.scenario.org;
+    let (contact_type, userid) = match org.user_by_unionid(unionid) {
+        Some(user) => (0, &user.userid),
+        None => {
+            let contact = org
+                .external_by_unionid(unionid)
+                .ok_or(OapiError::UserNotFound)?;
+            (1, &contact.userid)
+        }
+    };
     Ok(OapiOk::result(
-        json!({ "contact_type": 0, "userid": user.userid }),
+        json!({ "contact_type": contact_type, "userid": userid }),
     ))
 }

@@ -7,6 +7,7 @@
 //! inject. The schema is [`Scenario`] and its parts; the annotated reference is
 //! `scenarios/example.toml`.
 
+mod fault;
 mod model;
 mod query;
 
@@ -14,8 +15,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use model::{
-    App, Attendance, AttendanceGroup, Department, Fault, FaultKind, Login, Org, Range, Scenario,
-    User,
+    App, Attendance, AttendanceGroup, Department, ExternalContact, Fault, FaultKind, Login, Org,
+    Range, Role, Scenario, User,
 };
 pub use query::ROOT_DEPT;
 
@@ -89,10 +90,32 @@ impl Scenario {
                 return invalid(format!("user {} is in unknown department {d}", u.userid));
             }
         }
+        for c in &org.external_contacts {
+            if !ids.insert(&c.userid) || !unions.insert(&c.unionid) {
+                return invalid(format!(
+                    "external contact {} reuses a userid or unionid",
+                    c.unionid
+                ));
+            }
+        }
+        let mut role_ids = HashSet::new();
+        for r in &org.roles {
+            if !role_ids.insert(r.role_id) {
+                return invalid(format!("role {} is declared twice", r.role_id));
+            }
+            if let Some(u) = r.userids.iter().find(|u| org.user(u).is_none()) {
+                return invalid(format!("role {} names unknown user {u}", r.role_id));
+            }
+        }
         let mut client_ids = HashSet::new();
         for a in &self.apps {
             if !client_ids.insert(&a.client_id) {
                 return invalid(format!("app {} is declared twice", a.client_id));
+            }
+            for range in [&a.visible_range, &a.contact_range] {
+                if let Some(r) = range.role_ids.iter().find(|r| !role_ids.contains(*r)) {
+                    return invalid(format!("app {} names unknown role {r}", a.client_id));
+                }
             }
         }
         if let Some(userid) = &self.login.userid {
@@ -104,7 +127,8 @@ impl Scenario {
     }
 
     /// The identity that auto-consents on the login page: `login.userid`, else `login.unionid`
-    /// (possibly someone outside the org), else the first admin, else the first user.
+    /// (an org user, an external contact, or someone unknown to the org), else the first admin,
+    /// else the first user.
     pub fn login_identity(&self) -> Option<LoginIdentity> {
         let org = &self.org;
         let from_user = |u: &User| LoginIdentity {
@@ -116,13 +140,19 @@ impl Scenario {
             return Some(from_user(u));
         }
         if let Some(unionid) = &self.login.unionid {
-            return Some(match org.user_by_unionid(unionid) {
-                Some(u) => from_user(u),
-                None => LoginIdentity {
-                    unionid: unionid.clone(),
-                    nick: self.login.nick.clone().unwrap_or_else(|| "外部用户".into()),
-                    userid: None,
-                },
+            if let Some(u) = org.user_by_unionid(unionid) {
+                return Some(from_user(u));
+            }
+            let nick = self
+                .login
+                .nick
+                .clone()
+                .or_else(|| org.external_by_unionid(unionid).map(|c| c.name.clone()))
+                .unwrap_or_else(|| "外部用户".into());
+            return Some(LoginIdentity {
+                unionid: unionid.clone(),
+                nick,
+                userid: None,
             });
         }
         org.users

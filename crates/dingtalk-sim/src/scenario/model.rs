@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::fault::{Fault, FaultKind};
+
 /// One simulated world: an org, its internal apps, the caller's egress IP, login behaviour and
 /// injected faults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,6 +21,16 @@ pub struct Scenario {
     /// The source IP DingTalk "sees" for every caller; checked against app whitelists and quoted
     /// in whitelist errors (`request ip=…`).
     pub egress_ip: String,
+    /// Also check the 服务器出口IP whitelist on the app-token endpoints (`gettoken`,
+    /// `accessToken`, `{corpId}/token`). Default false: no public source shows DingTalk refusing a
+    /// token for the IP; the observed refusals are on business calls (GH aircode#46; DOCS 1447,
+    /// 0024). UNCONFIRMED either way.
+    #[serde(default)]
+    pub ip_whitelist_on_token: bool,
+    /// Permission point `GET /v1.0/microApp/app/detail` demands. Default none: SDK-new
+    /// `ListAppByClientId` documents no permission (UNCONFIRMED).
+    #[serde(default)]
+    pub app_detail_scope: Option<String>,
     /// The org-level SSOsecret (开发信息（旧版）), checked by `/sso/gettoken` and `ssoAccessToken`.
     pub sso_secret: String,
     /// Delay added to every request, in milliseconds.
@@ -58,6 +70,35 @@ pub struct Org {
     /// Members of the org.
     #[serde(default)]
     pub users: Vec<User>,
+    /// Roles (角色); a visible or contact range may name them.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// The org's external contacts (外部联系人): `getbyunionid` answers them with
+    /// `contact_type: 1` (DOCS 0064); they are not members.
+    #[serde(default)]
+    pub external_contacts: Vec<ExternalContact>,
+}
+
+/// A role (角色) and its members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub role_id: i64,
+    pub name: String,
+    /// Org users holding the role.
+    #[serde(default)]
+    pub userids: Vec<String>,
+}
+
+/// An external contact (外部联系人) of the org: someone DingTalk knows by unionId who is not a
+/// member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalContact {
+    pub unionid: String,
+    /// The id `getbyunionid` returns for them (`contact_type: 1`).
+    pub userid: String,
+    pub name: String,
 }
 
 /// A department (部门).
@@ -101,7 +142,7 @@ pub struct User {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct App {
-    /// Display name (not sent anywhere; for humans reading the scenario).
+    /// Display name: `name` in `/v1.0/microApp/app/detail` and the todo `source`.
     #[serde(default)]
     pub name: String,
     /// Client ID (原 AppKey).
@@ -126,6 +167,16 @@ pub struct App {
     /// 重定向URL（回调域名）: registered login redirect URIs, matched exactly; `*` allows any.
     #[serde(default)]
     pub redirect_urls: Vec<String>,
+    /// 网页应用 › 移动端首页地址: `homepageLink` in `/v1.0/microApp/app/detail` (SDK-new
+    /// `ListAppByClientIdResponseBody`, DOCS 0865). Absent = left out of the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub homepage_link: Option<String>,
+    /// 网页应用 › PC端首页地址: `pcHomepageLink`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pc_homepage_link: Option<String>,
+    /// 网页应用 › 管理后台地址: `ompLink`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omp_link: Option<String>,
 }
 
 /// A range of departments and users (visible range or contact range).
@@ -141,7 +192,12 @@ pub struct Range {
     /// These users individually.
     #[serde(default)]
     pub userids: Vec<String>,
-    /// Visible range only: "仅限管理员可见" (`isHidden` in `/microapp/visible_scopes`).
+    /// Members of these roles (`org.roles`). `/v1.0/microApp/apps/{agentId}/scopes` lists them as
+    /// `roleIds` (DOCS 0872); the old `/microapp/visible_scopes` has no field for them (DOCS 1606).
+    #[serde(default)]
+    pub role_ids: Vec<i64>,
+    /// Visible range only: "仅限管理员可见" (`isHidden` in `/microapp/visible_scopes`,
+    /// `onlyAdminVisible` in the v1.0 API).
     #[serde(default)]
     pub admin_only: bool,
 }
@@ -153,7 +209,8 @@ pub struct Login {
     /// The org user who auto-consents on the login page. Takes precedence over `unionid`.
     #[serde(default)]
     pub userid: Option<String>,
-    /// Or a unionId: of an org user, or of someone NOT in the org (cross-org login test).
+    /// Or a unionId: of an org user, of an `org.external_contacts` entry, or of someone NOT
+    /// known to the org at all (cross-org login test).
     #[serde(default)]
     pub unionid: Option<String>,
     /// Display name for a user who is not in the org.
@@ -171,7 +228,8 @@ pub struct Login {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
-    /// Permission point `getsimplegroups` demands. UNCONFIRMED; default `qyapi_attendance_read`.
+    /// Permission point `getsimplegroups` demands. Default `qyapi_base`, granted to every app
+    /// (DOCS 0179).
     #[serde(default = "default_attendance_scope")]
     pub required_scope: String,
     #[serde(default)]
@@ -199,57 +257,10 @@ pub struct AttendanceGroup {
     pub kind: String,
 }
 
-/// An injected fault.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Fault {
-    pub kind: FaultKind,
-    /// Applies only to requests whose documented path (without the `/oapi`, `/api`, `/login`
-    /// prefix) contains this substring. Absent = every path.
-    #[serde(default)]
-    pub path: Option<String>,
-    /// How many times the fault fires. Absent = always.
-    #[serde(default)]
-    pub count: Option<u32>,
-    /// `html_proxy_page` only: HTTP status of the page (default 200; 502 is also realistic).
-    #[serde(default)]
-    pub status: Option<u16>,
-    /// `token_expiry` only: a token expires once it has been used this many times (default 0 =
-    /// the first use already finds it expired).
-    #[serde(default)]
-    pub after_uses: u32,
-    /// `timeout` only: how long to hang, in seconds (default 120, or until shutdown).
-    #[serde(default)]
-    pub hang_secs: Option<u64>,
-}
-
-/// What kind of fault.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FaultKind {
-    /// Hang longer than any sane client timeout.
-    #[serde(rename = "timeout")]
-    Timeout,
-    /// HTTP 500 from the gateway.
-    #[serde(rename = "http_500")]
-    Http500,
-    /// HTTP 502 Bad Gateway (an HTML gateway page).
-    #[serde(rename = "http_502")]
-    Http502,
-    /// An HTML corporate-proxy login page instead of JSON.
-    #[serde(rename = "html_proxy_page")]
-    HtmlProxyPage,
-    /// The per-app, per-API QPS limit (old 90018 / new `QpsLimitForAppkeyAndApi`).
-    #[serde(rename = "rate_limit")]
-    RateLimit,
-    /// App access tokens expire (old 42001 / new `InvalidAuthentication`).
-    #[serde(rename = "token_expiry")]
-    TokenExpiry,
-}
-
 fn yes() -> bool {
     true
 }
 
 fn default_attendance_scope() -> String {
-    "qyapi_attendance_read".to_owned()
+    "qyapi_base".to_owned()
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::model::{App, Department, Org, Range, Scenario, User};
+use super::model::{App, Department, ExternalContact, Org, Range, Role, Scenario, User};
 
 /// Permission points every internal app has from creation (身份验证和消息通知接口权限).
 const DEFAULT_SCOPES: [&str; 2] = ["qyapi_base", "open_app_api_base"];
@@ -76,6 +76,15 @@ impl Org {
         self.users.iter().find(|u| u.unionid == unionid)
     }
 
+    /// An external contact (外部联系人) by unionId.
+    pub fn external_by_unionid(&self, unionid: &str) -> Option<&ExternalContact> {
+        self.external_contacts.iter().find(|c| c.unionid == unionid)
+    }
+
+    pub fn role(&self, role_id: i64) -> Option<&Role> {
+        self.roles.iter().find(|r| r.role_id == role_id)
+    }
+
     /// Direct sub-departments, in scenario order.
     pub fn children(&self, dept_id: i64) -> impl Iterator<Item = &Department> {
         self.departments
@@ -131,11 +140,17 @@ impl Org {
                 .any(|d| range.dept_ids.contains(d))
     }
 
-    /// Whether a user lies inside a range (listed, or in a department inside it).
+    /// Whether a user lies inside a range (listed, in a department inside it, or holding a
+    /// listed role).
     pub fn user_in_range(&self, range: &Range, user: &User) -> bool {
         range.all
             || range.userids.contains(&user.userid)
             || user.dept_ids.iter().any(|d| self.dept_in_range(range, *d))
+            || range
+                .role_ids
+                .iter()
+                .filter_map(|r| self.role(*r))
+                .any(|r| r.userids.contains(&user.userid))
     }
 }
 
