@@ -1,6 +1,6 @@
-//! The endpoints Dingbind uses, typed. Paths, bodies and response fields follow
-//! `reference/dingtalk-api.md` (section numbers in each doc comment); old-family calls carry the
-//! token in `?access_token=`, new-family calls in `x-acs-dingtalk-access-token`.
+//! The endpoints Dingbind uses, typed. Paths, bodies, response fields and permissions are those of
+//! docs/dingtalk/endpoints.md, with their public sources there; old-family calls carry the token in
+//! `?access_token=`, new-family calls in `x-acs-dingtalk-access-token`.
 
 use crate::client::{unexpected, Base, DingTalk};
 use crate::error::ApiError;
@@ -43,7 +43,8 @@ pub struct UserPage {
     pub list: Vec<User>,
 }
 
-/// `GET /auth/scopes` (§3): what the token may see.
+/// `GET /auth/scopes` (docs/dingtalk/endpoints.md#contact-range-and-whitelist-probe): what the
+/// token may see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuthScopes {
     pub user_fields: Vec<String>,
@@ -51,19 +52,38 @@ pub struct AuthScopes {
     pub authed_user: Vec<String>,
 }
 
-/// `POST /microapp/visible_scopes`: who sees the app. Not in the reference; shape from DingTalk's
-/// public docs and SDKs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VisibleScopes {
-    #[serde(rename = "isHidden", default)]
-    pub is_hidden: bool,
-    #[serde(rename = "deptVisibleScopes", default)]
-    pub dept_ids: Vec<i64>,
-    #[serde(rename = "userVisibleScopes", default)]
+/// `GET /v1.0/microApp/apps/{agentId}/scopes` (`qyapi_microapp_manage`): who may use the app.
+/// Replaces the deprecated `POST /microapp/visible_scopes`, whose permission new apps can no
+/// longer obtain; unlike it, role-based ranges are visible (`roleIds`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppScopes {
+    #[serde(rename = "userIds", default)]
     pub userids: Vec<String>,
+    #[serde(rename = "deptIds", default)]
+    pub dept_ids: Vec<i64>,
+    #[serde(rename = "roleIds", default)]
+    pub role_ids: Vec<i64>,
+    #[serde(rename = "onlyAdminVisible", default)]
+    pub only_admin_visible: bool,
 }
 
-/// `getsendresult` (§5).
+/// `GET /v1.0/microApp/app/detail`: the calling app itself, identified by its token alone. Its
+/// AgentId proves (or disproves) the AgentId the admin entered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppDetail {
+    #[serde(rename = "agentId", default)]
+    pub agent_id: Option<i64>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(rename = "homepageLink", default)]
+    pub homepage_link: Option<String>,
+    #[serde(rename = "pcHomepageLink", default)]
+    pub pc_homepage_link: Option<String>,
+    #[serde(rename = "ompLink", default)]
+    pub omp_link: Option<String>,
+}
+
+/// `getsendresult` (docs/dingtalk/endpoints.md#work-notification-result).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendResult {
     #[serde(default)]
@@ -97,14 +117,33 @@ pub struct AttendanceGroup {
     pub member_count: Option<i64>,
 }
 
-/// `userAccessToken` (§7a step 3).
+/// `userAccessToken` (docs/dingtalk/login.md#code-exchange).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserToken {
     pub access_token: String,
     pub corp_id: Option<String>,
 }
 
-/// `/v1.0/contact/users/me` (§3, §7a step 4).
+/// `topapi/user/getbyunionid` (docs/dingtalk/endpoints.md#user-by-unionid): who a unionId is in
+/// this org. DingTalk's docs (docs/dingtalk/login.md#user-lookup) define `result.contact_type` as
+/// 0 企业内部员工 (a member) and 1 企业外部联系人 (an external contact of the org, who also has a
+/// userid here).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnionIdUser {
+    pub userid: String,
+    /// `result.contact_type`; `None` when the answer leaves it out (older answers: a member).
+    pub contact_type: Option<i64>,
+}
+
+impl UnionIdUser {
+    /// `contact_type` 1: an external contact of the org, not a member.
+    pub fn is_external_contact(&self) -> bool {
+        self.contact_type == Some(1)
+    }
+}
+
+/// `/v1.0/contact/users/me` (docs/dingtalk/endpoints.md#current-user-profile,
+/// docs/dingtalk/login.md#profile).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     #[serde(default)]
@@ -145,7 +184,8 @@ impl DingTalk {
             .await
     }
 
-    /// Old `gettoken` (§1a), uncached: proves the credentials against the old family too.
+    /// Old `gettoken` (docs/dingtalk/endpoints.md#old-gettoken), uncached: proves the credentials
+    /// against the old family too.
     pub async fn gettoken_old(&self, trace: &mut Trace) -> Result<String, ApiError> {
         let url = self.url(Base::Oapi, "/gettoken");
         let q = [
@@ -156,8 +196,9 @@ impl DingTalk {
         field(&v, "/access_token")
     }
 
-    /// `POST /v1.0/oauth2/{corpId}/token` (§1c): the only token call that takes the CorpId, so it
-    /// proves the CorpId belongs with these credentials.
+    /// `POST /v1.0/oauth2/{corpId}/token` (docs/dingtalk/endpoints.md#unified-token-with-corpid):
+    /// the only token call that takes the CorpId, so it proves the CorpId belongs with these
+    /// credentials.
     pub async fn corp_token(&self, trace: &mut Trace, corp_id: &str) -> Result<String, ApiError> {
         let url = self.url(
             Base::Api,
@@ -170,7 +211,7 @@ impl DingTalk {
         field(&v, "/access_token")
     }
 
-    /// `topapi/user/count` (§3, `qyapi_get_member`).
+    /// `topapi/user/count` (docs/dingtalk/endpoints.md#staff-count, `qyapi_get_member`).
     pub async fn user_count(&self, trace: &mut Trace) -> Result<i64, ApiError> {
         let v = self
             .old_post(trace, "/topapi/user/count", json!({"only_active": false}))
@@ -178,7 +219,8 @@ impl DingTalk {
         field(&v, "/result/count")
     }
 
-    /// `topapi/v2/department/listsub` (§3, `qyapi_get_department_list`): direct children.
+    /// `topapi/v2/department/listsub` (docs/dingtalk/endpoints.md#department-list,
+    /// `qyapi_get_department_list`): direct children.
     pub async fn department_listsub(
         &self,
         trace: &mut Trace,
@@ -194,7 +236,7 @@ impl DingTalk {
         field(&v, "/result")
     }
 
-    /// `topapi/v2/department/get` (§3).
+    /// `topapi/v2/department/get` (docs/dingtalk/endpoints.md#department-details).
     pub async fn department_get(
         &self,
         trace: &mut Trace,
@@ -210,7 +252,8 @@ impl DingTalk {
         field(&v, "/result")
     }
 
-    /// `topapi/v2/user/list` (§3, `qyapi_get_department_member`).
+    /// `topapi/v2/user/list` (docs/dingtalk/endpoints.md#department-members,
+    /// `qyapi_get_department_member`).
     pub async fn user_list(
         &self,
         trace: &mut Trace,
@@ -228,7 +271,7 @@ impl DingTalk {
         field(&v, "/result")
     }
 
-    /// `topapi/v2/user/get` (§3, `qyapi_get_member`).
+    /// `topapi/v2/user/get` (docs/dingtalk/endpoints.md#user-details, `qyapi_get_member`).
     pub async fn user_get(&self, trace: &mut Trace, userid: &str) -> Result<User, ApiError> {
         let v = self
             .old_post(
@@ -240,12 +283,14 @@ impl DingTalk {
         field(&v, "/result")
     }
 
-    /// `topapi/user/getbyunionid` (§3): 60121 when the person is not in this org.
+    /// `topapi/user/getbyunionid` (docs/dingtalk/endpoints.md#user-by-unionid): 60121 when the
+    /// person is not in this org. An answer is not yet membership: `result.contact_type` 1 is an
+    /// external contact of the org (see [`UnionIdUser`]).
     pub async fn userid_by_unionid(
         &self,
         trace: &mut Trace,
         unionid: &str,
-    ) -> Result<String, ApiError> {
+    ) -> Result<UnionIdUser, ApiError> {
         let v = self
             .old_post(
                 trace,
@@ -253,10 +298,17 @@ impl DingTalk {
                 json!({"unionid": unionid}),
             )
             .await?;
-        field(&v, "/result/userid")
+        // A number in DingTalk's docs; a numeric string is read the same way.
+        let contact_type = v
+            .pointer("/result/contact_type")
+            .and_then(|t| t.as_i64().or_else(|| t.as_str()?.trim().parse().ok()));
+        Ok(UnionIdUser {
+            userid: field(&v, "/result/userid")?,
+            contact_type,
+        })
     }
 
-    /// `GET /auth/scopes` (§3).
+    /// `GET /auth/scopes` (docs/dingtalk/endpoints.md#contact-range-and-whitelist-probe).
     pub async fn auth_scopes(&self, trace: &mut Trace) -> Result<AuthScopes, ApiError> {
         let v = self
             .call(trace, |t| self.http().get(self.oapi("/auth/scopes", t)))
@@ -272,23 +324,30 @@ impl DingTalk {
         })
     }
 
-    /// `POST /microapp/visible_scopes` for this app's AgentId.
-    pub async fn visible_scopes(
+    /// `GET /v1.0/microApp/apps/{agentId}/scopes` (`qyapi_microapp_manage`).
+    pub async fn app_scopes(
         &self,
         trace: &mut Trace,
         agent_id: i64,
-    ) -> Result<VisibleScopes, ApiError> {
+    ) -> Result<AppScopes, ApiError> {
+        let url = self.url(Base::Api, &format!("/v1.0/microApp/apps/{agent_id}/scopes"));
         let v = self
-            .old_post(
-                trace,
-                "/microapp/visible_scopes",
-                json!({"agentId": agent_id}),
-            )
+            .call(trace, |t| self.http().get(&url).header(TOKEN_HEADER, t))
             .await?;
-        serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "deptVisibleScopes"))
+        field(&v, "/result")
     }
 
-    /// `asyncsend_v2` (§5): a text work notification; returns the task id.
+    /// `GET /v1.0/microApp/app/detail`: the app the token belongs to.
+    pub async fn app_detail(&self, trace: &mut Trace) -> Result<AppDetail, ApiError> {
+        let url = self.url(Base::Api, "/v1.0/microApp/app/detail");
+        let v = self
+            .call(trace, |t| self.http().get(&url).header(TOKEN_HEADER, t))
+            .await?;
+        serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "agentId"))
+    }
+
+    /// `asyncsend_v2` (docs/dingtalk/endpoints.md#work-notification-send): a text work
+    /// notification; returns the task id.
     pub async fn send_text(
         &self,
         trace: &mut Trace,
@@ -307,7 +366,7 @@ impl DingTalk {
         field(&v, "/task_id")
     }
 
-    /// `getsendresult` (§5).
+    /// `getsendresult` (docs/dingtalk/endpoints.md#work-notification-result).
     pub async fn send_result(
         &self,
         trace: &mut Trace,
@@ -324,7 +383,8 @@ impl DingTalk {
         field(&v, "/send_result")
     }
 
-    /// Old `sso/gettoken` (§9): proves the SSOsecret (org-level) with the CorpId.
+    /// Old `sso/gettoken` (docs/dingtalk/endpoints.md#sso-token-old): proves the SSOsecret
+    /// (org-level) with the CorpId.
     pub async fn sso_token(
         &self,
         trace: &mut Trace,
@@ -352,14 +412,14 @@ impl DingTalk {
         field(&v, "/result/groups")
     }
 
-    /// A side-effect-free probe of `Todo.Todo.Write` (§4): creating a task with no subject is
-    /// rejected as a parameter error when the permission is granted, and with 403 when it is not.
-    /// Returns `Ok(())` for the parameter error.
-    pub async fn probe_todo_write(
+    /// `POST /v1.0/todo/users/{unionId}/tasks` with an empty body (no `subject`, which DingTalk
+    /// requires), so no todo can be created. What the answer proves is the caller's to judge:
+    /// which DingTalk checks first, the permission or the body, is not documented.
+    pub async fn todo_create_empty(
         &self,
         trace: &mut Trace,
         union_id: &str,
-    ) -> Result<(), ApiError> {
+    ) -> Result<Value, ApiError> {
         let url = self.url(
             Base::Api,
             &format!(
@@ -367,25 +427,17 @@ impl DingTalk {
                 urlencode(union_id)
             ),
         );
-        match self
-            .call(trace, |t| {
-                self.http()
-                    .post(&url)
-                    .header(TOKEN_HEADER, t)
-                    .json(&json!({}))
-            })
-            .await
-        {
-            Err(ApiError::New { code, .. }) if is_param_error(&code) => Ok(()),
-            Ok(v) => Err(unexpected(
-                &v,
-                "a parameter error (the probe must not create a todo)",
-            )),
-            Err(e) => Err(e),
-        }
+        self.call(trace, |t| {
+            self.http()
+                .post(&url)
+                .header(TOKEN_HEADER, t)
+                .json(&json!({}))
+        })
+        .await
     }
 
-    /// `org/tasks/query` (§4, `Todo.Todo.Read`).
+    /// `org/tasks/query` (docs/dingtalk/endpoints.md#todo-list-permission-probe,
+    /// `Todo.Todo.Read`).
     pub async fn todo_query(&self, trace: &mut Trace, union_id: &str) -> Result<Value, ApiError> {
         let url = self.url(
             Base::Api,
@@ -398,17 +450,8 @@ impl DingTalk {
         .await
     }
 
-    /// A probe of `Todo.Todo.Read`: listing reads nothing of consequence; an answer, or a parameter
-    /// error about the user, means the permission is granted.
-    pub async fn probe_todo_read(&self, trace: &mut Trace, union_id: &str) -> Result<(), ApiError> {
-        match self.todo_query(trace, union_id).await {
-            Ok(_) => Ok(()),
-            Err(ApiError::New { code, .. }) if is_param_error(&code) => Ok(()),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// `userAccessToken` (§7a step 3): a login code for the user's token.
+    /// `userAccessToken` (docs/dingtalk/login.md#code-exchange): a login code for the user's
+    /// token.
     pub async fn user_access_token(
         &self,
         trace: &mut Trace,
@@ -425,7 +468,7 @@ impl DingTalk {
         })
     }
 
-    /// `/v1.0/contact/users/me` with a user token (§7a step 4).
+    /// `/v1.0/contact/users/me` with a user token (docs/dingtalk/login.md#profile).
     pub async fn contact_me(&self, trace: &mut Trace, user_token: &str) -> Result<Me, ApiError> {
         let url = self.url(Base::Api, "/v1.0/contact/users/me");
         let v = self
@@ -435,11 +478,6 @@ impl DingTalk {
             .await?;
         serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "unionId"))
     }
-}
-
-/// The todo service's "your request is wrong" answers, which only come after the permission check.
-fn is_param_error(code: &str) -> bool {
-    code.contains("paramError") || code.starts_with("invalidParameter")
 }
 
 fn urlencode(s: &str) -> String {

@@ -7,8 +7,10 @@
 //! checking a reply) for simulators and tests. It does no HTTP itself.
 //!
 //! The algorithm is DingTalk's, as implemented by the official `DingTalk-Callback-Crypto`
-//! library and written up in `shared/reference/dingtalk-api.md` §10a (identifier formats in §2,
-//! error codes 900004/900005/900010 in §6; callback pitfalls in `failure-modes.md` #9):
+//! library and written up in docs/dingtalk/callback.md#crypto (aes_key and token rules in
+//! docs/dingtalk/callback.md#settings, error codes 900004/900005/900010 in
+//! docs/dingtalk/errors.md#callback-codes; callback pitfalls in
+//! docs/dingtalk/errors.md#fm9-event-subscription-and-callback-url-check-failures):
 //!
 //! * `AESKey = base64decode(aes_key + "=")` (32 bytes), AES-256-CBC, `IV = AESKey[0..16]`;
 //! * plaintext `= random(16) || len(msg) as u32 big-endian || msg (UTF-8) || owner_key`,

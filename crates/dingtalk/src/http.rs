@@ -153,6 +153,15 @@ fn str_field(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(|x| x.as_str()).map(str::to_string)
 }
 
+/// A field DingTalk writes as a string or a number (`sub_code` is `"60011"` in captured bodies).
+fn code_field(v: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| match v.get(*k)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
 /// Turns a response into a success body or the family's error: the old family is recognised by
 /// `errcode`, the new one by an error status with a `code`.
 pub fn parse(status: u16, content_type: &str, text: &str) -> Result<Value, ApiError> {
@@ -174,7 +183,8 @@ pub fn parse(status: u16, content_type: &str, text: &str) -> Result<Value, ApiEr
             ApiError::HttpStatus { status, body_start }
         });
     };
-    // The per-IP ban answers `{"status":1111,"wait":5,"source":"x5","punish":"deny"}` (reference §13).
+    // The per-IP ban answers `{"status":1111,"wait":5,"source":"x5","punish":"deny"}`
+    // (docs/dingtalk/limits.md).
     if v.get("punish").is_some() && v.get("source").is_some() {
         return Err(ApiError::HttpStatus {
             status: if status == 200 { 429 } else { status },
@@ -183,10 +193,18 @@ pub fn parse(status: u16, content_type: &str, text: &str) -> Result<Value, ApiEr
     }
     if let Some(errcode) = v.get("errcode").and_then(Value::as_i64) {
         if errcode != 0 {
+            let errmsg = str_field(&v, "errmsg").unwrap_or_default();
+            let (sub_code, sub_msg) = crate::wire::sub_error(
+                code_field(&v, &["sub_code", "subCode"]),
+                code_field(&v, &["sub_msg", "subMsg"]),
+                &errmsg,
+            );
             return Err(ApiError::Old {
                 http_status: status,
                 errcode,
-                errmsg: str_field(&v, "errmsg").unwrap_or_default(),
+                errmsg,
+                sub_code,
+                sub_msg,
                 request_id: str_field(&v, "request_id"),
             });
         }
@@ -231,6 +249,10 @@ mod tests {
         assert_eq!(e.egress_ip().as_deref(), Some("120.230.136.230"));
         let e = parse(403, "application/json", r#"{"code":"Forbidden.AccessDenied.AccessTokenPermissionDenied","requestid":"MASK","message":"没有调用该接口的权限","accessdenieddetail":{"requiredScopes":["Contact.User.Read"]}}"#).unwrap_err();
         assert_eq!(e.required_scopes(), ["Contact.User.Read".to_string()]);
+        let e = parse(200, "application/json", r#"{"errcode":88,"sub_code":"60011","sub_msg":"应用尚未开通所需的权限：[qyapi_get_member]","errmsg":"ding talk error[subcode=60011,submsg=应用尚未开通所需的权限：[qyapi_get_member]]","request_id":"x"}"#).unwrap_err();
+        assert_eq!(e.old_code(), Some(60011));
+        assert!(!e.is_token_expired());
+        assert_eq!(e.required_scopes(), ["qyapi_get_member".to_string()]);
         let e = parse(200, "text/html", "<html><title>Proxy login</title></html>").unwrap_err();
         assert!(
             matches!(e, ApiError::UnexpectedResponse { ref body_start, .. } if body_start.starts_with("<html>"))

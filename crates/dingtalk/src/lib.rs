@@ -10,9 +10,10 @@ pub mod config;
 pub mod error;
 mod http;
 pub mod trace;
+pub mod wire;
 
 pub use client::{Credentials, DingTalk};
 pub use config::{Config, Endpoints, CA_FILE_ENV};
 pub use error::ApiError;
-pub use http::shared_client;
+pub use http::{parse as parse_response, shared_client};
 pub use trace::{Exchange, Trace};

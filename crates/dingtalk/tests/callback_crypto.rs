@@ -520,3 +520,33 @@ fn debug_output_hides_secrets() {
     );
     assert!(shown.contains(CLIENT_ID), "{shown}");
 }
+
+/// DingTalk's own known answer: the test vector of the official docs' FAQ for HTTP-push event
+/// subscriptions (docs/dingtalk/callback.md, "配置事件推送方式 · 常见问题": token `123456`, the
+/// 43-character aes_key, owner key = the app's Client ID `dingsnotzck6pm5veliw`). Nothing of ours
+/// produced it, so a drift in padding, IV, signature or owner-key handling fails here.
+#[test]
+fn dingtalks_official_faq_vector_decrypts_to_success() {
+    const ENCRYPT: &str =
+        "YvkvaGe4hQxd3VxRmEty0dVlnCOAqwf56xwTRHDHoOURqhalbmBJQk5FNcRk42Gl5T0YQXZNwpwWSm1xAFJ5ZA==";
+    const SIGNATURE: &str = "9a95a004dd16f5c307e849b994173f76aa26e5eb";
+    let c = Crypto::new(
+        "123456",
+        "1234567890123456789012345678901234567890123",
+        "dingsnotzck6pm5veliw",
+    )
+    .expect("the FAQ's key is valid");
+    assert_eq!(
+        c.signature("1614767836", "A7Co0cJLMzIDtMMI", ENCRYPT),
+        SIGNATURE
+    );
+    assert_eq!(c.decrypt(ENCRYPT).as_deref(), Ok("success"));
+    // The owner key is checked: the same message under another app's Client ID is refused.
+    let other = Crypto::new(
+        "123456",
+        "1234567890123456789012345678901234567890123",
+        "dingothertestapp0001",
+    )
+    .unwrap();
+    assert!(other.decrypt(ENCRYPT).is_err());
+}

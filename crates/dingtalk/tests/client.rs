@@ -56,7 +56,8 @@ async fn gettoken_old_is_uncached_and_goes_to_the_old_family() {
     let a = dt.gettoken_old(&mut trace).await.unwrap();
     let b = dt.gettoken_old(&mut trace).await.unwrap();
     assert_eq!(a.len(), 32);
-    // DingTalk hands out the same token within its lifetime (§1e); the client still asks twice.
+    // DingTalk hands out the same token within its lifetime
+    // (docs/dingtalk/endpoints.md#token-lifetime-and-caching); the client still asks twice.
     assert_eq!(a, b);
     assert_eq!(sim.requests_to("/gettoken"), 2);
     assert_eq!(sim.requests_to("/v1.0/oauth2/accessToken"), 0);
@@ -214,7 +215,26 @@ async fn user_get_and_userid_by_unionid() {
         .userid_by_unionid(&mut trace, ADMIN_UNIONID)
         .await
         .unwrap();
-    assert_eq!(id, ADMIN_USERID);
+    assert_eq!(id.userid, ADMIN_USERID);
+    // contact_type 0: a member (企业内部员工), not an external contact.
+    assert_eq!(id.contact_type, Some(0));
+    assert!(!id.is_external_contact());
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn userid_by_unionid_tells_an_external_contact() {
+    let sim = start("external-contact-login").await;
+    let dt = client(&sim);
+    let mut trace = Trace::new();
+    let found = dt
+        .userid_by_unionid(&mut trace, "Zm8Qw2ExtC0ntactUn10n77")
+        .await
+        .unwrap();
+    // contact_type 1: 企业外部联系人, with a userid of its own, but not a member.
+    assert_eq!(found.userid, "ext_zhoumin_01");
+    assert_eq!(found.contact_type, Some(1));
+    assert!(found.is_external_contact());
     sim.shutdown().await;
 }
 
@@ -262,28 +282,33 @@ async fn auth_scopes_reads_fields_and_contact_range() {
 }
 
 #[tokio::test]
-async fn visible_scopes_reads_the_apps_visible_range() {
-    let sim = start("healthy").await;
+async fn app_scopes_reads_the_visible_range_with_roles() {
+    let sim = start("role-visible-range").await;
     let v = client(&sim)
-        .visible_scopes(&mut Trace::new(), AGENT_ID)
+        .app_scopes(&mut Trace::new(), AGENT_ID)
         .await
         .unwrap();
-    assert!(!v.is_hidden);
-    assert_eq!(v.dept_ids, [1], "all staff answers the root department");
-    assert!(v.userids.is_empty());
+    assert!(!v.only_admin_visible);
+    assert!(!v.dept_ids.is_empty() && !v.role_ids.is_empty(), "{v:?}");
+    assert_eq!(sim.requests()[1].method, "GET");
     sim.shutdown().await;
 
-    let mut s = scenario("narrow-visible-range");
-    s.apps[0].visible_range.userids = vec!["0167291043".into()];
-    s.apps[0].visible_range.admin_only = true;
-    let sim = start_with(s).await;
-    let v = client(&sim)
-        .visible_scopes(&mut Trace::new(), AGENT_ID)
+    // A healthy new app does not hold qyapi_microapp_manage: DingTalk names it.
+    let sim = start("healthy").await;
+    let e = client(&sim)
+        .app_scopes(&mut Trace::new(), AGENT_ID)
         .await
-        .unwrap();
-    assert!(v.is_hidden);
-    assert_eq!(v.dept_ids, [466071002]);
-    assert_eq!(v.userids, ["0167291043"]);
+        .unwrap_err();
+    assert_eq!(e.required_scopes(), ["qyapi_microapp_manage".to_string()]);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn app_detail_names_the_apps_own_agent_id() {
+    let sim = start("healthy").await;
+    let d = client(&sim).app_detail(&mut Trace::new()).await.unwrap();
+    assert_eq!(d.agent_id, Some(AGENT_ID));
+    assert!(d.name.is_some());
     sim.shutdown().await;
 }
 
@@ -340,7 +365,7 @@ async fn send_text_then_send_result_read_unread_invalid() {
 }
 
 #[tokio::test]
-async fn send_result_lists_users_outside_the_visible_range_as_forbidden() {
+async fn send_result_lists_users_outside_the_visible_range_as_failed() {
     let sim = start("narrow-visible-range").await;
     let dt = client(&sim);
     let mut trace = Trace::new();
@@ -354,7 +379,11 @@ async fn send_result_lists_users_outside_the_visible_range_as_forbidden() {
         .await
         .unwrap();
     let r = dt.send_result(&mut trace, AGENT_ID, task).await.unwrap();
-    assert_eq!(r.forbidden_user_id_list, [ADMIN_USERID]);
+    assert_eq!(r.failed_user_id_list, [ADMIN_USERID]);
+    assert!(
+        r.forbidden_user_id_list.is_empty(),
+        "forbidden means throttled"
+    );
     assert_eq!(r.read_user_id_list, ["2246663532780303"]);
     sim.shutdown().await;
 }
@@ -382,13 +411,15 @@ async fn attendance_groups_lists_groups() {
 }
 
 #[tokio::test]
-async fn probe_todo_write_succeeds_without_creating_a_todo() {
+async fn the_empty_todo_is_refused_without_creating_a_todo() {
     let sim = start("healthy").await;
     let dt = client(&sim);
     let mut trace = Trace::new();
-    dt.probe_todo_write(&mut trace, ADMIN_UNIONID)
+    let e = dt
+        .todo_create_empty(&mut trace, ADMIN_UNIONID)
         .await
-        .unwrap();
+        .unwrap_err();
+    assert!(e.code().is_some_and(|c| c.starts_with("todo.")), "{e:?}");
     let probe = exchanges_to(&trace, "/tasks")[0];
     assert_eq!(
         probe.status,
@@ -442,11 +473,13 @@ async fn login_code_for_user_token_then_contact_me() {
     assert!(me.open_id.is_some());
     assert_eq!(me.mobile.as_deref(), Some("13800138001"));
     assert_eq!(me.email.as_deref(), Some("wangjianguo@example.com"));
-    // Step 5 of §7a: the unionId maps to the admin's userid.
+    // The login's user lookup (docs/dingtalk/login.md#user-lookup): the unionId maps to the
+    // admin's userid.
     let userid = dt
         .userid_by_unionid(&mut trace, &me.union_id)
         .await
-        .unwrap();
+        .unwrap()
+        .userid;
     assert_eq!(userid, ADMIN_USERID);
     // The user token is not the app token: no app token was needed until getbyunionid.
     assert_eq!(sim.requests_to("/v1.0/oauth2/accessToken"), 1);
@@ -496,12 +529,12 @@ async fn one_token_request_serves_many_calls() {
     dt.user_list(&mut trace, 1, 0, 10).await.unwrap();
     dt.user_get(&mut trace, ADMIN_USERID).await.unwrap();
     dt.auth_scopes(&mut trace).await.unwrap();
-    dt.visible_scopes(&mut trace, AGENT_ID).await.unwrap();
+    dt.app_detail(&mut trace).await.unwrap();
     dt.attendance_groups(&mut trace).await.unwrap();
     dt.todo_query(&mut trace, ADMIN_UNIONID).await.unwrap();
-    dt.probe_todo_write(&mut trace, ADMIN_UNIONID)
+    dt.todo_create_empty(&mut trace, ADMIN_UNIONID)
         .await
-        .unwrap();
+        .unwrap_err();
     assert_eq!(dt.access_token(&mut trace).await.unwrap(), first);
     assert_eq!(sim.requests_to("/v1.0/oauth2/accessToken"), 1);
     assert_eq!(exchanges_to(&trace, "/oauth2/accessToken").len(), 1);
@@ -511,7 +544,7 @@ async fn one_token_request_serves_many_calls() {
         .iter()
         .filter(|r| r.query.as_deref() == Some(&format!("access_token={first}")))
         .count();
-    assert_eq!(with_token, 8, "the eight old-family calls");
+    assert_eq!(with_token, 7, "the seven old-family calls");
     sim.shutdown().await;
 }
 
@@ -562,16 +595,16 @@ async fn no_exchange_of_a_full_run_holds_a_secret() {
     dt.user_list(&mut trace, 1, 0, 10).await.unwrap();
     dt.user_get(&mut trace, ADMIN_USERID).await.unwrap();
     dt.auth_scopes(&mut trace).await.unwrap();
-    dt.visible_scopes(&mut trace, AGENT_ID).await.unwrap();
+    dt.app_detail(&mut trace).await.unwrap();
     let task = dt
         .send_text(&mut trace, AGENT_ID, &[ADMIN_USERID], "redaction")
         .await
         .unwrap();
     dt.send_result(&mut trace, AGENT_ID, task).await.unwrap();
     dt.attendance_groups(&mut trace).await.unwrap();
-    dt.probe_todo_write(&mut trace, ADMIN_UNIONID)
+    dt.todo_create_empty(&mut trace, ADMIN_UNIONID)
         .await
-        .unwrap();
+        .unwrap_err();
     dt.todo_query(&mut trace, ADMIN_UNIONID).await.unwrap();
     let code = login_code(&sim, "openid corpid").await;
     let user = dt.user_access_token(&mut trace, &code).await.unwrap();
