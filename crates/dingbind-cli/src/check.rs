@@ -8,7 +8,7 @@ use crate::Out;
 use dingbind_core::checks::{
     run, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun, CheckStatus,
 };
-use dingbind_core::diagnosis::explain;
+use dingbind_core::diagnosis::{explain, ScopeApply};
 use dingbind_core::Lang;
 use serde_json::{json, Value};
 
@@ -115,6 +115,12 @@ pub async fn cmd_check(
             if let Some(url) = &c.fix_url {
                 outln!("    {url}");
             }
+            let applies: Vec<ScopeApply> = c
+                .data
+                .get("scope_apply")
+                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .unwrap_or_default();
+            print_applies(out, &applies, "    ");
             if let Some(o) = &c.original {
                 outln!("    {}{o}", out.say("钉钉原话：", "DingTalk said: "));
             }
@@ -176,10 +182,32 @@ pub fn cmd_explain(out: &Out, text: &str) -> u8 {
             if let Some(url) = &d.fix_url {
                 outln!("  {url}");
             }
+            print_applies(out, &d.data.scope_apply, "  ");
             if let Some(o) = &d.original {
                 outln!("  {}{o}", out.say("钉钉原话：", "DingTalk said: "));
             }
         }
     }
     0
+}
+
+/// One line per missing permission with DingTalk's apply page, when there are several (a single
+/// one is already the fix link).
+fn print_applies(out: &Out, applies: &[ScopeApply], indent: &str) {
+    if applies.len() < 2 {
+        return;
+    }
+    for a in applies {
+        let name = a
+            .name
+            .as_ref()
+            .map(|n| format!(" {}", out.t(n)))
+            .unwrap_or_default();
+        outln!(
+            "{indent}{}{}{name}: {}",
+            out.say("申请开通 ", "Apply for "),
+            a.scope,
+            a.url
+        );
+    }
 }

@@ -384,3 +384,30 @@ fn explain_reads_an_errcode_body_and_names_the_ip() {
     assert_eq!(v["code"], "bad_credentials");
     assert_eq!(v["more"][0]["code"], "missing_scope");
 }
+
+#[test]
+fn explain_reads_what_production_really_answers() {
+    // The old gettoken's answer to wrong credentials (docs/dingtalk/errors.md).
+    let (code, v, _) = dingbind(&[
+        "explain",
+        r#"{"errcode":40096,"errmsg":"不合法的appKey或appSecret"}"#,
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["code"], "bad_credentials");
+    // An 88 wrapping a missing permission: the scope, its apply page, not "token expired".
+    let body = r#"{"errcode":88,"sub_code":"60011","sub_msg":"应用尚未开通所需的权限：[qyapi_get_department_list]，点击链接申请并开通即可：https://open-dev.dingtalk.com/appscope/apply?content=dingq7x2k9m4v8n3p5r1%23qyapi_get_department_list","errmsg":"ding talk error[subcode=60011,submsg=应用尚未开通所需的权限：[qyapi_get_department_list]]"}"#;
+    let (code, v, _) = dingbind(&["explain", body, "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["code"], "missing_scope");
+    assert_eq!(v["errcode"], "60011");
+    assert_eq!(v["data"]["required_scopes"][0], "qyapi_get_department_list");
+    assert_eq!(
+        v["fix_url"],
+        "https://open-dev.dingtalk.com/appscope/apply?content=dingq7x2k9m4v8n3p5r1%23qyapi_get_department_list"
+    );
+    assert_eq!(
+        v["data"]["scope_apply"][0]["name"]["zh"],
+        "通讯录部门信息读权限"
+    );
+}

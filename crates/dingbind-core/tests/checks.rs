@@ -36,6 +36,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
         options: CheckOptions::default(),
         dingtalk: cfg,
         login_passed_at: None,
+        login_corp_id: None,
     }
 }
 
@@ -53,9 +54,11 @@ type Row = (&'static str, CheckStatus, Option<DiagnosisCode>);
 
 /// What the admin sees for each scenario: every check's status and diagnosis code. Checks not
 /// listed are `ok`, except the platform checks (practice mode does not contact the platform:
-/// skipped) and the two scopes only a user login can prove (manual).
+/// skipped), the two scopes only a user login can prove (manual), and the visible range, which a
+/// healthy new app cannot read (no `qyapi_microapp_manage`: manual, never a failure).
 fn expected(name: &str) -> Vec<Row> {
-    let token_skips = || -> Vec<Row> {
+    // Everything that needs a token, skipped because the token (or the whitelist) did not pass.
+    let token_skips = |except_corp_id: bool| -> Vec<Row> {
         [
             "credentials.corp_id",
             "app.agent_id",
@@ -71,21 +74,29 @@ fn expected(name: &str) -> Vec<Row> {
             "contact.visible_range",
         ]
         .into_iter()
+        .filter(|id| !(except_corp_id && *id == "credentials.corp_id"))
         .map(|id| (id, Skipped, None))
         .collect()
     };
     match name {
-        "healthy" | "rate-limited" => vec![],
+        // Healthy new apps, as DingTalk creates them today, and the same behind rate limits or
+        // logging in as someone who is not a member (the login test's business, not the checks').
+        "healthy" | "rate-limited" | "external-contact-login" => vec![],
+        "microapp-manage-granted" => vec![("contact.visible_range", Pass, None)],
+        "role-visible-range" => vec![("contact.visible_range", Warn, None)],
+        "wrong-agent-id" => vec![("app.agent_id", Fail, Some(D::BadAgentId))],
         "wrong-secret" => {
             let mut v = vec![
                 ("credentials.token", Fail, Some(D::BadCredentials)),
                 ("network.ip_whitelist", Skipped, None),
             ];
-            v.extend(token_skips());
+            v.extend(token_skips(false));
             v
         }
+        // DingTalk answers a foreign CorpId with a bare 500: a warning that names the likely
+        // cause, not a proof (the login test settles it).
         "wrong-corp-id" => vec![
-            ("credentials.corp_id", Fail, Some(D::BadCorpId)),
+            ("credentials.corp_id", Warn, Some(D::BadCorpId)),
             ("sso.token", Fail, Some(D::BadCorpId)),
         ],
         "missing-contact-scope" => vec![
@@ -107,12 +118,19 @@ fn expected(name: &str) -> Vec<Row> {
             ("scope.Todo.Todo.Write", Fail, Some(D::MissingScope)),
             ("scope.Todo.Todo.Read", Fail, Some(D::MissingScope)),
         ],
+        // The token is issued to any IP; the business calls are refused, once reported.
         "ip-not-whitelisted" => {
             let mut v = vec![
                 ("network.ip_whitelist", Fail, Some(D::IpNotWhitelisted)),
-                ("credentials.token", Skipped, None),
+                // Only a user login can prove these two: nothing was called.
+                ("scope.Contact.User.Read", Manual, None),
+                ("scope.Contact.User.mobile", Manual, None),
             ];
-            v.extend(token_skips());
+            v.extend(
+                token_skips(true)
+                    .into_iter()
+                    .filter(|r| !r.0.starts_with("scope.Contact.")),
+            );
             v
         }
         "narrow-visible-range" => vec![
@@ -147,7 +165,10 @@ fn expected(name: &str) -> Vec<Row> {
 fn default_row(id: &str) -> (CheckStatus, Option<DiagnosisCode>) {
     if id.starts_with("domain.") || id.starts_with("url.") {
         (Skipped, None)
-    } else if id == "scope.Contact.User.Read" || id == "scope.Contact.User.mobile" {
+    } else if id == "scope.Contact.User.Read"
+        || id == "scope.Contact.User.mobile"
+        || id == "contact.visible_range"
+    {
         (Manual, None)
     } else {
         (Pass, None)
@@ -206,12 +227,20 @@ async fn findings_carry_their_data() {
         w.original.as_ref().unwrap().contains("request ip="),
         "DingTalk's own text is kept"
     );
-    let t = run
-        .checks
-        .iter()
-        .find(|c| c.id == "credentials.token")
-        .unwrap();
-    assert_eq!(t.skipped_because, vec!["network.ip_whitelist".to_string()]);
+    // The token was issued; every business call skips on the whitelist, which reports it once.
+    let find = |id: &str| run.checks.iter().find(|c| c.id == id).unwrap();
+    assert_eq!(find("credentials.token").status, Pass);
+    for id in [
+        "scope.qyapi_get_member",
+        "contact.visible_range",
+        "app.agent_id",
+    ] {
+        assert_eq!(
+            find(id).skipped_because,
+            vec!["network.ip_whitelist".to_string()],
+            "{id}"
+        );
+    }
 
     let run = run_scenario("missing-contact-scope").await;
     for code in [
@@ -233,6 +262,17 @@ async fn findings_carry_their_data() {
             c.fix.as_ref().unwrap().zh.contains(code),
             "the fix names {code} to search for"
         );
+        // DingTalk's own apply page for this app and scope is the fix button.
+        let apply = format!(
+            "https://open-dev.dingtalk.com/appscope/apply?content={}%23{code}",
+            sc::CLIENT_ID
+        );
+        assert_eq!(c.fix_url.as_deref(), Some(apply.as_str()), "{code}");
+        assert_eq!(c.data["scope_apply"][0]["url"], apply.as_str(), "{code}");
+        assert!(
+            c.original.as_ref().unwrap().contains("subcode=60011"),
+            "{code}: DingTalk's wrapped words are kept"
+        );
     }
     let run = run_scenario("missing-todo-scope").await;
     let c = run
@@ -250,6 +290,25 @@ async fn findings_carry_their_data() {
     let users = run.checks.iter().find(|c| c.id == "contact.users").unwrap();
     assert!(users.data["count"].as_i64().unwrap() > 0);
     assert_eq!(run.summary.fail + run.summary.warn, 0);
+    // A healthy new app cannot read its visible range: said plainly, with what is known.
+    let range = run
+        .checks
+        .iter()
+        .find(|c| c.id == "contact.visible_range")
+        .unwrap();
+    assert!(
+        range.message.zh.contains("qyapi_microapp_manage"),
+        "{}",
+        range.message.zh
+    );
+    assert_eq!(range.data["contact_range_all"], true);
+    let agent = run.checks.iter().find(|c| c.id == "app.agent_id").unwrap();
+    assert_eq!(agent.status, Pass, "proved by the app's own details");
+
+    let run = run_scenario("wrong-agent-id").await;
+    let agent = run.checks.iter().find(|c| c.id == "app.agent_id").unwrap();
+    assert!(agent.message.zh.contains(&sc::AGENT_ID.to_string()));
+    assert!(agent.data["actual_agent_id"].as_i64().is_some());
 }
 
 #[tokio::test]
@@ -503,4 +562,106 @@ async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
         );
         sim.shutdown().await;
     }
+}
+
+async fn run_with(scenario: dingtalk_sim::Scenario) -> CheckRun {
+    let sim = Sim::start(scenario, 0).await.unwrap();
+    let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+    sim.shutdown().await;
+    run
+}
+
+/// Never confident on the unknown: an answer Dingbind does not recognise makes no check `ok` and
+/// none `fail`; the check says `warn` or `manual` and keeps DingTalk's words.
+#[tokio::test]
+async fn an_unrecognised_answer_is_never_ok_and_never_fail() {
+    for path in [
+        "/auth/scopes",
+        "/topapi/user/count",
+        "/topapi/v2/department/listsub",
+        "/v1.0/microApp/app/detail",
+        "/v1.0/microApp/apps/",
+        "/tasks",
+        "/org/tasks/query",
+        "/v1.0/oauth2/",
+    ] {
+        let run = run_with(with_fault(
+            "microapp-manage-granted",
+            &format!("kind = \"unknown_error\"\npath = \"{path}\""),
+        ))
+        .await;
+        let hit: Vec<_> = run
+            .checks
+            .iter()
+            .filter(|c| c.trace.iter().any(|t| t.url.contains(path)))
+            .collect();
+        assert!(!hit.is_empty(), "{path}: some check met the fault");
+        for c in hit {
+            assert!(
+                matches!(c.status, Warn | Manual | Skipped),
+                "{path}: {} is {:?}: {}",
+                c.id,
+                c.status,
+                c.message.en
+            );
+            if c.status != Skipped {
+                assert!(
+                    c.original.as_deref().is_some_and(|o| !o.is_empty()),
+                    "{path}: {} keeps DingTalk's words",
+                    c.id
+                );
+            }
+        }
+        assert_eq!(run.summary.fail, 0, "{path}");
+    }
+}
+
+/// Answers are read for what they prove: a refused app-details call proves nothing about the
+/// AgentId (a person compares it), and the todo service's own parameter error (`todo.…`) means the
+/// request passed the gateway's permission check.
+#[tokio::test]
+async fn refusals_prove_nothing_and_service_errors_prove_the_gateway_passed() {
+    let run = run_with(with_fault(
+        "healthy",
+        "kind = \"permission_denied\"\npath = \"/v1.0/microApp/app/detail\"\nscope = \"qyapi_microapp_manage\"",
+    ))
+    .await;
+    let agent = run.checks.iter().find(|c| c.id == "app.agent_id").unwrap();
+    assert_eq!(
+        agent.status, Manual,
+        "no proof either way: {}",
+        agent.message.en
+    );
+    assert!(
+        agent.message.zh.contains("凭证与基础信息"),
+        "says where to look"
+    );
+    let todo = run
+        .checks
+        .iter()
+        .find(|c| c.id == "scope.Todo.Todo.Write")
+        .unwrap();
+    assert_eq!(todo.status, Pass, "the todo service's own parameter error");
+}
+
+/// The login test's CorpId (scope `openid corpid`) settles what the CorpId-scoped token's bare 500
+/// only suggests.
+#[tokio::test]
+async fn the_login_corp_id_settles_the_corp_id_check() {
+    let sim = Sim::start(sc::builtin("wrong-corp-id").unwrap(), 0)
+        .await
+        .unwrap();
+    let real = sc::WRONG_CORP_ID_REAL_CORP_ID.to_string();
+    let mut i = input(&sim);
+    i.login_corp_id = Some(real.clone());
+    let run = run(i, Some("wrong-corp-id".into()), Cancel::new(), |_| {}).await;
+    sim.shutdown().await;
+    let c = run
+        .checks
+        .iter()
+        .find(|c| c.id == "credentials.corp_id")
+        .unwrap();
+    assert_eq!((c.status, c.code), (Fail, Some(D::BadCorpId)));
+    assert!(c.message.zh.contains(&real), "{}", c.message.zh);
+    assert!(c.fix.as_ref().unwrap().en.contains(&real));
 }

@@ -1,7 +1,9 @@
-//! The diagnosis knowledge base against the references: every errcode of reference §6a and every
-//! code of §6b maps to the expected diagnosis; every numbered failure mode of failure-modes.md
-//! explains to the expected diagnosis from the exact text users saw; data (egress IP, Client ID,
-//! required scopes) is extracted; and every code has complete bilingual texts and a safe link.
+//! The diagnosis knowledge base against docs/dingtalk/errors.md: every errcode of
+//! docs/dingtalk/errors.md#old-family-codes and every code of
+//! docs/dingtalk/errors.md#new-family-codes maps to the expected diagnosis; every field report
+//! (FM1–FM17 in docs/dingtalk/errors.md#field-reports) explains to the expected diagnosis from
+//! the exact text users saw; data (egress IP, Client ID, required scopes) is extracted; and every
+//! code has complete bilingual texts and a safe link.
 
 use dingbind_core::console;
 use dingbind_core::diagnosis::{
@@ -12,8 +14,8 @@ use dingbind_core::Lang;
 
 use DiagnosisCode::*;
 
-/// Reference §6a (old family, `errcode`), plus 90004 of §1a and the getsendresult
-/// `forbidden_list` codes of §5.
+/// The old family, `errcode` (docs/dingtalk/errors.md#old-family-codes, 90004 included), plus the
+/// getsendresult `forbidden_list` codes (docs/dingtalk/errors.md#work-notification-codes).
 const OLD_FAMILY: &[(i64, DiagnosisCode)] = &[
     (-1, RateLimited),
     (88, TokenExpired),
@@ -62,13 +64,24 @@ const OLD_FAMILY: &[(i64, DiagnosisCode)] = &[
     (1430004, MessageThrottled),
 ];
 
-/// Reference §6b (new family: HTTP status, `code`), plus the codes of §1c, §4 and failure mode 2.
+/// The new family: HTTP status, `code` (docs/dingtalk/errors.md#new-family-codes, which also lists
+/// the `{corpId}/token` and todo codes), plus FM2's disguised whitelist failure
+/// (docs/dingtalk/errors.md#fm2-whitelist-failure-disguised-as-a-bad-auth-code).
 const NEW_FAMILY: &[(u16, &str, DiagnosisCode)] = &[
     (400, "invalidClientIdOrSecret", BadCredentials),
     (400, "invalid.client", BadCredentials),
     (400, "unsupported.grant.type", BadParam),
     (401, "unauthorized.client", BadCorpId),
-    (500, "server.error", RateLimited),
+    (500, "server.error", ServerError),
+    (500, "unknownError", ServerError),
+    (500, "systemError", ServerError),
+    (500, "todo.taskCreate.systemError", ServerError),
+    (
+        400,
+        "AuthenticationFailed.MissingParameter",
+        TokenNotReceived,
+    ),
+    (404, "InvalidAction.NotFound", WrongEndpoint),
     (400, "InvalidAuthentication", TokenExpired),
     (400, "accesstoken.expired", TokenExpired),
     (401, "-", TokenExpired),
@@ -165,7 +178,8 @@ fn x5_ip_ban_page_is_ip_banned() {
     assert_eq!(explain(html)[0].code, IpBanned);
 }
 
-/// Every numbered failure mode, with the exact text users saw (failure-modes.md).
+/// Every field report, numbered as in docs/dingtalk/errors.md#field-reports (FM1–FM17), with the
+/// exact text users saw.
 const FAILURE_MODES: &[(&str, &str, DiagnosisCode)] = &[
     ("1 errmsg", r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding…)"}"#, IpNotWhitelisted),
     ("1 js dump", "code: 'Forbidden.AccessDenied.IpNotInWhiteList',\nrequestid: '3579DCC5-B528-782E-A633-2F11646E46B2',\nmessage: '访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=8.218.179.113 appKey(ding4vzvutha4q5gtg9q)'", IpNotWhitelisted),
@@ -185,7 +199,7 @@ const FAILURE_MODES: &[(&str, &str, DiagnosisCode)] = &[
     ("7 redirect", "显示重定向错误", RedirectNotRegistered),
     ("7 trusted domain", "redirect_uri需使用应用可信域名", RedirectNotRegistered),
     ("8 41020", "Error code: 41020, message: accessToken中包含的appKey与agentId不一致， 无法使用当前agentId", BadAgentId),
-    ("8 52013", "进入后提示错误52013，请问这个agentId从哪获取？", BadAgentId),
+    ("8 52013", "进入后提示错误52013，请问这个agentId从哪获取？", JsapiSignature),
     ("8 undefined", "Agent ID undefined", BadAgentId),
     ("9 71009", r#"{"errcode":71009,"errmsg":"返回文本非succes}"#, CallbackBadReply),
     ("9 invalid corpid", r#"RuntimeException: Invalid CorpId while decrypting {"EventType":"check_url"}"#, CallbackDecryptFailed),
@@ -329,7 +343,7 @@ fn permission_errors_name_the_scopes_to_enable() {
     assert_eq!(d.code, MissingScope);
     assert_eq!(d.data.required_scopes, ["qyapi_get_member"]);
 
-    // The users/me 403 of failure mode 14.
+    // The users/me 403 of FM14 (docs/dingtalk/errors.md#fm14-old-vs-new-api).
     let d = &explain("Server returned HTTP response code: 403 for URL: https://api.dingtalk.com/v1.0/contact/users/me")[0];
     assert_eq!(d.data.required_scopes, ["Contact.User.Read"]);
 }
@@ -400,10 +414,17 @@ fn unknown_codes_keep_dingtalks_code_and_text() {
     assert!(d.cause.en.contains("Forbidden.SomethingNew") && d.cause.en.contains("新的错误"));
 
     let d = &explain(
-        r#"{"errcode":22,"sub_msg":"","errmsg":"Invalid method[x]","request_id":"15s9in2w1yat9"}"#,
+        r#"{"errcode":23,"sub_msg":"","errmsg":"Something new[x]","request_id":"15s9in2w1yat9"}"#,
     )[0];
-    assert_eq!((d.code, d.errcode.as_deref()), (Unknown, Some("22")));
-    assert_eq!(d.original.as_deref(), Some("Invalid method[x]"));
+    assert_eq!((d.code, d.errcode.as_deref()), (Unknown, Some("23")));
+    assert_eq!(d.original.as_deref(), Some("Something new[x]"));
+
+    // An 88 wrapping a code nobody knows is that code, not "token expired".
+    let d = &explain(
+        r#"{"errcode":88,"sub_code":"77777","sub_msg":"新的鉴权错误","errmsg":"ding talk error[subcode=77777,submsg=新的鉴权错误]"}"#,
+    )[0];
+    assert_eq!((d.code, d.errcode.as_deref()), (Unknown, Some("77777")));
+    assert!(d.cause.zh.contains("新的鉴权错误"), "{}", d.cause.zh);
 
     // Unrecognised prose keeps the text; empty input explains nothing.
     let d = &explain("something odd happened")[0];
@@ -470,7 +491,8 @@ fn a_code_always_wins_over_text() {
     // A timeout-sounding message with a code.
     let d = &explain("errcode 42001 access_token超时")[0];
     assert_eq!(d.code, TokenExpired);
-    // Failure mode 2: the auth-code error says it may really be the whitelist.
+    // FM2 (docs/dingtalk/errors.md#fm2-whitelist-failure-disguised-as-a-bad-auth-code): the
+    // auth-code error says it may really be the whitelist.
     let d = &explain(FAILURE_MODES[4].1)[0];
     assert!(d.cause.zh.contains("白名单") && d.fix.zh.contains("服务器出口IP"));
     assert!(d.cause.en.contains("whitelist"));
@@ -528,6 +550,7 @@ fn every_code_has_texts_and_a_safe_link() {
         http_status: Some(403),
         host: Some("oapi.dingtalk.com".into()),
         wait_minutes: Some(5),
+        ..DiagnosisData::default()
     };
     for code in DiagnosisCode::ALL {
         for d in [
@@ -553,7 +576,15 @@ fn every_code_has_texts_and_a_safe_link() {
                 .fix_url
                 .as_deref()
                 .unwrap_or_else(|| panic!("{code}: no fix_url"));
-            assert!(links::ALL.contains(&url), "{code}: {url}");
+            // A known link, or DingTalk's apply page for one missing permission of this app.
+            assert!(
+                links::ALL.contains(&url)
+                    || url.starts_with(&format!(
+                        "{}?content=ding4vzvutha4q5gtg9q%23",
+                        dingtalk::wire::APPLY_PAGE
+                    )),
+                "{code}: {url}"
+            );
             let parsed = console::resolve(url, None).unwrap_or_else(|e| panic!("{code}: {e}"));
             assert_eq!(parsed.scheme(), "https");
             assert!(
@@ -672,4 +703,61 @@ fn stray_braces_do_not_hide_the_body() {
     assert_eq!(d.data.egress_ip.as_deref(), Some("120.230.136.230"));
     // Pathological pastes finish (the failed-parse budget keeps this linear-ish).
     assert_eq!(explain(&r#"{"a":"#.repeat(20_000))[0].code, Unknown);
+}
+
+/// What admins paste from inside the DingTalk client (JSAPI `dd.config` / `dd.error`), as peers'
+/// users reported them (docs/dingtalk/errors.md, JSAPI).
+#[test]
+fn jsapi_failures_from_inside_dingtalk() {
+    // open-dingtalk/openapi-demo-java#2
+    let text = r#"权限校验失败 Code:52013 - Message: 签名校验失败,nonce:[abcdefg],url:[http://192.168.31.134:8080/]"#;
+    let d = &explain(text)[0];
+    assert_eq!(
+        (d.code, d.errcode.as_deref()),
+        (JsapiSignature, Some("52013"))
+    );
+    assert!(
+        d.cause.zh.contains("http://192.168.31.134:8080/"),
+        "{}",
+        d.cause.zh
+    );
+    assert!(d.cause.zh.contains("abcdefg"), "{}", d.cause.zh);
+    assert!(
+        d.cause.en.contains("http://192.168.31.134:8080/"),
+        "{}",
+        d.cause.en
+    );
+    let d = &explain(r#"{"errorCode":3,"errorMessage":"52013,签名校验失败"}"#)[0];
+    assert_eq!(d.code, JsapiSignature);
+
+    // wushu0725/dingtalk-demo#17
+    let d = &explain(r#"{"errorCode":3,"errorMessage":"1002,corpId不合法"}"#)[0];
+    assert_eq!((d.code, d.errcode.as_deref()), (BadCorpId, Some("1002")));
+    assert!(d.fix.zh.contains("$CORPID$"), "{}", d.fix.zh);
+    assert!(d.fix.en.contains("$CORPID$"), "{}", d.fix.en);
+}
+
+#[test]
+fn the_codes_production_really_answers() {
+    let d = &explain("40096")[0];
+    assert_eq!(d.code, BadCredentials);
+    assert!(d.cause.zh.contains("Client ID"), "{}", d.cause.zh);
+    let d = &explain(r#"{"errcode":40096,"errmsg":"不合法的appKey或appSecret"}"#)[0];
+    assert_eq!(d.code, BadCredentials);
+    assert!(
+        d.cause.en.contains("appKey is the Client ID"),
+        "{}",
+        d.cause.en
+    );
+    // A log line with the wrapper and no JSON.
+    let d = &explain("dingtalk-stream api send failed: errcode=88 errmsg=ding talk error[subcode=60020,submsg=访问ip不在白名单之中,request ip=1.2.3.4 appKey(ding4vzvutha4q5gtg9q)] request_id=abc")[0];
+    assert_eq!(
+        (d.code, d.errcode.as_deref()),
+        (IpNotWhitelisted, Some("60020"))
+    );
+    assert_eq!(d.data.egress_ip.as_deref(), Some("1.2.3.4"));
+    // The same wrapper in English texts of both languages.
+    for lang in [Lang::Zh, Lang::En] {
+        assert!(!d.explain_json(lang)["fix"].as_str().unwrap().is_empty());
+    }
 }

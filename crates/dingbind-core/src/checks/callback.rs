@@ -1,6 +1,7 @@
 //! The `event.check_url` check: do to the platform's event URL exactly what DingTalk does when
 //! the admin clicks 保存 (save) under 开发配置 › 事件订阅 (HTTP push), and judge the reply as
-//! DingTalk would (reference `dingtalk-api.md` §10a, `failure-modes.md` #9).
+//! DingTalk would (docs/dingtalk/callback.md#the-check_url-event,
+//! docs/dingtalk/errors.md#fm9-event-subscription-and-callback-url-check-failures).
 //!
 //! **The request.** `{"EventType":"check_url"}` is encrypted with the app's **Client ID** as
 //! owner key (events configured in the developer console; only the old `register_call_back` API

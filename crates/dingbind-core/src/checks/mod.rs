@@ -1,8 +1,8 @@
 //! The live checks: everything the platform will need from DingTalk, proved against DingTalk
 //! itself (or the simulator). Checks form a dependency graph run concurrently ([`engine`]): DNS,
 //! TLS, URL reachability and clock skew start at once; the app token is fetched once and shared;
-//! each probe starts the moment what it needs is ready. Ids, statuses and diagnosis codes are the
-//! stable contract in ARCHITECTURE.md.
+//! each probe starts the moment what it needs is ready. Ids, statuses and diagnosis codes are a
+//! stable contract (the CLI's `--json`, saved reports and the UI rely on them).
 
 mod callback;
 mod engine;
@@ -147,6 +147,9 @@ pub struct CheckInput {
     /// When a login round trip with these credentials last passed: it read the user through
     /// `Contact.User.Read`, which no app-token probe can prove (see `login`).
     pub login_passed_at: Option<String>,
+    /// The CorpId DingTalk returned (`userAccessToken.corpId`) in the last passed login round trip
+    /// with this Client ID: the organisation the login was made in (see `login`).
+    pub login_corp_id: Option<String>,
 }
 
 impl std::fmt::Debug for CheckInput {
@@ -195,6 +198,7 @@ impl CheckInput {
             options,
             dingtalk,
             login_passed_at: None,
+            login_corp_id: None,
         }
     }
 

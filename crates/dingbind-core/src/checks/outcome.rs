@@ -2,48 +2,12 @@
 //! (one table for live errors and pasted ones), successes get a plain sentence with the facts found.
 
 use super::{CheckResult, CheckStatus, PlannedCheck, TraceEntry};
-use crate::diagnosis::{from_new, from_old, Diagnosis, DiagnosisCode, DiagnosisData};
+use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::i18n::Text;
 use dingtalk::{ApiError, Exchange};
 use serde_json::{Map, Value};
 
-/// The diagnosis of a client error.
-pub fn diagnose(e: &ApiError) -> Diagnosis {
-    let with_original = |code, data: DiagnosisData, text: &str| {
-        Diagnosis::new(code, None, data, Some(text.to_string()))
-    };
-    match e {
-        ApiError::Old {
-            errcode, errmsg, ..
-        } => from_old(*errcode, errmsg),
-        ApiError::New {
-            http_status,
-            code,
-            message,
-            required_scopes,
-            ..
-        } => from_new(*http_status, code, message, required_scopes),
-        ApiError::HttpStatus { status, body_start } => {
-            Diagnosis::http_status(*status, Some(body_start))
-        }
-        ApiError::UnexpectedResponse {
-            status, body_start, ..
-        } => with_original(
-            DiagnosisCode::UnexpectedResponse,
-            DiagnosisData {
-                http_status: Some(*status),
-                ..DiagnosisData::default()
-            },
-            body_start,
-        ),
-        ApiError::Timeout(_) | ApiError::Cancelled => Diagnosis::of(DiagnosisCode::Timeout),
-        ApiError::Dns(m) => with_original(DiagnosisCode::DnsFailure, DiagnosisData::default(), m),
-        ApiError::Tls(m) => with_original(DiagnosisCode::TlsFailure, DiagnosisData::default(), m),
-        ApiError::Connect(m) => {
-            with_original(DiagnosisCode::Unreachable, DiagnosisData::default(), m)
-        }
-    }
-}
+pub(crate) use crate::diagnosis::from_api_error as diagnose;
 
 /// What a check found, before timing and trace are attached.
 #[derive(Debug, Clone)]
@@ -94,7 +58,20 @@ impl Outcome {
     }
 
     pub fn error(e: &ApiError) -> Self {
-        Self::diagnosed(CheckStatus::Fail, diagnose(e))
+        Self::from_diagnosis(diagnose(e))
+    }
+
+    /// A failure explained by a diagnosis, blocking only when the diagnosis proves the binding is
+    /// broken: an answer Dingbind does not recognise, DingTalk's own server failing and throttling
+    /// that outlasted the retries are warnings that keep DingTalk's words, never a `fail`.
+    pub fn from_diagnosis(d: Diagnosis) -> Self {
+        let status = match d.code {
+            DiagnosisCode::Unknown | DiagnosisCode::ServerError | DiagnosisCode::RateLimited => {
+                CheckStatus::Warn
+            }
+            _ => CheckStatus::Fail,
+        };
+        Self::diagnosed(status, d)
     }
 
     pub fn of(status: CheckStatus, code: DiagnosisCode, data: DiagnosisData) -> Self {

@@ -1,6 +1,6 @@
-//! The stable list of diagnosis codes. The names are a contract (ARCHITECTURE.md "Diagnosis
-//! codes"): the CLI's `--json` output, check results, saved reports and the UI all switch on them,
-//! so a code is never renamed or reused; new ones are only added.
+//! The stable list of diagnosis codes. The names are a contract: the CLI's `--json` output, check
+//! results, saved reports and the UI all switch on them, so a code is never renamed or reused;
+//! new ones are only added.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -89,11 +89,26 @@ pub enum DiagnosisCode {
     /// The login callback's `state` is not the one the login was started with: another tab, a
     /// stale page or QR code, or a forged callback (CSRF). The code is not exchanged.
     StateMismatch,
+    /// The request reached a path or host DingTalk does not have (oapi errcode 22 `Invalid
+    /// method`, the api host's `{"errcode":404,"errmsg":"请求的URI地址不存在"}`,
+    /// `InvalidAction.NotFound`): a gateway or proxy rewriting URLs, or a wrong base URL.
+    WrongEndpoint,
+    /// DingTalk received no access token although one was sent (400
+    /// `AuthenticationFailed.MissingParameter`, 88 + sub_code 40000 `access_token is blank`): a
+    /// proxy stripped the header or query, or the caller put the token in the wrong place.
+    TokenNotReceived,
+    /// DingTalk's own server failed (HTTP 500 `unknownError`, `systemError`, `server.error`): not
+    /// a setting; retry later. The CorpId-scoped token call also answers this for a CorpId that is
+    /// not the app's, which its check reads in context.
+    ServerError,
+    /// A page's JSAPI signature (`dd.config`) was refused (52013 签名校验失败): the signed URL,
+    /// nonce, timestamp, jsapi_ticket or the AgentId/CorpId in `dd.config` do not match.
+    JsapiSignature,
 }
 
 impl DiagnosisCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosisCode; 36] = [
+    pub const ALL: [DiagnosisCode; 40] = [
         DiagnosisCode::BadCredentials,
         DiagnosisCode::BadCorpId,
         DiagnosisCode::IpNotWhitelisted,
@@ -130,6 +145,10 @@ impl DiagnosisCode {
         DiagnosisCode::Unreachable,
         DiagnosisCode::Unknown,
         DiagnosisCode::StateMismatch,
+        DiagnosisCode::WrongEndpoint,
+        DiagnosisCode::TokenNotReceived,
+        DiagnosisCode::ServerError,
+        DiagnosisCode::JsapiSignature,
     ];
 
     /// The stable snake_case name (the same string serde writes).
@@ -171,6 +190,10 @@ impl DiagnosisCode {
             DiagnosisCode::Unreachable => "unreachable",
             DiagnosisCode::Unknown => "unknown",
             DiagnosisCode::StateMismatch => "state_mismatch",
+            DiagnosisCode::WrongEndpoint => "wrong_endpoint",
+            DiagnosisCode::TokenNotReceived => "token_not_received",
+            DiagnosisCode::ServerError => "server_error",
+            DiagnosisCode::JsapiSignature => "jsapi_signature",
         }
     }
 
@@ -179,7 +202,10 @@ impl DiagnosisCode {
     pub fn is_transient(self) -> bool {
         matches!(
             self,
-            DiagnosisCode::RateLimited | DiagnosisCode::TokenExpired | DiagnosisCode::Timeout
+            DiagnosisCode::RateLimited
+                | DiagnosisCode::TokenExpired
+                | DiagnosisCode::Timeout
+                | DiagnosisCode::ServerError
         )
     }
 }

@@ -215,12 +215,10 @@ fn from_text(text: &str, status: Option<u16>) -> Diagnosis {
     Diagnosis::new(code, None, data, original)
 }
 
-static REQUIRED_SCOPES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)requiredscopes['"]?\s*[:=]\s*\[([^\]]*)\]"#).unwrap());
-
 /// Fills data the error itself lacked from the rest of the pasted text: the caller IP and Client
-/// ID of a whitelist error, the scopes of a permission error (a JS-dumped `requiredScopes`, or the
-/// API path next to it), the host of a network error, the HTTP status.
+/// ID of a whitelist error, the scopes and Client ID of a permission error (a JS-dumped
+/// `requiredScopes`, the apply link, or the API path next to it), the host of a network error, the
+/// HTTP status.
 fn enrich(d: Diagnosis, text: &str, status: Option<u16>) -> Diagnosis {
     use DiagnosisCode::*;
     let mut data = d.data.clone();
@@ -229,22 +227,25 @@ fn enrich(d: Diagnosis, text: &str, status: Option<u16>) -> Diagnosis {
             data.egress_ip = data.egress_ip.or_else(|| parse_egress_ip(text));
             data.app_key = data.app_key.or_else(|| parse_app_key(text));
         }
-        MissingScope if data.required_scopes.is_empty() => {
-            data.required_scopes = REQUIRED_SCOPES
-                .captures(text)
-                .map(|c| {
-                    c[1].split(',')
-                        .map(|s| s.trim().trim_matches(['\'', '"', ' ']).to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default();
+        MissingScope => {
+            if data.required_scopes.is_empty() {
+                data.required_scopes = dingtalk::wire::required_scopes(text);
+            }
             if data.required_scopes.is_empty() {
                 data.required_scopes = scope_for_api(text).map(String::from).into_iter().collect();
             }
+            data.app_key = data.app_key.or_else(|| parse_app_key(text));
         }
         Timeout | Unreachable | DnsFailure | TlsFailure | CallbackUnreachable => {
             data.host = data.host.or_else(|| rules::host(text));
+        }
+        // The signed url and nonce DingTalk quotes (`nonce:[…],url:[…]`) sit past where a
+        // `Message:` value ends: keep the whole paste as the original so the text can name them.
+        JsapiSignature
+            if text.contains("url:[")
+                && !d.original.as_deref().is_some_and(|o| o.contains("url:[")) =>
+        {
+            return Diagnosis::new(d.code, d.errcode, data, Some(truncate(text, 500)));
         }
         _ => {}
     }

@@ -258,3 +258,33 @@ pub(super) fn unreachable(c: &Ctx) -> Rendered {
         DOC_ERROR_CODES,
     )
 }
+
+pub(super) fn wrong_endpoint(c: &Ctx) -> Rendered {
+    let (code_zh, code_en) = c.code_note();
+    Rendered::new(
+        t(
+            format!("请求到了钉钉没有的接口地址{code_zh}：钉钉说这个路径不存在（「Invalid method」「请求的URI地址不存在」）。通常是公司的网关或代理改写了地址，或者钉钉接口地址（DINGBIND_OAPI_URL / DINGBIND_API_URL）配错了：旧版接口在 oapi.dingtalk.com，新版接口在 api.dingtalk.com，两者不能混用。"),
+            format!("The request reached an address DingTalk does not have{code_en}: DingTalk says the path does not exist (“Invalid method”, “请求的URI地址不存在”). Usually a company gateway or proxy rewrote the address, or the DingTalk base URL (DINGBIND_OAPI_URL / DINGBIND_API_URL) is wrong: the old API lives on oapi.dingtalk.com and the new one on api.dingtalk.com, and they cannot be swapped."),
+        ),
+        t(
+            "这不是钉钉后台的设置问题。请网络管理员检查出口网关或代理是否改写了访问钉钉的地址；如果设置了 DINGBIND_OAPI_URL / DINGBIND_API_URL，确认它们分别指向 https://oapi.dingtalk.com 和 https://api.dingtalk.com（或网关上对应的转发地址）。如果是平台自己报的错，请平台技术人员核对接口路径。",
+            "This is not a console setting. Ask the network administrator whether the egress gateway or proxy rewrites addresses to DingTalk; if DINGBIND_OAPI_URL / DINGBIND_API_URL are set, make sure they point to https://oapi.dingtalk.com and https://api.dingtalk.com (or the gateway's forwarding addresses for them). If the platform reported it, ask its engineers to check the API path.",
+        ),
+        DOC_ERROR_CODES,
+    )
+}
+
+pub(super) fn token_not_received(c: &Ctx) -> Rendered {
+    let (code_zh, code_en) = c.code_note();
+    Rendered::new(
+        t(
+            format!("钉钉没有收到 access_token{code_zh}：请求里本来带着它，但到达钉钉时已经没有了。多半是公司的代理或安全网关删掉了请求头（新版接口的 x-acs-dingtalk-access-token）或 URL 参数（旧版接口的 access_token）；如果是平台报的错，也可能是平台把 token 放错了位置。"),
+            format!("DingTalk did not receive the access_token{code_en}: it was sent, but was gone when the request arrived. Most likely a company proxy or security gateway stripped the header (x-acs-dingtalk-access-token, new API) or the query parameter (access_token, old API); if the platform reported it, the platform may also have put the token in the wrong place."),
+        ),
+        t(
+            "请网络管理员在代理或安全网关上放行访问 api.dingtalk.com 和 oapi.dingtalk.com 的请求，不要删改请求头和 URL 参数（可以对这两个域名不做 HTTPS 解密）。平台技术人员请确认：新版接口把 token 放在请求头 x-acs-dingtalk-access-token，旧版接口放在 URL 参数 access_token。",
+            "Ask the network administrator to let requests to api.dingtalk.com and oapi.dingtalk.com through the proxy or security gateway without changing headers or query parameters (e.g. exempt both hosts from HTTPS inspection). Platform engineers: the new API takes the token in the x-acs-dingtalk-access-token header, the old API in the access_token query parameter.",
+        ),
+        DOC_ERROR_CODES,
+    )
+}

@@ -9,7 +9,7 @@ use super::truncate;
 
 pub(super) fn rate_limited(c: &Ctx) -> Rendered {
     let (code_zh, code_en) = c.code_note();
-    let cause = if c.is(&["-1", "server.error"]) {
+    let cause = if c.is(&["-1"]) {
         t(
             format!("钉钉服务器暂时繁忙{code_zh}。"),
             format!("DingTalk's servers are busy for the moment{code_en}."),
@@ -331,4 +331,19 @@ pub(super) fn unknown(c: &Ctx) -> Rendered {
         ),
     };
     Rendered::new(cause, fix, DOC_ERROR_CODES)
+}
+
+pub(super) fn server_error(c: &Ctx) -> Rendered {
+    let (code_zh, code_en) = c.code_note();
+    Rendered::new(
+        t(
+            format!("钉钉服务器自己出错了{code_zh}（HTTP 500 一类的「未知错误」「系统错误」），这不是你的设置造成的。"),
+            format!("DingTalk's server failed{code_en} (an HTTP 500 “unknown error” or “system error”); your settings did not cause it."),
+        ),
+        t(
+            "过几分钟重新检查。如果一直出现，把完整的错误原文（包括 requestid）发给钉钉开放平台的技术支持。",
+            "Check again in a few minutes. If it keeps happening, send the complete original error (including the requestid) to DingTalk Open Platform support.",
+        ),
+        DOC_ERROR_CODES,
+    )
 }

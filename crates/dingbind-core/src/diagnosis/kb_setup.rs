@@ -1,7 +1,7 @@
 //! Texts for problems fixed by the admin in the developer console: credentials, CorpId, egress-IP
 //! whitelist, permissions, ranges, AgentId, membership, login codes and state, publishing,
 //! redirect URL, homepage URL and in-app login. Chinese first; console paths spelled exactly as
-//! the console shows them (reference §12), with an English gloss in the English text.
+//! the console shows them (docs/dingtalk/console.md), with an English gloss in the English text.
 
 use super::links::{scope_label, CONSOLE_APPS, CONSOLE_HOME, CONSOLE_SSO_SECRET, DOC_WEB_LOGIN};
 use super::render::{t, Ctx, Rendered};
@@ -16,6 +16,9 @@ pub(super) fn bad_credentials(c: &Ctx) -> Rendered {
     if c.is(&["40089"]) {
         zh.push_str("钉钉原话「不合法的corpId或corpSecret」是旧接口留下的措辞：出错的其实是 Client ID（原 AppKey）和 Client Secret（原 AppSecret），与企业的 CorpId 无关，不要去改 CorpId。");
         en.push_str(" DingTalk's wording “invalid corpId or corpSecret” is left over from the old API: what is wrong is the Client ID (formerly AppKey) and the Client Secret (formerly AppSecret). It has nothing to do with the organisation's CorpId, so do not change the CorpId.");
+    } else if c.is(&["40096"]) {
+        zh.push_str("钉钉原话「不合法的appKey或appSecret」里的 appKey 就是现在的 Client ID，appSecret 就是 Client Secret。");
+        en.push_str(" DingTalk's wording “invalid appKey or appSecret” uses the old names: appKey is the Client ID, appSecret the Client Secret.");
     } else if c.is(&["40001"]) {
         zh.push_str("钉钉说的是「获取 access_token 时 Secret 错误」：多半是 Client Secret 不对，例如已经重置过。");
         en.push_str(" DingTalk says the secret was wrong when getting the access_token: most likely the Client Secret is wrong, e.g. it was reset.");
@@ -57,6 +60,10 @@ pub(super) fn bad_corp_id(c: &Ctx) -> Rendered {
     };
     let mut fix_zh = format!("打开开发者后台首页 {CONSOLE_HOME} ，先确认右上角选中的是正确的企业（一个账号可能属于多个企业），复制首页显示的 CorpId（以 ding 开头，20 或 36 位），粘贴到向导的 CorpId 框。不要填成 Client ID——那是应用「凭证与基础信息」页面上的另一个值。");
     let mut fix_en = format!("Open the developer console home page {CONSOLE_HOME}, make sure the right organisation is selected at the top right (one account can belong to several), copy the CorpId shown there (starts with ding, 20 or 36 characters) and paste it into the wizard's CorpId box. Do not use the Client ID: that is a different value on the app's 凭证与基础信息 (Credentials) page.");
+    if c.said("corpid不合法") {
+        fix_zh.push_str("如果是在钉钉里打开平台页面时报的（errorCode 3、1002），错的是页面 dd.config 或首页地址里的 corpId：首页地址里的 $CORPID$ 要原样保留，由钉钉替换成企业的 CorpId，不要改成别的值。");
+        fix_en.push_str(" If it appeared while opening the platform's page inside DingTalk (errorCode 3, 1002), the corpId in the page's dd.config or in the homepage address is wrong: keep $CORPID$ in the homepage address exactly as it is, DingTalk replaces it with the organisation's CorpId.");
+    }
     if unauthorized {
         fix_zh.push_str("如果 CorpId 没错，到 应用开发 › 企业内部应用 确认这个应用还在，并且已经发布（应用发布 › 版本管理与发布）。");
         fix_en.push_str(" If the CorpId is right, check under 应用开发 › 企业内部应用 (App development › Internal apps) that the app still exists and is published (应用发布 › 版本管理与发布, App release › Versions).");
@@ -148,14 +155,20 @@ pub(super) fn missing_scope(c: &Ctx) -> Rendered {
     }
     let codes_zh = scopes.join("、");
     let codes_en = scopes.join(", ");
-    Rendered::new(
-        t(zh, en),
-        t(
-            format!("{OPEN_APP_ZH} › 开发配置 › 权限管理，在搜索框里依次输入下面的权限代码，找到后点「立即开通」：{codes_zh}。有的权限需要钉钉审核，一般一个工作日内完成；开通后回到向导重新检查。"),
-            format!("{OPEN_APP_EN} › 开发配置 › 权限管理 (Dev config › Permissions), search for each of these permission codes and click 立即开通 (Enable): {codes_en}. Some permissions need DingTalk's review, usually within one working day; then check again in the wizard."),
-        ),
-        CONSOLE_APPS,
-    )
+    let (mut fix_zh, mut fix_en) = if c.data.scope_apply.is_empty() {
+        (
+            format!("{OPEN_APP_ZH} › 开发配置 › 权限管理，在搜索框里依次输入下面的权限代码，找到后点「立即开通」：{codes_zh}。"),
+            format!("{OPEN_APP_EN} › 开发配置 › 权限管理 (Dev config › Permissions), search for each of these permission codes and click 立即开通 (Enable): {codes_en}."),
+        )
+    } else {
+        (
+            format!("点「申请开通」（每项权限一个按钮），会打开钉钉开发者后台这个应用的权限申请页，确认开通即可：{codes_zh}。也可以{OPEN_APP_ZH} › 开发配置 › 权限管理，搜索权限代码，点「立即开通」。"),
+            format!("Click “Apply” (one button per permission): it opens this app's permission request page in the DingTalk developer console; confirm there: {codes_en}. Or: {OPEN_APP_EN} › 开发配置 › 权限管理 (Dev config › Permissions), search for the permission code and click 立即开通 (Enable)."),
+        )
+    };
+    fix_zh.push_str("有的权限需要钉钉审核，一般一个工作日内完成。开通后钉钉最长可能在 2 小时内仍沿用旧的 access_token，这段时间重新检查仍可能显示未开通，稍后再查即可，不必重复申请。");
+    fix_en.push_str(" Some permissions need DingTalk's review, usually within one working day. After a permission is granted, DingTalk may keep handing out the old access_token for up to 2 hours, so a check in that time can still show it missing: check again later; there is no need to apply twice.");
+    Rendered::new(t(zh, en), t(fix_zh, fix_en), CONSOLE_APPS)
 }
 
 pub(super) fn out_of_range(c: &Ctx) -> Rendered {
@@ -330,5 +343,39 @@ pub(super) fn state_mismatch(_c: &Ctx) -> Rendered {
             "Close other DingTalk login pages and tabs, restart the login test in the wizard, and log in only with the page or QR code it just opened. The platform's own login works the same way: generate a random state when starting a login, tie it to the user's session, compare it exactly on the callback and reject a mismatch. This is the necessary CSRF check; never remove it just to make login work.",
         ),
         DOC_WEB_LOGIN,
+    )
+}
+
+/// `url:[…]` / `nonce:[…]` as DingTalk's 52013 message quotes them.
+fn quoted(original: Option<&str>, key: &str) -> Option<String> {
+    let o = original?;
+    let at = o.find(&format!("{key}:["))? + key.len() + 2;
+    let end = o[at..].find(']')?;
+    Some(o[at..at + end].trim().to_string()).filter(|v| !v.is_empty())
+}
+
+pub(super) fn jsapi_signature(c: &Ctx) -> Rendered {
+    let (code_zh, code_en) = c.code_note();
+    let (mut seen_zh, mut seen_en) = (String::new(), String::new());
+    if let Some(url) = quoted(c.original, "url") {
+        seen_zh.push_str(&format!("钉钉校验时用的页面地址是 {url}"));
+        seen_en.push_str(&format!(" DingTalk checked the page address {url}"));
+        if let Some(nonce) = quoted(c.original, "nonce") {
+            seen_zh.push_str(&format!("，nonce 是 {nonce}"));
+            seen_en.push_str(&format!(" with nonce {nonce}"));
+        }
+        seen_zh.push_str("：服务器签名时必须用完全相同的地址和 nonce。");
+        seen_en.push_str(": the server must sign exactly this address and nonce.");
+    }
+    Rendered::new(
+        t(
+            format!("钉钉里打开的页面 JSAPI 鉴权失败{code_zh}（「签名校验失败」）：平台页面调用 dd.config 时，服务器算出的签名和钉钉算的不一致。常见原因：签名用的 URL 和页面真实地址不一样（多了端口 :443、少了末尾的 /、带了 # 后面的部分，手机端和电脑端取的地址不同）；nonceStr 或 timeStamp 与签名时用的不一致；jsapi_ticket 过期或属于别的应用；dd.config 里的 agentId、corpId 不是这个应用和企业的。{seen_zh}"),
+            format!("A page opened inside DingTalk failed JSAPI authentication{code_en} (“签名校验失败”, signature check failed): the signature the platform's server computed for dd.config differs from DingTalk's. Common causes: the signed URL differs from the page's real address (an added :443, a missing trailing /, the part after #, mobile and desktop taking different addresses); nonceStr or timeStamp differ from those signed; the jsapi_ticket expired or belongs to another app; the agentId or corpId in dd.config are not this app's and organisation's.{seen_en}"),
+        ),
+        t(
+            "请平台技术人员对照钉钉报错里给出的 url 和 nonce，确认签名用的就是这个地址（去掉 # 及后面的部分，不加端口），jsapi_ticket 按应用缓存、过期前刷新；dd.config 的 agentId 填这个应用的 AgentId（开发者后台 › 基础信息 › 凭证与基础信息），corpId 填企业的 CorpId。",
+            "Platform engineers: compare with the url and nonce in DingTalk's error, sign exactly that address (without # and what follows, no port), cache the jsapi_ticket per app and refresh it before expiry; in dd.config use this app's AgentId (developer console › 基础信息 › 凭证与基础信息, Credentials) and the organisation's CorpId.",
+        ),
+        CONSOLE_APPS,
     )
 }

@@ -1,4 +1,5 @@
-//! Where a fix happens: the console pages and doc pages of reference §12 that a diagnosis links to,
+//! Where a fix happens: the console pages (docs/dingtalk/console.md#pages-and-labels) and doc
+//! pages (docs/dingtalk/console.md#doc-pages-linked-from-diagnoses) that a diagnosis links to,
 //! and the permission (scope) codes the admin searches for in 权限管理. Only https pages on
 //! `open-dev.dingtalk.com` and `open.dingtalk.com`, so every link passes [`crate::console::resolve`].
 
@@ -50,10 +51,14 @@ pub const ALL: [&str; 12] = [
     DOC_IN_APP_LOGIN,
 ];
 
-/// The console's name for a permission code (reference §3, §4, §9), as `(zh, en)`.
+/// The console's name for a permission code (docs/dingtalk/console.md#permission-codes), as
+/// `(zh, en)`.
 pub fn scope_label(scope: &str) -> Option<(&'static str, &'static str)> {
     Some(match scope {
-        "qyapi_base" => ("基础权限", "basic access"),
+        "qyapi_base" => (
+            "调用企业API时需要具备的基本权限",
+            "basic permission to call enterprise APIs",
+        ),
         "qyapi_get_member" => ("成员信息读权限", "read member info"),
         "qyapi_get_department_list" => ("通讯录部门信息读权限", "read department info"),
         "qyapi_get_department_member" => ("通讯录部门成员读权限", "read department members"),
@@ -61,14 +66,17 @@ pub fn scope_label(scope: &str) -> Option<(&'static str, &'static str)> {
         "Contact.User.mobile" => ("个人手机号信息", "personal mobile number"),
         "Todo.Todo.Write" => ("待办应用中待办写权限", "write todos"),
         "Todo.Todo.Read" => ("待办应用中待办读权限", "read todos"),
-        "Todo.PersonalTodo.Write" => ("个人待办写权限", "write personal todos"),
+        "Todo.PersonalTodo.Write" => (
+            "以用户的个人身份创建或更新个人待办数据",
+            "create or update personal todos as the user",
+        ),
         "qyapi_get_omp_sso_userinfo" => ("企业OA后台免登访问权限", "OA back-office SSO access"),
         _ => return None,
     })
 }
 
-/// Which permission an API path needs (reference §3, §4, §9), so a bare 60011 / 403 found next to
-/// the URL that caused it can still name the permission to enable.
+/// Which permission an API path needs (docs/dingtalk/console.md#permission-codes), so a bare
+/// 60011 / 403 found next to the URL that caused it can still name the permission to enable.
 pub fn scope_for_api(text: &str) -> Option<&'static str> {
     const PATHS: [(&str, &str); 11] = [
         ("/v1.0/contact/users/", "Contact.User.Read"),

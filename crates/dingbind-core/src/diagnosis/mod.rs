@@ -5,29 +5,29 @@
 //!
 //! Three ways in:
 //! - [`from_old`] / [`from_new`]: a parsed error of the old (`errcode`) or new (`code`, HTTP status)
-//!   API family, as the check engine gets them (reference §6a, §6b).
+//!   API family, as the check engine gets them (docs/dingtalk/errors.md#old-family-codes,
+//!   docs/dingtalk/errors.md#new-family-codes).
 //! - [`explain`]: whatever support staff paste — a bare errcode, a JSON body (also unicode-escaped),
 //!   a JS object dump, a log line, an HTML page, a TLS/DNS/timeout message. A code always wins over
 //!   text; text rules apply only when no code is found.
 //! - [`Diagnosis::new`] / [`Diagnosis::of`]: for failures the caller classified itself (a timeout,
 //!   a TLS error, an HTTP status).
 //!
-//! Beyond the contract's codes (ARCHITECTURE.md), these were added so that every code of reference
-//! §6 and every failure mode of `failure-modes.md` has a home with the right fix:
-//! `auth_code_invalid` (40078 & co; failure modes 2, 15 — after an egress-IP change it can really
-//! be a whitelist problem, and the text says so), `app_not_published` (failure mode 6),
+//! Beyond the first contract's codes, these were added so that every code of
+//! docs/dingtalk/errors.md and every field report (FMn in docs/dingtalk/errors.md#field-reports)
+//! has a home with the right fix: `auth_code_invalid` (40078 & co; FM2, FM15 — after an egress-IP
+//! change it can really be a whitelist problem, and the text says so), `app_not_published` (FM6),
 //! `quota_exceeded` (90020; a monthly quota, not a retry), `ip_banned` (the x5 `status: 1111` page,
 //! 90001, 90017: stop for 5 minutes), `api_disabled` (48002), `bad_param` (40035, 400002: a program
 //! bug, not a setting), `dept_not_found` (60003), `callback_crypto_key` (900004: the aes_key),
 //! `callback_registration` (71006/71007 of the old registration API), `callback_unreachable`
-//! (failure mode 9: DingTalk cannot reach the URL), `message_throttled` (getsendresult
-//! `forbidden_list`: sent "successfully" but not delivered), `corpid_placeholder` (failure mode 13),
-//! `in_app_login_required` (failure mode 16), `not_dingtalk` (WeCom errors share DingTalk's numbers
-//! with other meanings), `unreachable` (connection refused / reset / no route: a firewall or proxy,
-//! which the check engine tells apart from a slow `timeout`), `unknown` (keeps DingTalk's code
-//! and text) and `state_mismatch` (the login round trip, [`crate::login`]: a callback whose `state`
-//! is not this login's — another tab, a stale QR code or a forged callback — so its code is never
-//! exchanged).
+//! (FM9: DingTalk cannot reach the URL), `message_throttled` (getsendresult `forbidden_list`: sent
+//! "successfully" but not delivered), `corpid_placeholder` (FM13), `in_app_login_required` (FM16),
+//! `not_dingtalk` (FM17: WeCom errors share DingTalk's numbers with other meanings), `unreachable`
+//! (connection refused / reset / no route: a firewall or proxy, which the check engine tells apart
+//! from a slow `timeout`), `unknown` (keeps DingTalk's code and text) and `state_mismatch` (the
+//! login round trip, [`crate::login`]: a callback whose `state` is not this login's — another tab,
+//! a stale QR code or a forged callback — so its code is never exchanged).
 //!
 //! This module owns no I/O and knows nothing of HTTP clients, the UI or Tauri: it maps text to
 //! text. Files: [`code`] (the enum), [`links`] (console pages and scope names), `mapping` (raw
@@ -46,7 +46,10 @@ mod scan;
 
 pub use code::DiagnosisCode;
 pub use explain::explain;
-pub use mapping::{from_new, from_old, new_code, old_code, parse_app_key, parse_egress_ip};
+pub use mapping::{
+    from_api_error, from_jsapi, from_new, from_old, from_old_body, new_code, old_code,
+    parse_app_key, parse_egress_ip,
+};
 
 use crate::i18n::{Lang, Text};
 use serde::{Deserialize, Serialize};
@@ -58,12 +61,18 @@ pub struct DiagnosisData {
     /// The caller IP DingTalk saw (`request ip=` in a whitelist error).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub egress_ip: Option<String>,
-    /// The Client ID DingTalk named in a whitelist error (`appKey(ding…)`).
+    /// The app's Client ID: named by DingTalk (`appKey(ding…)` in a whitelist error, the apply
+    /// link of a permission error) or known to the check that called.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_key: Option<String>,
-    /// Permission codes to enable (`accessdenieddetail.requiredScopes`, or inferred from the API).
+    /// Permission codes to enable (`accessdenieddetail.requiredScopes`, the codes DingTalk's text
+    /// names, or inferred from the API).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required_scopes: Vec<String>,
+    /// For a missing permission whose app is known: each scope with its console name and
+    /// DingTalk's one-click apply page. Derived from `required_scopes` and `app_key`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope_apply: Vec<ScopeApply>,
     /// The HTTP status of the failed response, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
@@ -73,6 +82,17 @@ pub struct DiagnosisData {
     /// Minutes DingTalk asked the caller to wait (the x5 ban page's `wait`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wait_minutes: Option<u32>,
+}
+
+/// One permission to enable, with the page where DingTalk applies for it in one click
+/// (`https://open-dev.dingtalk.com/appscope/apply?content=<ClientID>%23<scope>`, the link DingTalk's
+/// own refusals carry).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScopeApply {
+    pub scope: String,
+    /// The console's name for it, when known.
+    pub name: Option<Text>,
+    pub url: String,
 }
 
 /// One explained error: what happened, how to fix it, where to click, and what DingTalk said.
@@ -98,21 +118,38 @@ impl Diagnosis {
     pub fn new(
         code: DiagnosisCode,
         errcode: Option<String>,
-        data: DiagnosisData,
+        mut data: DiagnosisData,
         original: Option<String>,
     ) -> Self {
+        data.scope_apply = match (code, data.app_key.as_deref()) {
+            (DiagnosisCode::MissingScope, Some(app)) => data
+                .required_scopes
+                .iter()
+                .map(|s| ScopeApply {
+                    scope: s.clone(),
+                    name: links::scope_label(s).map(|(zh, en)| Text::new(zh, en)),
+                    url: dingtalk::wire::apply_url(app, s),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let ctx = render::Ctx {
             errcode: errcode.as_deref(),
             data: &data,
             original: original.as_deref(),
         };
         let r = render::render(code, &ctx);
+        // One missing permission: its apply page is the fix. Several: each has its own button.
+        let fix_url = match data.scope_apply.as_slice() {
+            [one] => one.url.clone(),
+            _ => r.url.to_string(),
+        };
         Self {
             code,
             errcode,
             cause: r.cause,
             fix: r.fix,
-            fix_url: Some(r.url.to_string()),
+            fix_url: Some(fix_url),
             data,
             original,
         }
@@ -141,7 +178,7 @@ impl Diagnosis {
         Self::new(self.code, self.errcode, data, self.original)
     }
 
-    /// The `dingbind explain --json` shape (ARCHITECTURE.md): `{"code", "errcode", "message",
+    /// The `dingbind explain --json` shape, a stable contract: `{"code", "errcode", "message",
     /// "fix", "fix_url", "data", "original"}`, texts in `lang`.
     pub fn explain_json(&self, lang: Lang) -> serde_json::Value {
         serde_json::json!({

@@ -1,7 +1,8 @@
 //! Text rules for errors that carry no code: TLS/DNS/timeout messages, callback library
 //! exceptions, the login page's redirect error, clock messages, and the phrases admins and forum
-//! threads use (failure-modes.md). Ordered from the most specific phrase to the most generic, and
-//! consulted only when no DingTalk code was found: a code always wins over text.
+//! threads use (docs/dingtalk/errors.md#field-reports). Ordered from the most specific phrase to
+//! the most generic, and consulted only when no DingTalk code was found: a code always wins over
+//! text.
 
 use super::DiagnosisCode::{self, *};
 use regex::Regex;
@@ -146,8 +147,8 @@ static WECOM: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Strong signs the error is WeCom's, whose numeric codes overlap DingTalk's (reference §6b notes
-/// the `from ip:` 60020 samples are WeCom).
+/// Strong signs the error is WeCom's, whose numeric codes overlap DingTalk's: the `from ip:` 60020
+/// samples are WeCom (docs/dingtalk/errors.md#fm17-wecom-errors).
 pub(super) fn is_wecom(text: &str) -> bool {
     WECOM.is_match(text)
 }

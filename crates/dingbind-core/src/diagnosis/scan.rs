@@ -3,7 +3,7 @@
 //! double-encoded), and the `key: value` pairs of JS object dumps, Python reprs and log lines
 //! (`code: '…'`, `Error code: 60011, message: …`, `(code=40089)`, `errcode 60020`).
 
-use super::mapping::{from_new, from_old, new_code};
+use super::mapping::{from_jsapi, from_new, from_old, from_old_body, new_code};
 use super::{truncate, Diagnosis, DiagnosisCode, DiagnosisData};
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -126,7 +126,8 @@ fn from_object(map: &Map<String, Value>, status: Option<u16>) -> Option<Diagnosi
     message_parts.dedup();
     let message = message_parts.join(" | ");
 
-    // The per-IP ban page (reference §13): {"status":1111,"wait":5,"source":"x5","punish":"deny"}.
+    // The per-IP ban page (docs/dingtalk/limits.md#per-ip-ban-x5):
+    // {"status":1111,"wait":5,"source":"x5","punish":"deny"}.
     let banned =
         get(map, &["punish"]).is_some() || get(map, &["status"]).and_then(as_int) == Some(1111);
     if banned {
@@ -145,9 +146,23 @@ fn from_object(map: &Map<String, Value>, status: Option<u16>) -> Option<Diagnosi
         ));
     }
 
+    // The DingTalk client's JSAPI failures (`dd.error`): `{"errorCode":3,"errorMessage":"1002,…"}`.
+    if get(map, &["errorCode"]).is_some() {
+        if let Some(d) = get(map, &["errorMessage"])
+            .and_then(Value::as_str)
+            .and_then(from_jsapi)
+        {
+            return Some(d);
+        }
+    }
     if let Some(n) = get(map, &["errcode", "errorCode", "error_code", "err_code"]).and_then(as_int)
     {
-        return Some(from_old(n, &message));
+        let sub_code = get(map, &["sub_code", "subCode"]).and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        return Some(from_old_body(n, &message, sub_code, None));
     }
     match get(map, &["code"])? {
         Value::Number(n) => match n.as_i64() {

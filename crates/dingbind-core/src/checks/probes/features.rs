@@ -39,7 +39,7 @@ impl Ctx {
             .await
         {
             Ok(t) => t,
-            Err(e) => return (Outcome::error(&e), trace),
+            Err(e) => return (self.error(&e).await, trace),
         };
         let mut last = None;
         for _ in 0..4 {
@@ -60,7 +60,7 @@ impl Ctx {
                         break;
                     }
                 }
-                Err(e) => return (Outcome::error(&e), trace),
+                Err(e) => return (self.error(&e).await, trace),
             }
             tokio::time::sleep(std::time::Duration::from_millis(600)).await;
         }
@@ -81,6 +81,22 @@ impl Ctx {
                 DiagnosisCode::UserNotInOrg,
                 Default::default(),
             )
+        } else if r.failed_user_id_list.contains(&userid) {
+            // UNCONFIRMED which recipients DingTalk files as failed; one outside the app's visible
+            // range is the likeliest (docs/dingtalk/endpoints.md, getsendresult).
+            let mut o = Outcome::new(
+                CheckStatus::Warn,
+                crate::Text::new(
+                    format!("测试消息没有发给 {userid}（钉钉记为发送失败）：最常见的原因是这个人不在应用的可见范围里。"),
+                    format!("The test message was not delivered to {userid} (DingTalk lists it as failed): most often the person is outside the app's visible range."),
+                ),
+            );
+            o.fix = Some(crate::Text::new(
+                "在 应用发布 › 版本管理与发布 中确认可见范围包含这个人，或换一个可见范围内的人重新测试。",
+                "Make sure the visible range under 应用发布 › 版本管理与发布 (App release › Versions) includes this person, or test with someone inside it.",
+            ));
+            o.fix_url = Some(crate::diagnosis::links::CONSOLE_APPS.into());
+            o
         } else if r.forbidden_user_id_list.contains(&userid) || !r.forbidden_list.is_empty() {
             let codes: Vec<String> = r.forbidden_list.iter().map(|f| f.code.clone()).collect();
             let mut o = Outcome::of(
@@ -166,7 +182,7 @@ impl Ctx {
                 format!("{} attendance groups readable", groups.len()),
             )
             .with("count", groups.len()),
-            Err(e) => Outcome::error(&e),
+            Err(e) => self.error(&e).await,
         };
         (o, t)
     }

@@ -12,9 +12,9 @@ use super::network;
 use super::outcome::{diagnose, Outcome};
 use super::plan::{PlannedCheck, TOKEN};
 use super::CheckInput;
-use crate::diagnosis::DiagnosisCode;
+use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::field::Field;
-use dingtalk::api::{Department, UserPage};
+use dingtalk::api::{AuthScopes, Department, UserPage};
 use dingtalk::{ApiError, Credentials, DingTalk, Exchange};
 use futures::future::{BoxFuture, FutureExt, Shared};
 use std::sync::Arc;
@@ -62,7 +62,13 @@ pub struct Ctx {
     count: Shared_<i64>,
     depts: Shared_<Vec<Department>>,
     members: Shared_<UserPage>,
+    /// `GET /auth/scopes`: needs only `qyapi_base`, which every app holds, so it is the business
+    /// call that proves the egress-IP whitelist, and it also tells the contact range.
+    scopes: Shared_<AuthScopes>,
 }
+
+/// The check that reports an egress IP DingTalk refused; every other check skips on it.
+const WHITELIST: &str = "network.ip_whitelist";
 
 fn shared<T: Clone + Send + Sync + 'static>(
     f: impl std::future::Future<Output = Fetched<T>> + Send + 'static,
@@ -147,6 +153,9 @@ impl Ctx {
         let members = after_token(client.clone(), token.clone(), |c| async move {
             traced!(|t| c.user_list(&mut t, 1, 0, 10))
         });
+        let scopes = after_token(client.clone(), token.clone(), |c| async move {
+            traced!(|t| c.auth_scopes(&mut t))
+        });
         Ok(Self {
             input,
             practice,
@@ -156,6 +165,7 @@ impl Ctx {
             count,
             depts,
             members,
+            scopes,
         })
     }
 
@@ -172,8 +182,39 @@ impl Ctx {
                 format!("“{id}”未通过，暂不检查"),
                 format!("Not checked: “{id}” did not pass"),
             ),
-            Blocked::Api(e) => Outcome::error(e),
+            Blocked::Api(e) => Outcome::from_diagnosis(self.diagnose(e)),
         }
+    }
+
+    /// The diagnosis of a DingTalk answer, knowing which app asked: a missing permission gets
+    /// DingTalk's apply link for this Client ID even when DingTalk's text did not carry it.
+    fn diagnose(&self, e: &ApiError) -> Diagnosis {
+        let d = diagnose(e);
+        match (&d.data.app_key, self.input.value(Field::ClientId)) {
+            (None, Some(id)) if d.code == DiagnosisCode::MissingScope => {
+                let data = DiagnosisData {
+                    app_key: Some(id.to_string()),
+                    ..d.data.clone()
+                };
+                d.with_data(data)
+            }
+            _ => d,
+        }
+    }
+
+    /// A failed call as a check's outcome ([`Outcome::from_diagnosis`]'s rules). A refused egress
+    /// IP is reported once, by the whitelist check, and only skips here; should this call be
+    /// refused while the whitelist's own call passed, it is this check's failure.
+    async fn error(&self, e: &ApiError) -> Outcome {
+        let d = self.diagnose(e);
+        if d.code == DiagnosisCode::IpNotWhitelisted {
+            let ip_refused = |f: &Result<_, Blocked>| matches!(f, Err(Blocked::Api(w)) if diagnose(w).code == DiagnosisCode::IpNotWhitelisted);
+            let token = self.token.clone().await.result;
+            if ip_refused(&token) || ip_refused(&self.scopes.clone().await.result.map(drop)) {
+                return self.blocked(&Blocked::Upstream(WHITELIST.into()));
+            }
+        }
+        Outcome::from_diagnosis(d)
     }
 
     /// Awaits the token; `Err` is this check's outcome when it is not there.
@@ -181,7 +222,7 @@ impl Ctx {
         match self.token.clone().await.result {
             Ok(()) => Ok(()),
             Err(Blocked::Api(e)) if diagnose(&e).code == DiagnosisCode::IpNotWhitelisted => {
-                Err(self.blocked(&Blocked::Upstream("network.ip_whitelist".into())))
+                Err(self.blocked(&Blocked::Upstream(WHITELIST.into())))
             }
             Err(Blocked::Api(_)) => Err(self.blocked(&Blocked::Upstream(TOKEN.into()))),
             Err(b) => Err(self.blocked(&b)),
@@ -207,7 +248,7 @@ impl Ctx {
             "domain.dns" | "domain.tls" => (self.domain(id).await, Vec::new()),
             "clock.skew" => network::clock(&self.http, &self.input.dingtalk.endpoints.oapi).await,
             TOKEN => self.credentials().await,
-            "network.ip_whitelist" => self.whitelist().await,
+            WHITELIST => self.whitelist().await,
             "credentials.corp_id" => self.corp_id().await,
             "app.agent_id" => self.agent_id().await,
             "contact.departments" => self.departments().await,
