@@ -6,6 +6,7 @@ use crate::live::Live;
 use dingbind_core::checks::{Cancel, CheckOptions, CheckResult, CheckStatus};
 use dingbind_core::console;
 use dingbind_core::field::Field;
+use dingbind_core::i18n::Text;
 use dingbind_core::login::{self, LoginInput, LoginSession, DEFAULT_PORT};
 use dingbind_core::workspace::Workspace;
 use serde::Serialize;
@@ -29,9 +30,12 @@ pub struct LoginState {
 pub struct LoginStarted {
     pub redirect_url: String,
     pub auth_url: String,
-    /// DingTalk already refused the login page (e.g. the redirect URL is not registered): the test
-    /// ends here with this result.
+    /// DingTalk's login page visibly says the redirect URL is not registered: the test ends here
+    /// with this result, and no browser opens.
     pub preflight: Option<CheckResult>,
+    /// Something odd about the login page (an unusual HTTP status, the page unreachable from the
+    /// wizard) worth showing beside the login; the browser opens anyway.
+    pub preflight_warning: Option<Text>,
 }
 
 type Res<T> = Result<T, IpcError>;
@@ -72,10 +76,12 @@ pub async fn login_start(
     let session = login::start(login_input, DEFAULT_PORT)
         .await
         .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))?;
+    let preflight = session.preflight().await;
     let started = LoginStarted {
         redirect_url: session.redirect_url().to_owned(),
         auth_url: session.auth_url().to_owned(),
-        preflight: session.preflight().await,
+        preflight: preflight.blocked().cloned(),
+        preflight_warning: preflight.warning().cloned(),
     };
     if started.preflight.is_some() {
         return Ok(started);

@@ -1,7 +1,8 @@
-//! What the admin scans with DingTalk on a phone to see the binding work (§7a, §11): the web-login
-//! URL for the platform's login callback, the workbench deep link that opens the app, and the mobile
-//! home page with the CorpId filled in. Each comes with what the admin should see after scanning and
-//! what it means when they don't — the QR code alone proves nothing to a non-technical admin.
+//! What the admin scans with DingTalk on a phone to see the binding work (docs/dingtalk/login.md,
+//! docs/dingtalk/console.md#deep-links): the web-login URL for the platform's login callback, the
+//! workbench deep link that opens the app, and the mobile home page with the CorpId filled in.
+//! Each comes with what the admin should see after scanning and what it means when they don't —
+//! the QR code alone proves nothing to a non-technical admin.
 //!
 //! URLs are built here and only here; the UI, the report and the CLI all show these.
 
@@ -73,11 +74,14 @@ fn enc(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// `{login}/oauth2/auth?redirect_uri=…&response_type=code&client_id=…&scope=openid&state=…&prompt=consent`
-/// — the parameters and their order as in DingTalk's tutorial (§7a).
+/// `{login}/oauth2/auth?redirect_uri=…&response_type=code&client_id=…&scope=openid%20corpid&state=…&prompt=consent`
+/// — the parameters and their order as in DingTalk's tutorial
+/// (docs/dingtalk/login.md#authorize-url). `openid corpid` (the space written `%20`, as DingTalk's
+/// docs show) makes `userAccessToken` also return the `corpId` of the organisation the login was
+/// made in: a CorpId proof that needs no permission (docs/dingtalk/login.md#code-exchange).
 pub fn login_url(login_base: &str, client_id: &str, redirect_uri: &str, state: &str) -> String {
     format!(
-        "{}/oauth2/auth?redirect_uri={}&response_type=code&client_id={}&scope=openid&state={}&prompt=consent",
+        "{}/oauth2/auth?redirect_uri={}&response_type=code&client_id={}&scope=openid%20corpid&state={}&prompt=consent",
         login_base.trim_end_matches('/'),
         enc(redirect_uri),
         enc(client_id),
@@ -85,7 +89,8 @@ pub fn login_url(login_base: &str, client_id: &str, redirect_uri: &str, state: &
     )
 }
 
-/// `dingtalk://dingtalkclient/action/openapp?…&app_id=0_<AgentId>&redirect_type=jump&redirect_url=…` (§11).
+/// `dingtalk://dingtalkclient/action/openapp?…&app_id=0_<AgentId>&redirect_type=jump&redirect_url=…`
+/// (docs/dingtalk/console.md#deep-links).
 pub fn workbench_link(corp_id: &str, agent_id: &str, home: &str) -> String {
     format!(
         "dingtalk://dingtalkclient/action/openapp?corpid={}&container_type=work_platform&app_id=0_{}&redirect_type=jump&redirect_url={}",
@@ -257,7 +262,7 @@ mod tests {
         assert_eq!(
             urls,
             [
-                "https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq7x2k9m4v8n3p5r1&scope=openid&state=dingbind+1&prompt=consent",
+                "https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq7x2k9m4v8n3p5r1&scope=openid%20corpid&state=dingbind+1&prompt=consent",
                 "dingtalk://dingtalkclient/action/openapp?corpid=ding5084aa896d73d7f1&container_type=work_platform&app_id=0_3219876540&redirect_type=jump&redirect_url=https%3A%2F%2Foa.example.com%2Fdingding%2Fdingding_auth_corp%3FcorpId%3Dding5084aa896d73d7f1",
                 "https://oa.example.com/dingding/dingding_auth_corp?corpId=ding5084aa896d73d7f1",
             ]

@@ -1,11 +1,13 @@
 //! The login round trip (`login.redirect`) end to end against the simulator: the loopback session,
 //! the simulated phone and browser, and every way it can fail — missing Contact.User.Read, a user
-//! from another organisation, an unregistered redirect URL, an expired code, a foreign `state`, no
-//! code, no scan, a busy port, cancelling. No result may carry the secret, a code or a token.
+//! from another organisation, an external contact, a CorpId other than the one DingTalk returns,
+//! an unregistered redirect URL, an expired code, a foreign `state`, no code, no scan, a busy port,
+//! cancelling — and what the preflight may and may not conclude from DingTalk's login page. No
+//! result may carry the secret, a code or a token.
 
 use dingbind_core::checks::{Cancel, CheckResult, CheckStatus};
 use dingbind_core::diagnosis::{explain, DiagnosisCode as D};
-use dingbind_core::login::{self, LoginError, LoginInput, LoginSession};
+use dingbind_core::login::{self, LoginError, LoginInput, LoginSession, Preflight};
 use dingtalk_sim::scenarios as sc;
 use dingtalk_sim::{Scenario, Sim, SimHandle};
 use serde_json::json;
@@ -29,9 +31,41 @@ fn input(sim: &SimHandle) -> LoginInput {
 
 /// A simulator running `healthy` changed by `edit`.
 async fn sim_with(edit: impl FnOnce(&mut Scenario)) -> SimHandle {
-    let mut s = sc::builtin("healthy").unwrap();
+    sim_of("healthy", edit).await
+}
+
+/// A simulator running the built-in scenario `name` changed by `edit`.
+async fn sim_of(name: &str, edit: impl FnOnce(&mut Scenario)) -> SimHandle {
+    let mut s = sc::builtin(name).unwrap();
     edit(&mut s);
     Sim::start(s, 0).await.unwrap()
+}
+
+/// Serves `app` on a free local port; returns its base URL.
+async fn serve(app: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+/// A stand-in for DingTalk's login host whose `/oauth2/auth` always answers `status` with `html`.
+async fn login_page(status: u16, html: &'static str) -> String {
+    let page = move || async move {
+        (
+            axum::http::StatusCode::from_u16(status).unwrap(),
+            [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            html,
+        )
+    };
+    serve(axum::Router::new().route("/oauth2/auth", axum::routing::get(page))).await
+}
+
+/// A session on a free port whose login page is `login_base` (the rest is the simulator).
+async fn session_with_login_page(sim: &SimHandle, login_base: String) -> LoginSession {
+    let mut i = input(sim);
+    i.dingtalk.endpoints.login = login_base;
+    login::start(i, 0).await.unwrap()
 }
 
 /// A session on a free port; `register` adds its redirect URL to the app's 重定向URL.
@@ -49,9 +83,15 @@ async fn session(sim: &SimHandle, register: bool) -> LoginSession {
 async fn round_trip(edit: impl FnOnce(&mut Scenario)) -> (CheckResult, SimHandle) {
     let sim = sim_with(edit).await;
     let s = session(&sim, true).await;
+    (round_trip_on(s).await, sim)
+}
+
+/// The round trip on a prepared session.
+async fn round_trip_on(s: LoginSession) -> CheckResult {
+    let pre = s.preflight().await;
     assert!(
-        s.preflight().await.is_none(),
-        "registered: no redirect error"
+        matches!(pre, Preflight::Clear),
+        "registered: no redirect error, no warning: {pre:?}"
     );
     let auth = s.auth_url().to_string();
     let (browser, r) = tokio::join!(
@@ -60,7 +100,7 @@ async fn round_trip(edit: impl FnOnce(&mut Scenario)) -> (CheckResult, SimHandle
     );
     browser.unwrap();
     assert_clean(&r);
-    (r, sim)
+    r
 }
 
 /// No secret, login code or token anywhere in the result.
@@ -112,6 +152,7 @@ async fn a_member_signs_in() {
     );
     let redirect = r.data["redirect_url"].as_str().unwrap().to_string();
     assert!(redirect.starts_with("http://127.0.0.1:") && redirect.ends_with("/dingbind/login"));
+    // `openid corpid`: DingTalk names the organisation of the login, and it is the CorpId entered.
     assert_eq!(
         serde_json::Value::Object(r.data.clone()),
         json!({
@@ -120,6 +161,8 @@ async fn a_member_signs_in() {
             "unionid": sc::ADMIN_UNIONID,
             "corp_name": sc::CORP_NAME,
             "redirect_url": redirect,
+            "login_corp_id": sc::CORP_ID,
+            "corp_id_proved": true,
         })
     );
     let urls: Vec<&str> = r.trace.iter().map(|t| t.url.as_str()).collect();
@@ -243,7 +286,8 @@ async fn an_unregistered_redirect_url_is_found_before_and_after_waiting() {
     let s = session(&sim, false).await;
     let url = s.redirect_url().to_string();
 
-    let pre = s.preflight().await.expect("the redirect error page");
+    let pre = s.preflight().await;
+    let pre = pre.blocked().expect("the redirect error page").clone();
     assert_clean(&pre);
     assert_eq!(
         (pre.status, pre.code),
@@ -373,6 +417,204 @@ async fn nothing_secret_in_debug() {
     assert!(!format!("{i:?}").contains(sc::CLIENT_SECRET));
     let s = login::start(i, 0).await.unwrap();
     assert!(!format!("{s:?}").contains(sc::CLIENT_SECRET));
+}
+
+#[tokio::test]
+async fn the_login_url_asks_for_the_corp_id() {
+    let sim = sim_with(|_| {}).await;
+    let s = session(&sim, true).await;
+    assert!(
+        s.auth_url().contains("&scope=openid%20corpid&"),
+        "{}",
+        s.auth_url()
+    );
+}
+
+#[tokio::test]
+async fn a_login_without_a_corp_id_entered_names_the_org_but_proves_nothing() {
+    let sim = sim_with(|_| {}).await;
+    let mut i = input(&sim);
+    i.corp_id = None;
+    let s = login::start(i, 0).await.unwrap();
+    let mut scenario = sim.scenario();
+    scenario.apps[0].redirect_urls.push(s.redirect_url().into());
+    sim.set_scenario(scenario).unwrap();
+    let r = round_trip_on(s).await;
+    assert_eq!((r.status, r.code), (CheckStatus::Ok, None), "{r:#?}");
+    assert_eq!(r.data["login_corp_id"], sc::CORP_ID);
+    assert!(!r.data.contains_key("corp_id_proved"));
+}
+
+#[tokio::test]
+async fn a_login_in_another_org_than_the_corp_id_entered_fails() {
+    // `wrong-corp-id`: the org's real CorpId differs from the shared one the wizard enters.
+    let sim = sim_of("wrong-corp-id", |_| {}).await;
+    let s = session(&sim, true).await;
+    let r = round_trip_on(s).await;
+    assert_eq!(
+        (r.status, r.code),
+        (CheckStatus::Fail, Some(D::BadCorpId)),
+        "{r:#?}"
+    );
+    let real = sc::WRONG_CORP_ID_REAL_CORP_ID;
+    assert!(
+        r.message.zh.starts_with("已登录：王建国 (manager4220)"),
+        "{}",
+        r.message.zh
+    );
+    for text in [&r.message.zh, &r.message.en] {
+        assert!(text.contains(real) && text.contains(sc::CORP_ID), "{text}");
+    }
+    let fix = r.fix.as_ref().unwrap();
+    assert!(fix.zh.contains(real) && fix.en.contains(real), "{fix:?}");
+    assert!(fix.zh.contains("选择本企业"), "{}", fix.zh);
+    assert_eq!(r.data["login_corp_id"], real);
+    assert_eq!(r.data["corp_id"], sc::CORP_ID);
+    assert_eq!(r.data["userid"], sc::ADMIN_USERID);
+    assert!(!r.data.contains_key("corp_id_proved"));
+    assert!(r.fix_url.is_some());
+}
+
+#[tokio::test]
+async fn an_external_contact_of_the_org_is_not_a_member() {
+    // `external-contact-login`: 周敏 is an external contact; getbyunionid answers contact_type 1
+    // with a userid.
+    let sim = sim_of("external-contact-login", |_| {}).await;
+    let s = session(&sim, true).await;
+    let r = round_trip_on(s).await;
+    assert_eq!(
+        (r.status, r.code),
+        (CheckStatus::Fail, Some(D::UserNotInOrg)),
+        "{r:#?}"
+    );
+    assert!(
+        r.message.zh.contains("「周敏」") && r.message.zh.contains("外部联系人"),
+        "{}",
+        r.message.zh
+    );
+    assert!(r.message.zh.contains("getbyunionid"), "{}", r.message.zh);
+    assert!(
+        r.message.en.contains("external contact"),
+        "{}",
+        r.message.en
+    );
+    assert_eq!(r.data["contact_type"], 1);
+    assert_eq!(r.data["nick"], "周敏");
+    assert_eq!(r.data["unionid"], "Zm8Qw2ExtC0ntactUn10n77");
+    assert!(!r.data.contains_key("userid"), "not a member: no userid");
+    assert!(r.fix.is_some());
+    assert!(r.trace.iter().any(|t| t.url.contains("getbyunionid")));
+    assert!(!r.trace.iter().any(|t| t.url.contains("/v2/user/get")));
+}
+
+/// A modern login page renders with scripts; its string table may hold every error text.
+const SCRIPT_ONLY: &str = r#"<!DOCTYPE html><html><head><title>钉钉统一身份认证</title>
+<script>window.__I18N__={"redirectError":"重定向错误","redirectDetail":"redirect_uri未授权"};</script>
+<style>.err::after{content:"重定向错误"}</style></head>
+<body><!-- <h1>重定向错误</h1> --><div id="root"></div><noscript>请启用 JavaScript</noscript>
+<template><h1>重定向错误</h1></template><script src="/app.js"></script></body></html>"#;
+
+#[tokio::test]
+async fn error_texts_inside_scripts_do_not_block_the_login() {
+    let sim = sim_with(|_| {}).await;
+    let s = session_with_login_page(&sim, login_page(200, SCRIPT_ONLY).await).await;
+    let pre = s.preflight().await;
+    assert!(matches!(pre, Preflight::Clear), "{pre:?}");
+
+    // The same page with an error status is a warning, still not a redirect finding.
+    let s = session_with_login_page(&sim, login_page(400, SCRIPT_ONLY).await).await;
+    let pre = s.preflight().await;
+    let w = pre.warning().expect("a warning").clone();
+    assert!(pre.blocked().is_none());
+    assert!(
+        w.zh.contains("HTTP 400") && w.en.contains("HTTP 400"),
+        "{w:?}"
+    );
+    assert!(
+        w.zh.contains("请启用 JavaScript"),
+        "the visible words: {w:?}"
+    );
+    assert!(!w.zh.contains("重定向错误"), "{w:?}");
+}
+
+#[tokio::test]
+async fn a_refused_login_page_is_only_a_warning() {
+    let sim = sim_with(|_| {}).await;
+    let page = login_page(
+        403,
+        "<html><body><h1>403 Forbidden</h1><p>Access denied by WAF</p></body></html>",
+    )
+    .await;
+    let s = session_with_login_page(&sim, page).await;
+    let pre = s.preflight().await;
+    assert!(pre.blocked().is_none(), "{pre:?}");
+    let w = pre.warning().expect("a warning").clone();
+    assert!(
+        w.zh.contains("HTTP 403") && w.zh.contains("浏览器仍会照常打开"),
+        "{}",
+        w.zh
+    );
+    assert!(
+        w.en.contains("HTTP 403") && w.en.contains("opens the login page anyway"),
+        "{}",
+        w.en
+    );
+    assert!(w.en.contains("Access denied by WAF"), "{}", w.en);
+
+    // No scan: the timeout decides, naming the redirect URL, with the warning beside it.
+    let url = s.redirect_url().to_string();
+    let r = s.finish(Duration::from_millis(200), Cancel::new()).await;
+    assert_clean(&r);
+    assert_eq!((r.status, r.code), (CheckStatus::Fail, Some(D::Timeout)));
+    assert!(
+        r.message.zh.contains(&url) && r.message.zh.contains("HTTP 403"),
+        "{}",
+        r.message.zh
+    );
+    assert!(
+        r.message.en.contains("Also: When the wizard itself"),
+        "{}",
+        r.message.en
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_login_page_is_only_a_warning() {
+    let sim = sim_with(|_| {}).await;
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let s = session_with_login_page(&sim, base).await;
+    let pre = s.preflight().await;
+    assert!(pre.blocked().is_none(), "{pre:?}");
+    let w = pre.warning().expect("a warning");
+    assert!(
+        w.zh.contains("没能打开钉钉登录页") && w.en.contains("opens it anyway"),
+        "{w:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_visible_redirect_error_blocks_whatever_the_status() {
+    let sim = sim_with(|_| {}).await;
+    let page = login_page(
+        200,
+        r#"<html><head><script>var t="x";</script></head><body><div class="error"><h1>重定向&#38169;&#35823;</h1><p>redirect_uri未授权</p></div></body></html>"#,
+    )
+    .await;
+    let s = session_with_login_page(&sim, page).await;
+    let url = s.redirect_url().to_string();
+    let pre = s.preflight().await;
+    assert!(pre.warning().is_none());
+    let r = pre.blocked().expect("a visible error is proof");
+    assert_clean(r);
+    assert_eq!(
+        (r.status, r.code),
+        (CheckStatus::Fail, Some(D::RedirectNotRegistered))
+    );
+    assert_eq!(r.data["http_status"], 200);
+    assert!(r.fix.as_ref().unwrap().zh.contains(&url));
+    assert_eq!(r.original.as_deref(), Some("重定向错误 redirect_uri未授权"));
 }
 
 #[test]

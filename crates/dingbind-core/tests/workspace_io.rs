@@ -152,7 +152,7 @@ fn scan_codes_decode_to_exactly_their_urls() {
     let state = format!("dingbind-{}", &id[..8]);
     let expected = [
         format!(
-            "https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq7x2k9m4v8n3p5r1&scope=openid&state={state}&prompt=consent"
+            "https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq7x2k9m4v8n3p5r1&scope=openid%20corpid&state={state}&prompt=consent"
         ),
         "dingtalk://dingtalkclient/action/openapp?corpid=ding5084aa896d73d7f1&container_type=work_platform&app_id=0_3219876540&redirect_type=jump&redirect_url=https%3A%2F%2Foa.example.com%2Fdingding%2Fdingding_auth_corp%3FcorpId%3Dding5084aa896d73d7f1".to_owned(),
         "https://oa.example.com/dingding/dingding_auth_corp?corpId=ding5084aa896d73d7f1".to_owned(),
@@ -562,13 +562,37 @@ fn a_passed_login_counts_only_for_its_client_id() {
     // Kept beside the runs, not among them, and the runs are unaffected.
     assert!(f.ws.runs().unwrap().is_empty());
 
-    f.ws.record_login("dingsomeotherapp00001", login("ok"))
+    // The CorpId DingTalk returned for a passed login (ok or warn) is kept for the CorpId check.
+    let corp = |ws: &Workspace| {
+        ws.check_input(CheckOptions::default(), dingtalk::Config::default())
+            .unwrap()
+            .login_corp_id
+    };
+    assert_eq!(corp(&f.ws), None, "no corpId in that login");
+    let with_corp = |status: &str| {
+        let mut r = login(status);
+        r.data
+            .insert("login_corp_id".into(), "ding5084aa896d73d7f1".into());
+        r
+    };
+    f.ws.record_login(CLIENT_ID, with_corp("warn")).unwrap();
+    assert_eq!(corp(&f.ws).as_deref(), Some("ding5084aa896d73d7f1"));
+    assert_eq!(
+        proof(&f.ws),
+        None,
+        "a warned login proves no Contact.User.Read"
+    );
+    f.ws.record_login(CLIENT_ID, with_corp("fail")).unwrap();
+    assert_eq!(corp(&f.ws), None, "a failed login proves no CorpId");
+
+    f.ws.record_login("dingsomeotherapp00001", with_corp("ok"))
         .unwrap();
     assert_eq!(
         proof(&f.ws),
         None,
         "another app's login proves nothing here"
     );
+    assert_eq!(corp(&f.ws), None, "nor another app's CorpId");
 
     // Its own small file, gone with the profile.
     let file = f.dir.path().join("logins").join(format!("{}.json", f.id));

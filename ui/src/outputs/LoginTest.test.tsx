@@ -1,6 +1,7 @@
 // The login round trip: the redirect URL to register, then start → waiting for the scan → "已登录：…"
-// or the failure with its fix. DingTalk refusing the login page up front (preflight) ends the test
-// without waiting; Cancel stops the wait, and leaving the page does too.
+// or the failure with its fix. DingTalk visibly refusing the redirect URL up front (preflight) ends
+// the test without waiting; anything else odd about the login page is a warning beside the wait.
+// A passed login shows the CorpId DingTalk returned. Cancel stops the wait, and leaving the page does too.
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { CheckResult, LoginStarted } from '../ipc/bindings';
@@ -12,7 +13,7 @@ vi.mock('../ipc/api', () => import('../test/mockApi'));
 
 const REDIRECT = 'http://127.0.0.1:27180/dingbind/login';
 const AUTH_URL =
-  'https://login.dingtalk.com/oauth2/auth?redirect_uri=http%3A%2F%2F127.0.0.1%3A27180%2Fdingbind%2Flogin&response_type=code&client_id=dingq3xvmfkwz8rtnpey&scope=openid&state=k2v9&prompt=consent';
+  'https://login.dingtalk.com/oauth2/auth?redirect_uri=http%3A%2F%2F127.0.0.1%3A27180%2Fdingbind%2Flogin&response_type=code&client_id=dingq3xvmfkwz8rtnpey&scope=openid%20corpid&state=k2v9&prompt=consent';
 
 const text = (zh: string, en = zh) => ({ zh, en });
 
@@ -45,7 +46,21 @@ const NOT_REGISTERED = loginResult('fail', '钉钉不认这个重定向地址', 
 });
 const CANCELLED = loginResult('skipped', '已取消登录测试', { data: { redirect_url: REDIRECT, cancelled: true } });
 
-const started = (preflight: CheckResult | null = null): LoginStarted => ({ redirect_url: REDIRECT, auth_url: AUTH_URL, preflight });
+const CORP_ID = 'ding5084aa896d73d7f1';
+const PROVED = loginResult('ok', '已登录：王建国 (manager4220) · 示例科技有限公司', {
+  data: { redirect_url: REDIRECT, login_corp_id: CORP_ID, corp_id_proved: true },
+});
+const WARNING = text(
+  '向导自己打开钉钉登录页时，钉钉回答了 HTTP 403。浏览器仍会照常打开登录页，扫码后的回调才算数。',
+  'When the wizard itself opened DingTalk’s login page, DingTalk answered HTTP 403. The browser opens the login page anyway.',
+);
+
+const started = (preflight: CheckResult | null = null, preflight_warning: LoginStarted['preflight_warning'] = null): LoginStarted => ({
+  redirect_url: REDIRECT,
+  auth_url: AUTH_URL,
+  preflight,
+  preflight_warning,
+});
 
 /** loginFinish waits until the test says how the scan went. */
 function controlledFinish() {
@@ -120,6 +135,54 @@ describe('login test', () => {
     expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
     expect(screen.queryByText(/已在浏览器打开钉钉登录页/)).not.toBeInTheDocument();
     expect(screen.getByTestId('login-start')).toHaveTextContent('再测一次');
+  });
+
+  it('shows a preflight warning beside the wait without stopping the test', async () => {
+    api.loginStart.mockResolvedValue(started(null, WARNING));
+    const ctl = controlledFinish();
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    const warning = await screen.findByTestId('login-preflight-warning');
+    expect(warning).toHaveTextContent('向导预先检查钉钉登录页时发现异常');
+    expect(warning).toHaveTextContent('钉钉回答了 HTTP 403');
+    expect(screen.getByText('已在浏览器打开钉钉登录页，请用手机钉钉扫码并确认…（5 分钟内有效）')).toBeInTheDocument();
+    expect(api.loginFinish).toHaveBeenCalledTimes(1);
+
+    ctl.finish(PROVED);
+    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国');
+    // The warning stays beside the result it did not decide.
+    expect(screen.getByTestId('login-preflight-warning')).toBeInTheDocument();
+  });
+
+  it('shows no warning without one', async () => {
+    api.loginStart.mockResolvedValue(started());
+    api.loginFinish.mockResolvedValue(SIGNED_IN);
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    await screen.findByTestId('login-result');
+    expect(screen.queryByTestId('login-preflight-warning')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('login-corp')).not.toBeInTheDocument();
+  });
+
+  it('says the login proved the CorpId', async () => {
+    api.loginStart.mockResolvedValue(started());
+    api.loginFinish.mockResolvedValue(PROVED);
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByTestId('login-corp')).toHaveTextContent(
+      `CorpId 已证实：钉钉说这次登录就在 CorpId 为 ${CORP_ID} 的企业里，与填写的 CorpId 一致`,
+    );
+    expect(screen.getByText(/下一次实时检测会把它记为通过/)).toBeInTheDocument();
+  });
+
+  it('names the CorpId DingTalk returned when none was entered', async () => {
+    api.loginStart.mockResolvedValue(started());
+    api.loginFinish.mockResolvedValue(
+      loginResult('ok', '已登录：王建国 (manager4220)', { data: { redirect_url: REDIRECT, login_corp_id: CORP_ID } }),
+    );
+    const { user } = renderWithApp(<LoginTest practice={null} />);
+    await user.click(screen.getByTestId('login-start'));
+    expect(await screen.findByTestId('login-corp')).toHaveTextContent(`钉钉说这次登录所在企业的 CorpId 是 ${CORP_ID}。`);
   });
 
   it('cancels the wait', async () => {

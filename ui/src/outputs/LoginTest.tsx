@@ -52,6 +52,16 @@ export default function LoginTest({ practice }: { practice: string | null }) {
       .catch(fail);
 
   const result = state.kind === 'done' ? state.result : null;
+  const started = state.kind === 'waiting' || state.kind === 'done' ? state.started : null;
+  // Something odd about DingTalk's login page, seen by the wizard itself: shown, never blocking.
+  const preflightWarning = started && !started.preflight ? started.preflight_warning : null;
+  const loginCorpId = typeof result?.data.login_corp_id === 'string' ? result.data.login_corp_id : null;
+  const corpLine =
+    loginCorpId && (result?.status === 'ok' || result?.status === 'warn')
+      ? result.data.corp_id_proved === true
+        ? t('login.corpProved', { corpId: loginCorpId })
+        : t('login.corpReturned', { corpId: loginCorpId })
+      : null;
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph style={{ margin: 0 }}>{t('login.intro')}</Typography.Paragraph>
@@ -89,6 +99,15 @@ export default function LoginTest({ practice }: { practice: string | null }) {
           </Button>
         )}
       </Space>
+      {preflightWarning && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('login.preflightWarning')}
+          description={tx(preflightWarning)}
+          data-testid="login-preflight-warning"
+        />
+      )}
       {state.kind === 'waiting' && (
         <Card size="small">
           <Flex gap={12} align="center">
@@ -106,7 +125,16 @@ export default function LoginTest({ practice }: { practice: string | null }) {
         <Result
           status={result.status === 'ok' ? 'success' : result.status === 'skipped' ? 'info' : 'error'}
           title={<span data-testid="login-result">{tx(result.message)}</span>}
-          subTitle={result.status === 'ok' ? t('login.proved') : result.fix ? tx(result.fix) : undefined}
+          subTitle={
+            <>
+              {result.status === 'ok' ? t('login.proved') : result.fix ? tx(result.fix) : undefined}
+              {corpLine && (
+                <div style={{ marginTop: 4 }} data-testid="login-corp">
+                  {corpLine}
+                </div>
+              )}
+            </>
+          }
           extra={
             <Button onClick={() => setDetails(result)} data-testid="login-details">
               {t('live.details')}

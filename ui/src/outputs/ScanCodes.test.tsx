@@ -17,7 +17,7 @@ const text = (zh: string, en: string) => ({ zh, en });
 const PNG = (n: number) => `data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAALgAAAC4CAAAAAA${n}`;
 
 const LOGIN_URL =
-  'https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq3xvmfkwz8rtnpey&scope=openid&state=dingbind-4b7c2e90&prompt=consent';
+  'https://login.dingtalk.com/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com%2Fdingding%2Fdd_or_code_corp_list&response_type=code&client_id=dingq3xvmfkwz8rtnpey&scope=openid%20corpid&state=dingbind-4b7c2e90&prompt=consent';
 const WORKBENCH_URL =
   'dingtalk://dingtalkclient/action/openapp?corpid=ding5f2c8a91e0b7d346&container_type=work_platform&app_id=0_836390886&redirect_type=jump&redirect_url=https%3A%2F%2Foa.example.com%2Fdingding%2Fdingding_auth_corp%3FcorpId%3Dding5f2c8a91e0b7d346';
 const HOME_URL = 'https://oa.example.com/dingding/dingding_auth_corp?corpId=ding5f2c8a91e0b7d346';

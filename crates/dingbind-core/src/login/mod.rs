@@ -1,6 +1,6 @@
-//! The login round trip (check `login.redirect`, reference §7a): proves that an admin can really
-//! log in with DingTalk through this app — the redirect URL is registered, the code exchange works,
-//! `Contact.User.Read` is granted, and the person who scanned belongs to this organisation.
+//! The login round trip (check `login.redirect`, docs/dingtalk/login.md): proves that an admin can
+//! really log in with DingTalk through this app — the redirect URL is registered, the code exchange
+//! works, `Contact.User.Read` is granted, and the person who scanned belongs to this organisation.
 //!
 //! The wizard listens on a loopback port whose exact URL ([`redirect_url`]) the admin registers
 //! once under 开发配置 › 安全设置 › 重定向URL; [`start`] binds it and builds the authorize URL with
@@ -24,6 +24,7 @@ use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 
 pub use result::CHECK_ID;
+pub use verify::{CORP_ID_PROVED, LOGIN_CORP_ID};
 
 /// The loopback port the wizard listens on. Fixed, so the admin registers the redirect URL once.
 pub const DEFAULT_PORT: u16 = 27180;
@@ -118,6 +119,8 @@ pub struct LoginSession {
     redirect_url: String,
     auth_url: String,
     state: String,
+    /// The profile's CorpId, compared with the `corpId` DingTalk returns for the login.
+    corp_id: Option<String>,
     corp_name: Option<String>,
     client: DingTalk,
     http: reqwest::Client,
@@ -168,6 +171,10 @@ pub async fn start(input: LoginInput, port: u16) -> Result<LoginSession, LoginEr
         redirect_url,
         auth_url,
         state,
+        corp_id: input
+            .corp_id
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty()),
         corp_name: input.corp_name.filter(|c| !c.trim().is_empty()),
         client,
         http,
@@ -197,51 +204,51 @@ impl LoginSession {
         &self.auth_url
     }
 
-    /// Opens the authorize URL without following redirects. When DingTalk answers with its
-    /// redirect-error page (or another login error page), returns that failure, whose fix names the
-    /// exact URL to register; `None` when the page looks usable (real DingTalk shows its QR page,
-    /// the simulator redirects) or could not be reached (the browser may still get there).
-    pub async fn preflight(&self) -> Option<CheckResult> {
+    /// Opens the authorize URL once without following redirects, with the wizard's own HTTP client
+    /// (not a browser), and says whether the login test should go on. Only DingTalk's page
+    /// *visibly* saying that the redirect URL is not registered is proof enough to stop
+    /// ([`Preflight::Blocked`], whose fix names the exact URL to register). Everything else the
+    /// wizard cannot judge from here: real login.dingtalk.com may render its page with scripts, and
+    /// a firewall or bot protection may refuse a non-browser. So an unusual status or an
+    /// unreachable page is at most a [`Preflight::Warning`], and a page that says nothing
+    /// recognisable is [`Preflight::Clear`]; the callback (or the timeout) gives the real answer
+    /// (`docs/dingtalk/login.md`).
+    pub async fn preflight(&self) -> Preflight {
         let t0 = Instant::now();
-        let resp = self
+        let resp = match self
             .http
             .get(&self.auth_url)
             .timeout(self.timeout)
             .send()
             .await
-            .ok()?;
+        {
+            Ok(resp) => resp,
+            Err(e) => return Preflight::Warning(unreachable_warning(e)),
+        };
         let status = resp.status().as_u16();
         let body = resp.text().await.unwrap_or_default();
-        let redirect_error = is_redirect_error(&body);
-        if (200..400).contains(&status) && !redirect_error {
-            return None;
-        }
         let page = visible_text(&body);
-        let data = DiagnosisData {
-            http_status: Some(status),
-            ..DiagnosisData::default()
-        };
-        let d = match crate::diagnosis::explain(&page).into_iter().next() {
-            _ if redirect_error => Diagnosis::new(
-                DiagnosisCode::RedirectNotRegistered,
-                None,
-                data,
-                Some(page.clone()),
-            ),
-            Some(d) if d.code != DiagnosisCode::Unknown => {
-                Diagnosis::new(d.code, d.errcode, data, Some(page.clone()))
-            }
-            _ => Diagnosis::http_status(status, Some(&page)),
-        };
-        let mut r = diagnosed(CheckStatus::Fail, d, &self.redirect_url);
-        r.trace.push(result::exchange(
-            "GET",
-            &self.auth_url,
-            Some(status),
-            Some(&body),
-        ));
-        r.duration_ms = result::ms(t0.elapsed());
-        Some(r)
+        if is_redirect_error(&page) {
+            let data = DiagnosisData {
+                http_status: Some(status),
+                ..DiagnosisData::default()
+            };
+            let d = Diagnosis::new(DiagnosisCode::RedirectNotRegistered, None, data, Some(page));
+            let mut r = diagnosed(CheckStatus::Fail, d, &self.redirect_url);
+            r.trace.push(result::exchange(
+                "GET",
+                &self.auth_url,
+                Some(status),
+                Some(&body),
+            ));
+            r.duration_ms = result::ms(t0.elapsed());
+            return Preflight::Blocked(Box::new(r));
+        }
+        if (200..400).contains(&status) {
+            Preflight::Clear
+        } else {
+            Preflight::Warning(status_warning(status, &page))
+        }
     }
 
     /// Waits up to `timeout` for the browser to come back, then verifies the login and answers the
@@ -275,11 +282,15 @@ impl LoginSession {
             format!("等了 {secs} 秒，没有收到钉钉的登录回调。"),
             format!("No login callback came from DingTalk within {secs} s. "),
         );
-        if let Some(mut r) = self.preflight().await {
-            r.message = Text::new(zh + &r.message.zh, en + &r.message.en);
-            r.duration_ms = result::ms(t0.elapsed());
-            return r;
-        }
+        let warning = match self.preflight().await {
+            Preflight::Blocked(mut r) => {
+                r.message = Text::new(zh + &r.message.zh, en + &r.message.en);
+                r.duration_ms = result::ms(t0.elapsed());
+                return *r;
+            }
+            Preflight::Warning(w) => Some(w),
+            Preflight::Clear => None,
+        };
         let url = &self.redirect_url;
         let mut r = diagnosed(
             CheckStatus::Fail,
@@ -297,29 +308,130 @@ impl LoginSession {
         ));
         r.fix_url = redirect.fix_url;
         r.data.insert("timeout_secs".into(), secs.into());
+        if let Some(w) = warning {
+            r.message.zh.push_str(&format!("另外，{}", w.zh));
+            r.message.en.push_str(&format!(" Also: {}", w.en));
+        }
         r.duration_ms = result::ms(t0.elapsed());
         r
     }
 }
 
-/// DingTalk's login page says the redirect URI is not registered (the sim: HTTP 400 "重定向错误";
-/// the old family: 50001 "redirect_uri未授权").
-fn is_redirect_error(body: &str) -> bool {
-    body.contains("重定向错误") || body.to_ascii_lowercase().contains("redirect_uri未授权")
+/// What the wizard's own look at the login page found ([`LoginSession::preflight`]).
+#[derive(Debug, Clone)]
+pub enum Preflight {
+    /// Nothing to say: the page answered (real DingTalk's QR page, the simulator's redirect) or
+    /// showed nothing the wizard recognises. Open the browser.
+    Clear,
+    /// Worth showing beside the login, in the admin's language, but no proof of anything: an
+    /// unusual HTTP status (a firewall, bot protection) or a page the wizard could not reach. Open
+    /// the browser anyway; the callback or the timeout decides.
+    Warning(Text),
+    /// DingTalk's page visibly says the redirect URL is not registered: proof, so the test ends
+    /// here with this result (its fix names the URL to register).
+    Blocked(Box<CheckResult>),
 }
 
-/// The words of an HTML page, without tags, scripts and extra whitespace.
+impl Preflight {
+    /// The result that ends the test, if the page proved it cannot work.
+    pub fn blocked(&self) -> Option<&CheckResult> {
+        match self {
+            Preflight::Blocked(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The warning to show beside the login, if any.
+    pub fn warning(&self) -> Option<&Text> {
+        match self {
+            Preflight::Warning(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+/// The wizard could not open the login page itself; the browser may still get there.
+fn unreachable_warning(e: reqwest::Error) -> Text {
+    let detail = e.without_url().to_string();
+    Text::new(
+        format!("向导自己没能打开钉钉登录页（{detail}），浏览器仍会照常打开它。如果浏览器也打不开，请检查本机网络和代理设置。"),
+        format!("The wizard could not open DingTalk's login page itself ({detail}); the browser opens it anyway. If the browser cannot open it either, check this computer's network and proxy settings."),
+    )
+}
+
+/// DingTalk's login page answered the wizard with an unusual status but showed no redirect error.
+fn status_warning(status: u16, page: &str) -> Text {
+    let shown = crate::diagnosis::truncate(page, 120);
+    let (said_zh, said_en) = if shown.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("，页面上写着「{shown}」"),
+            format!(" (the page says “{shown}”)"),
+        )
+    };
+    Text::new(
+        format!("向导自己打开钉钉登录页时，钉钉回答了 HTTP {status}{said_zh}。防火墙或钉钉的防爬虫保护常会这样拒绝非浏览器的访问，这不一定说明绑定有问题：浏览器仍会照常打开登录页，扫码后的回调才算数。"),
+        format!("When the wizard itself opened DingTalk's login page, DingTalk answered HTTP {status}{said_en}. Firewalls and DingTalk's bot protection often refuse non-browser visits like this, so it does not by itself mean the binding is wrong: the browser opens the login page anyway, and the callback after the scan decides."),
+    )
+}
+
+/// The *visible* words of DingTalk's login page say the redirect URI is not registered (the sim:
+/// HTTP 400 "重定向错误"; the old family: 50001 "redirect_uri未授权"). `page` is
+/// [`visible_text`]: the same words inside a script (an i18n string table) prove nothing.
+fn is_redirect_error(page: &str) -> bool {
+    page.contains("重定向错误") || page.to_ascii_lowercase().contains("redirect_uri未授权")
+}
+
+/// The words of an HTML page a person would see: without tags, comments, scripts, styles, the
+/// title and templates, entities decoded, whitespace collapsed. An unterminated script or comment
+/// (a cut-off body) hides the rest of the page.
 fn visible_text(html: &str) -> String {
-    static SCRIPT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?is)<(script|style|title)\b.*?</(?:script|style|title)\s*>").unwrap()
+    static HIDDEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?is)<!--.*?(?:-->|\z)|<script\b.*?(?:</script\s*>|\z)|<style\b.*?(?:</style\s*>|\z)|<title\b.*?(?:</title\s*>|\z)|<template\b.*?(?:</template\s*>|\z)",
+        )
+        .unwrap()
     });
     static TAG: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(?s)<[^>]*>").unwrap());
     let text = TAG
-        .replace_all(&SCRIPT.replace_all(html, " "), " ")
+        .replace_all(&HIDDEN.replace_all(html, " "), " ")
         .into_owned();
+    let text = decode_entities(&text);
     let words: Vec<&str> = text.split_whitespace().collect();
     crate::diagnosis::truncate(&words.join(" "), 500)
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`/`&#39;`, `&nbsp;` and numeric entities; anything
+/// else stays as written.
+fn decode_entities(text: &str) -> String {
+    static ENTITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);")
+            .unwrap()
+    });
+    ENTITY
+        .replace_all(text, |c: &regex::Captures| {
+            let name = &c[1];
+            let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok()
+            } else {
+                None
+            };
+            match (name, code.and_then(char::from_u32)) {
+                (_, Some(ch)) => ch.to_string(),
+                ("amp", _) => "&".into(),
+                ("lt", _) => "<".into(),
+                ("gt", _) => ">".into(),
+                ("quot", _) => "\"".into(),
+                ("apos", _) => "'".into(),
+                ("nbsp", _) => " ".into(),
+                _ => c[0].to_string(),
+            }
+        })
+        .into_owned()
 }
 
 /// What a phone and browser do against the simulator's auto-consent login page: open `auth_url`
@@ -365,4 +477,34 @@ pub async fn simulate_browser(auth_url: &str) -> Result<(), LoginError> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_visible_words_count() {
+        let page = r#"<html><head><title>重定向错误</title><style>p{}</style></head><body>
+<!-- 重定向错误 --><script>var m = "<p>重定向错误</p>";</script><template><b>重定向错误</b></template>
+<div id="root">正在加载 &amp; 请稍候&nbsp;…</div><script>var cut = "redirect_uri未授权"#;
+        let text = visible_text(page);
+        assert_eq!(text, "正在加载 & 请稍候 …");
+        assert!(!is_redirect_error(&text));
+    }
+
+    #[test]
+    fn a_visible_redirect_error_is_recognised_however_it_is_written() {
+        for page in [
+            "<h1>重定向错误</h1>",
+            "<p>重定向&#38169;&#x8BEF;</p>",
+            "<p>REDIRECT_URI未授权</p>",
+        ] {
+            assert!(is_redirect_error(&visible_text(page)), "{page}");
+        }
+        assert_eq!(
+            decode_entities("&lt;b&gt; &unknown; &#xZZ;"),
+            "<b> &unknown; &#xZZ;"
+        );
+    }
 }

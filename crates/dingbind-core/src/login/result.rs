@@ -9,7 +9,7 @@ use dingtalk::Exchange;
 use serde_json::{Map, Value};
 use std::time::Duration;
 
-/// The stable check id (ARCHITECTURE.md "Check ids").
+/// The stable check id (a contract, like every check id: see [`crate::checks`]).
 pub const CHECK_ID: &str = "login.redirect";
 
 fn title() -> Text {

@@ -1,9 +1,13 @@
-//! From the browser's callback to the result, in the order a platform does it (reference §7a, the
-//! Casdoor flow): the `state` must be this login's (else the code is never used: CSRF), the code is
-//! exchanged for a user token, the profile read with it (`Contact.User.Read`), and the person
-//! looked up in this organisation with the app token (`getbyunionid`: 60121 = not a member;
-//! internal apps allow no cross-organisation login), then named (`v2/user/get`). Each step that
-//! fails says which step it was before the diagnosis's cause.
+//! From the browser's callback to the result, in the order a platform does it
+//! (docs/dingtalk/login.md, the Casdoor flow): the `state` must be this login's (else the code is
+//! never used: CSRF), the code is exchanged for a user token, the profile read with it
+//! (`Contact.User.Read`), and the person looked up in this organisation with the app token
+//! (`getbyunionid`: 60121 = not a member; internal apps allow no cross-organisation login;
+//! `contact_type` 1 = an external contact of the org, not a member either), then named
+//! (`v2/user/get`). Each step that fails says which step it was before the diagnosis's cause. The
+//! login asks for `openid corpid`, so the exchange also names the organisation the login was made
+//! in (`corpId`): equal to the profile's CorpId, that proves the CorpId without any permission;
+//! different, the login fails as a wrong CorpId (docs/dingtalk/login.md#code-exchange).
 
 use super::loopback::Callback;
 use super::result::{diagnosed, exchange, plain, with_trace};
@@ -14,8 +18,14 @@ use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::i18n::Text;
 use dingtalk::{ApiError, Trace};
 
-/// The scope `contact/users/me` needs (reference §7 prerequisites).
+/// The scope `contact/users/me` needs (docs/dingtalk/login.md#the-login-round-trip).
 const CONTACT_USER_READ: &str = "Contact.User.Read";
+
+/// `data` key: the `corpId` DingTalk returned for the login (kept with the login record, read back
+/// as `CheckInput::login_corp_id`).
+pub const LOGIN_CORP_ID: &str = "login_corp_id";
+/// `data` key: `true` when that `corpId` equals the profile's CorpId.
+pub const CORP_ID_PROVED: &str = "corp_id_proved";
 
 /// The verdict on one callback, with the callback itself first in the trace (its code redacted).
 pub(super) async fn verify(s: &LoginSession, cb: &Callback) -> CheckResult {
@@ -59,19 +69,28 @@ async fn check(s: &LoginSession, cb: &Callback) -> CheckResult {
         Err(e) => return step_failed(Step::Profile, &e, trace, url),
     };
     let nick = me.nick.clone();
-    // Whatever happens next, the result says who confirmed the login.
+    let login_corp = token.corp_id.filter(|c| !c.trim().is_empty());
+    // Whatever happens next, the result says who confirmed the login, and in which organisation.
     let who = |mut r: CheckResult| {
         r.data.insert("nick".into(), nick.clone().into());
         r.data.insert("unionid".into(), me.union_id.clone().into());
+        if let Some(corp) = &login_corp {
+            r.data.insert(LOGIN_CORP_ID.into(), corp.clone().into());
+        }
         r
     };
-    let userid = match c.userid_by_unionid(&mut trace, &me.union_id).await {
-        Ok(id) => id,
+    let found = match c.userid_by_unionid(&mut trace, &me.union_id).await {
+        Ok(found) => found,
         Err(e) if diagnose(&e).code == DiagnosisCode::UserNotInOrg => {
             return who(not_in_org(&nick, s.corp_name.as_deref(), &e, trace, url));
         }
         Err(e) => return who(step_failed(Step::Lookup, &e, trace, url)),
     };
+    if found.is_external_contact() {
+        let r = external_contact(&nick, s.corp_name.as_deref(), trace, url);
+        return who(r);
+    }
+    let userid = found.userid;
     let corp = s.corp_name.as_deref();
     let (name, warning) = match c.user_get(&mut trace, &userid).await {
         Ok(u) => (
@@ -81,6 +100,13 @@ async fn check(s: &LoginSession, cb: &Callback) -> CheckResult {
         Err(e) => (nick.clone(), Some(e)),
     };
     let signed_in = signed_in(&name, &userid, corp);
+    if let (Some(returned), Some(entered)) = (login_corp.as_deref(), s.corp_id.as_deref()) {
+        if returned != entered {
+            let mut r = other_corp(&signed_in, returned, entered, url);
+            r.data.insert("userid".into(), userid.into());
+            return who(with_trace(r, trace));
+        }
+    }
     let mut r = match warning {
         None => plain(CheckStatus::Ok, signed_in, url),
         Some(e) => {
@@ -102,7 +128,27 @@ async fn check(s: &LoginSession, cb: &Callback) -> CheckResult {
     if let Some(corp) = corp {
         r.data.insert("corp_name".into(), corp.into());
     }
+    if login_corp.is_some() && login_corp == s.corp_id {
+        r.data.insert(CORP_ID_PROVED.into(), true.into());
+    }
     who(with_trace(r, trace))
+}
+
+/// DingTalk made the login in another organisation than the CorpId entered: the CorpId is wrong,
+/// or the person who scanned picked another of their organisations on the phone.
+fn other_corp(signed_in: &Text, returned: &str, entered: &str, url: &str) -> CheckResult {
+    let d = Diagnosis::of(DiagnosisCode::BadCorpId);
+    let mut r = diagnosed(CheckStatus::Fail, d, url);
+    r.message = Text::new(
+        format!("{}，但钉钉说这次登录所在企业的 CorpId 是 {returned}，而向导里填的 CorpId 是 {entered}：填的 CorpId 多半不是这个应用所属企业的。", signed_in.zh),
+        format!("{}, but DingTalk says this login was made in the organisation with CorpId {returned}, while the CorpId entered in the wizard is {entered}: the CorpId entered is most likely not that of the organisation this app belongs to.", signed_in.en),
+    );
+    if let Some(fix) = r.fix.as_mut() {
+        fix.zh = format!("如果扫码的人属于多个企业、在手机上选了别的企业，请重新测试并选择本企业；否则把 CorpId 改成 {returned}（先在开发者后台首页核对）。{}", fix.zh);
+        fix.en = format!("If the person who scanned belongs to several organisations and picked another one on the phone, test again and pick this one; otherwise change the CorpId to {returned} (check it on the developer console home page first). {}", fix.en);
+    }
+    r.data.insert("corp_id".into(), entered.into());
+    r
 }
 
 /// `已登录：王建国 (manager4220) · 示例科技（杭州）有限公司`.
@@ -160,6 +206,26 @@ fn step_failed(step: Step, e: &ApiError, trace: Trace, url: &str) -> CheckResult
             r.message.en
         ),
     );
+    with_trace(r, trace)
+}
+
+/// `contact_type` 1: the person is an external contact (企业外部联系人) of this organisation, which
+/// getbyunionid also answers with a userid, but not a member.
+fn external_contact(nick: &str, corp: Option<&str>, trace: Trace, url: &str) -> CheckResult {
+    let mut r = diagnosed(
+        CheckStatus::Fail,
+        Diagnosis::of(DiagnosisCode::UserNotInOrg),
+        url,
+    );
+    let (corp_zh, corp_en) = corp.map_or((String::new(), String::new()), |c| {
+        (format!("（{c}）"), format!(" ({c})"))
+    });
+    let (zh, en) = Step::Lookup.name();
+    r.message = Text::new(
+        format!("「{nick}」在钉钉确认了登录，但{zh}时发现：他是本企业{corp_zh}的外部联系人（contact_type 1），不是企业成员。企业内部应用只允许本企业的成员登录。"),
+        format!("“{nick}” confirmed the login in DingTalk, but {en} shows an external contact of this organisation{corp_en} (contact_type 1), not a member. Internal apps only let members of the organisation log in."),
+    );
+    r.data.insert("contact_type".into(), 1.into());
     with_trace(r, trace)
 }
 

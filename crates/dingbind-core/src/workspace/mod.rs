@@ -319,7 +319,8 @@ impl Workspace {
             options,
             dingtalk,
         );
-        input.login_passed_at = self.login_proof(&profile.id, input.value(Field::ClientId));
+        (input.login_passed_at, input.login_corp_id) =
+            self.login_proof(&profile.id, input.value(Field::ClientId));
         if let Some((path, _)) = self.ca_file() {
             input.dingtalk.extra_ca_file = Some(path);
         }

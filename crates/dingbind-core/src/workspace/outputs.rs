@@ -60,11 +60,27 @@ impl Workspace {
         Ok(history::record_login(&self.store, &profile.id, &login)?)
     }
 
-    /// When the profile's newest login round trip passed, if it did and with this Client ID.
-    pub(super) fn login_proof(&self, profile_id: &str, client_id: Option<&str>) -> Option<String> {
-        let login = history::last_login(&self.store, profile_id).ok()??;
-        (login.result.status == CheckStatus::Ok && Some(login.client_id.as_str()) == client_id)
-            .then_some(login.at)
+    /// What the profile's newest login round trip proves, if it was made with this Client ID: when
+    /// it passed (`ok` only: it read the user through `Contact.User.Read`), and the CorpId DingTalk
+    /// returned for it (`ok` or `warn`: the exchange, the profile and the membership all passed;
+    /// a CorpId other than the profile's fails the login).
+    pub(super) fn login_proof(
+        &self,
+        profile_id: &str,
+        client_id: Option<&str>,
+    ) -> (Option<String>, Option<String>) {
+        let Some(login) = history::last_login(&self.store, profile_id).ok().flatten() else {
+            return (None, None);
+        };
+        if Some(login.client_id.as_str()) != client_id {
+            return (None, None);
+        }
+        let status = login.result.status;
+        let corp_id = matches!(status, CheckStatus::Ok | CheckStatus::Warn)
+            .then(|| login.result.data.get(crate::login::LOGIN_CORP_ID)?.as_str())
+            .flatten()
+            .map(str::to_owned);
+        ((status == CheckStatus::Ok).then_some(login.at), corp_id)
     }
 
     /// The open profile's runs, newest first.
