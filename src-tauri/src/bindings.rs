@@ -40,6 +40,7 @@ pub fn typescript() -> String {
         workspace::ProfileView,
         workspace::AppInfo,
         dingbind_core::diagnosis::DiagnosisCode,
+        dingbind_core::diagnosis::ScopeApply,
         dingbind_core::diagnosis::DiagnosisData,
         dingbind_core::diagnosis::Diagnosis,
         dingbind_core::checks::CheckStatus,

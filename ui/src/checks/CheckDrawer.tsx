@@ -1,9 +1,11 @@
-import { Alert, App as AntApp, Button, Collapse, Descriptions, Drawer, Flex, Space, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Drawer, Flex, Space, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type CheckResult } from '../ipc';
+import type { CheckResult } from '../ipc';
 import { useText } from '../i18n';
 import { StatusTag } from './StatusIcon';
+import MissingScopes from './MissingScopes';
+import { useOpenLink } from '../useOpenLink';
 
 function Body({ text }: { text: string | null }) {
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -24,9 +26,9 @@ function Body({ text }: { text: string | null }) {
 export default function CheckDrawer({ result, onClose }: { result: CheckResult | null; onClose: () => void }) {
   const { t } = useTranslation();
   const tx = useText();
-  const { message } = AntApp.useApp();
-  const open = (url: string) => api.openLink(url).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
-  const data = result ? Object.entries(result.data) : [];
+  const open = useOpenLink();
+  // `scope_apply` is shown by MissingScopes, not as raw JSON.
+  const data = result ? Object.entries(result.data).filter(([k]) => k !== 'scope_apply') : [];
   return (
     <Drawer open={!!result} onClose={onClose} size="large" title={result && tx(result.title)} data-testid="check-drawer" destroyOnHidden>
       {result && (
@@ -61,7 +63,7 @@ export default function CheckDrawer({ result, onClose }: { result: CheckResult |
                 <Flex vertical gap={8} align="flex-start">
                   <span data-testid="drawer-fix">{tx(result.fix)}</span>
                   {result.fix_url && (
-                    <Button size="small" icon={<ExportOutlined />} onClick={() => void open(result.fix_url!)}>
+                    <Button size="small" icon={<ExportOutlined />} onClick={() => open(result.fix_url!)}>
                       {t('live.drawer.openFix')}
                     </Button>
                   )}
@@ -69,6 +71,7 @@ export default function CheckDrawer({ result, onClose }: { result: CheckResult |
               }
             />
           )}
+          <MissingScopes data={result.data} />
           {result.original && (
             <div>
               <Typography.Title level={5}>{t('live.drawer.original')}</Typography.Title>

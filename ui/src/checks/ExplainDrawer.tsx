@@ -4,6 +4,8 @@ import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Diagnosis } from '../ipc';
 import { useText } from '../i18n';
+import MissingScopes from './MissingScopes';
+import { useOpenLink } from '../useOpenLink';
 
 /** "我有一条报错": paste an errcode, a JSON body or a log line; get cause, fix and where to click. */
 export default function ExplainDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,7 +19,7 @@ export default function ExplainDrawer({ open, onClose }: { open: boolean; onClos
       .explainError(text)
       .then(setFound)
       .catch((e: Error) => message.error(t('error.generic', { message: e.message })));
-  const openLink = (url: string) => api.openLink(url).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+  const openLink = useOpenLink();
   return (
     <Drawer open={open} onClose={onClose} title={t('explain.title')} size="large" data-testid="explain-drawer">
       <Flex vertical gap={12}>
@@ -62,10 +64,11 @@ export default function ExplainDrawer({ open, onClose }: { open: boolean; onClos
                 <span data-testid="explain-fix">{tx(d.fix)}</span>
               </div>
               {d.fix_url && (
-                <Button size="small" icon={<ExportOutlined />} onClick={() => void openLink(d.fix_url!)} style={{ alignSelf: 'flex-start' }}>
+                <Button size="small" icon={<ExportOutlined />} onClick={() => openLink(d.fix_url!)} style={{ alignSelf: 'flex-start' }}>
                   {t('live.drawer.openFix')}
                 </Button>
               )}
+              <MissingScopes data={d.data} />
               {d.original && (
                 <Typography.Text type="secondary" className="mono" style={{ fontSize: 12 }}>
                   {t('live.drawer.original')}：{d.original}

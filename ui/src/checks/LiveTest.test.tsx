@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { CheckEvent, CheckResult, CheckRun } from '../ipc/bindings';
+import i18n from '../i18n';
 import { makeView } from '../test/fixtures';
 import { api } from '../test/mockApi';
 import { renderWizard } from '../test/render';
@@ -50,6 +51,32 @@ const MEMBER = result('scope.qyapi_get_member', 'fail', {
       error: null,
     },
   ],
+});
+
+const CLIENT_ID = 'dingq3xvmfkwz8rtnpey';
+const applyUrl = (scope: string) => `https://open-dev.dingtalk.com/appscope/apply?content=${CLIENT_ID}%23${scope}`;
+const NAMES = {
+  qyapi_get_member: text('成员信息读权限', 'Read member information'),
+  qyapi_get_department_list: text('通讯录部门信息读权限', 'Read department information'),
+  qyapi_get_department_member: text('通讯录部门成员读权限', 'Read department members'),
+};
+type Scope = keyof typeof NAMES;
+const scopeData = (...scopes: Scope[]) => ({
+  required_scopes: scopes,
+  scope_apply: scopes.map((scope) => ({ scope, name: NAMES[scope], url: applyUrl(scope) })),
+});
+
+/** The same failure as DingTalk really words it, with the apply page per permission. */
+const MEMBER_APPLY: CheckResult = {
+  ...MEMBER,
+  data: { ...scopeData('qyapi_get_member'), http_status: 200 },
+  fix: text('点击“申请开通”开通 qyapi_get_member。开通后钉钉可能在最长 2 小时内仍沿用旧的 access_token'),
+  original: '应用尚未开通所需的权限：[qyapi_get_member]，点击链接申请并开通即可：' + applyUrl('qyapi_get_member'),
+};
+const DEPARTMENTS = result('contact.departments', 'fail', {
+  code: 'missing_scope',
+  data: scopeData('qyapi_get_department_list', 'qyapi_get_department_member'),
+  message: text('读取部门失败：缺少 2 项权限'),
 });
 
 function run(checks: CheckResult[]): CheckRun {
@@ -106,6 +133,78 @@ describe('live test', () => {
     expect(drawer).toHaveTextContent('access_token=***');
     await user.click(within(drawer).getByRole('button', { name: /打开钉钉后台修复/ }));
     expect(api.openLink).toHaveBeenCalledWith('https://open-dev.dingtalk.com/fe/app#/corp/app');
+    // Without the Client ID there is no apply page: the code is listed, the console button stays.
+    expect(within(drawer).getByTestId('missing-scope-qyapi_get_member')).toHaveTextContent(/^qyapi_get_member$/);
+    expect(within(drawer).queryByTestId('apply-scope-qyapi_get_member')).not.toBeInTheDocument();
+    // Nothing to apply for inline either.
+    expect(within(screen.getByTestId('check-scope.qyapi_get_member')).queryAllByRole('button')).toHaveLength(0);
+  });
+
+  it('the drawer names the missing permission and opens DingTalk’s apply page for it', async () => {
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    await ctl.finish(run([TOKEN, MEMBER_APPLY]));
+    await waitFor(() => expect(screen.getByTestId('check-scope.qyapi_get_member')).toHaveAttribute('data-status', 'fail'));
+    await user.click(screen.getByText('应用缺少接口权限 qyapi_get_member'));
+    await waitFor(() =>
+      expect(screen.getByTestId('missing-scope-qyapi_get_member')).toHaveTextContent('成员信息读权限qyapi_get_member申请开通'),
+    );
+    const drawer = screen.getByTestId('check-drawer');
+    expect(within(drawer).getByTestId('drawer-original')).toHaveTextContent('应用尚未开通所需的权限');
+    expect(within(drawer).getByTestId('drawer-fix')).toHaveTextContent('2 小时');
+    await user.click(within(drawer).getByTestId('apply-scope-qyapi_get_member'));
+    expect(api.openLink).toHaveBeenCalledWith(applyUrl('qyapi_get_member'));
+    // The console button stays; the raw scope_apply is not repeated in the data table, the rest is.
+    expect(within(drawer).getByRole('button', { name: /打开钉钉后台修复/ })).toBeInTheDocument();
+    expect(within(drawer).getByText('required_scopes')).toBeInTheDocument();
+    expect(within(drawer).getByText('http_status')).toBeInTheDocument();
+    expect(within(drawer).queryByText('scope_apply')).not.toBeInTheDocument();
+    expect(drawer).not.toHaveTextContent('"url":');
+  });
+
+  it('a failed row offers Apply inline without opening the drawer', async () => {
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    await ctl.finish(run([TOKEN, MEMBER_APPLY, DEPARTMENTS]));
+    await waitFor(() =>
+      expect(screen.getByTestId('check-contact.departments')).toHaveTextContent('申请开通：通讯录部门成员读权限'),
+    );
+    // One permission: a plain "申请开通"; several: each button says which.
+    const member = screen.getByTestId('check-scope.qyapi_get_member');
+    expect(within(member).getByTestId('row-apply-scope-qyapi_get_member')).toHaveTextContent(/^申请开通$/);
+    const departments = screen.getByTestId('check-contact.departments');
+    expect(within(departments).getByTestId('row-apply-scope-qyapi_get_department_list')).toHaveTextContent(
+      '申请开通：通讯录部门信息读权限',
+    );
+    // A passed check offers nothing.
+    expect(within(screen.getByTestId('check-credentials.token')).queryAllByRole('button')).toHaveLength(0);
+
+    await user.click(within(member).getByTestId('row-apply-scope-qyapi_get_member'));
+    expect(api.openLink).toHaveBeenLastCalledWith(applyUrl('qyapi_get_member'));
+    await user.click(within(departments).getByRole('button', { name: '申请开通：通讯录部门成员读权限' }));
+    expect(api.openLink).toHaveBeenLastCalledWith(applyUrl('qyapi_get_department_member'));
+    expect(screen.queryByTestId('check-drawer')).not.toBeInTheDocument();
+
+    // The rest of the row still opens the drawer, with the hint for several permissions.
+    await user.click(within(departments).getByText('读取部门失败：缺少 2 项权限'));
+    await waitFor(() =>
+      expect(screen.getByTestId('missing-scopes-hint')).toHaveTextContent('每个“申请开通”按钮会打开钉钉的权限申请页'),
+    );
+    expect(within(screen.getByTestId('check-drawer')).getAllByRole('button', { name: /^申请开通：/ })).toHaveLength(2);
+  });
+
+  it('inline Apply speaks English too', async () => {
+    await act(() => i18n.changeLanguage('en'));
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    await ctl.finish(run([MEMBER_APPLY, DEPARTMENTS]));
+    await waitFor(() =>
+      expect(screen.getByTestId('check-contact.departments')).toHaveTextContent('Apply for Read department members'),
+    );
+    expect(screen.getByTestId('row-apply-scope-qyapi_get_member')).toHaveTextContent(/^Apply$/);
   });
 
   it('Cancel asks the core to stop the run', async () => {

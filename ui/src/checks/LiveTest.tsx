@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, List, Progress, Space, Typography } from 'antd';
-import { PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { ExportOutlined, PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, PlannedCheck } from '../ipc';
 import { useText } from '../i18n';
 import type { Checks } from './useChecks';
 import CheckDrawer from './CheckDrawer';
 import { StatusIcon } from './StatusIcon';
+import { missingScopes } from './scopeApply';
+import { useOpenLink } from '../useOpenLink';
 
 type Group = 'platform' | 'dingtalk' | 'scopes' | 'contacts' | 'other';
 
@@ -26,6 +28,7 @@ export default function LiveTest({ checks }: { checks: Checks }) {
   const tx = useText();
   const [userid, setUserid] = useState('');
   const [open, setOpen] = useState<CheckResult | null>(null);
+  const openLink = useOpenLink();
   const { planned, results, run, running } = checks;
   const done = planned.filter((p) => results[p.id]).length;
   const failed = Object.values(results).filter((r) => r.status === 'fail').length;
@@ -33,6 +36,8 @@ export default function LiveTest({ checks }: { checks: Checks }) {
 
   const row = (p: PlannedCheck) => {
     const r = results[p.id];
+    // A failed check that knows DingTalk's apply page per missing permission offers it right here.
+    const apply = r?.status === 'fail' ? missingScopes(r.data).filter((s) => s.url) : [];
     return (
       <List.Item
         key={p.id}
@@ -53,6 +58,28 @@ export default function LiveTest({ checks }: { checks: Checks }) {
                 {r ? tx(r.message) : t('live.status.pending')}
               </Typography.Text>
             </div>
+            {apply.length > 0 && (
+              <Flex gap={6} wrap style={{ marginTop: 6 }}>
+                {apply.map((s) => {
+                  const name = s.name ? tx(s.name) : s.scope;
+                  return (
+                    <Button
+                      key={s.scope}
+                      size="small"
+                      icon={<ExportOutlined />}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        openLink(s.url!);
+                      }}
+                      aria-label={t('missingScopes.applyNamed', { name })}
+                      data-testid={`row-apply-scope-${s.scope}`}
+                    >
+                      {apply.length > 1 ? t('missingScopes.applyNamed', { name }) : t('missingScopes.apply')}
+                    </Button>
+                  );
+                })}
+              </Flex>
+            )}
           </div>
         </Flex>
       </List.Item>

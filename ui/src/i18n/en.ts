@@ -163,6 +163,12 @@ const en: Messages = {
     submit: 'Explain',
     nothing: 'No error recognised: paste the whole message',
   },
+  missingScopes: {
+    title: 'Missing API permissions',
+    apply: 'Apply',
+    applyNamed: 'Apply for {{name}}',
+    hint: 'Each Apply button opens DingTalk’s apply page for that one permission.',
+  },
   practice: {
     label: 'Practice mode',
     off: 'Practice: off',
@@ -199,6 +205,9 @@ const en: Messages = {
     again: 'Test again',
     waiting: 'The DingTalk login page is open in your browser: scan it with DingTalk on your phone and confirm… (valid for 5 minutes)',
     proved: 'The login worked, so the personal contact read permission (Contact.User.Read) is granted: the next live test counts it as passed.',
+    preflightWarning: 'The wizard’s own look at DingTalk’s login page found something odd (the test goes on: the browser opens anyway, and the result after the scan decides)',
+    corpProved: 'CorpId proved: DingTalk says this login was made in the organisation with CorpId {{corpId}}, the CorpId entered (no API permission needed).',
+    corpReturned: 'DingTalk says this login was made in the organisation with CorpId {{corpId}}.',
   },
   scan: {
     title: 'Scan to verify',

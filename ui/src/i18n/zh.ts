@@ -161,6 +161,12 @@ const zh = {
     submit: '解释',
     nothing: '没有识别到错误，请粘贴完整的报错',
   },
+  missingScopes: {
+    title: '缺少的接口权限',
+    apply: '申请开通',
+    applyNamed: '申请开通：{{name}}',
+    hint: '每个“申请开通”按钮会打开钉钉的权限申请页，申请对应的那一项权限。',
+  },
   practice: {
     label: '练习模式',
     off: '练习模式：关',
@@ -197,6 +203,9 @@ const zh = {
     again: '再测一次',
     waiting: '已在浏览器打开钉钉登录页，请用手机钉钉扫码并确认…（5 分钟内有效）',
     proved: '登录成功，说明通讯录个人信息读权限（Contact.User.Read）已开通：下一次实时检测会把它记为通过。',
+    preflightWarning: '向导预先检查钉钉登录页时发现异常（不影响测试，浏览器照常打开，以扫码后的结果为准）',
+    corpProved: 'CorpId 已证实：钉钉说这次登录就在 CorpId 为 {{corpId}} 的企业里，与填写的 CorpId 一致（不需要任何接口权限）。',
+    corpReturned: '钉钉说这次登录所在企业的 CorpId 是 {{corpId}}。',
   },
   scan: {
     title: '扫码验证',

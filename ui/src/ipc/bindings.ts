@@ -184,7 +184,13 @@ template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>,
  */
 ca: CaInfo | null, };
 
-export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch";
+export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature";
+
+export type ScopeApply = { scope: string, 
+/**
+ * The console's name for it, when known.
+ */
+name: Text | null, url: string, };
 
 export type DiagnosisData = { 
 /**
@@ -192,13 +198,20 @@ export type DiagnosisData = {
  */
 egress_ip?: string | null, 
 /**
- * The Client ID DingTalk named in a whitelist error (`appKey(ding…)`).
+ * The app's Client ID: named by DingTalk (`appKey(ding…)` in a whitelist error, the apply
+ * link of a permission error) or known to the check that called.
  */
 app_key?: string | null, 
 /**
- * Permission codes to enable (`accessdenieddetail.requiredScopes`, or inferred from the API).
+ * Permission codes to enable (`accessdenieddetail.requiredScopes`, the codes DingTalk's text
+ * names, or inferred from the API).
  */
 required_scopes?: Array<string>, 
+/**
+ * For a missing permission whose app is known: each scope with its console name and
+ * DingTalk's one-click apply page. Derived from `required_scopes` and `app_key`.
+ */
+scope_apply?: Array<ScopeApply>, 
 /**
  * The HTTP status of the failed response, when known.
  */
@@ -331,10 +344,15 @@ export type ReportFormat = "html" | "md" | "json";
 
 export type LoginStarted = { redirect_url: string, auth_url: string, 
 /**
- * DingTalk already refused the login page (e.g. the redirect URL is not registered): the test
- * ends here with this result.
+ * DingTalk's login page visibly says the redirect URL is not registered: the test ends here
+ * with this result, and no browser opens.
  */
-preflight: CheckResult | null, };
+preflight: CheckResult | null, 
+/**
+ * Something odd about the login page (an unusual HTTP status, the page unreachable from the
+ * wizard) worth showing beside the login; the browser opens anyway.
+ */
+preflight_warning: Text | null, };
 
 export type ImportWarning = { pointer: string, message: Text, };
 

@@ -1,11 +1,12 @@
-import { App as AntApp, Button, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { ExportOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Permission } from '../ipc';
+import type { Permission } from '../ipc';
 import { useText } from '../i18n';
 import { CopyButton } from './UrlList';
 import type { Checks } from '../checks/useChecks';
 import { StatusIcon } from '../checks/StatusIcon';
+import { useOpenLink } from '../useOpenLink';
 
 /** 权限管理 lives inside each app's page; the app list is the deepest stable link. */
 const PERMISSION_PAGE = 'https://open-dev.dingtalk.com/fe/app#/corp/app';
@@ -14,10 +15,9 @@ const PERMISSION_PAGE = 'https://open-dev.dingtalk.com/fe/app#/corp/app';
 export default function PermissionList({ permissions, checks }: { permissions: Permission[]; checks?: Checks }) {
   const { t } = useTranslation();
   const tx = useText();
-  const { message } = AntApp.useApp();
+  const openLink = useOpenLink();
   const result = (code: string) => checks?.results[`scope.${code}`];
-  const openConsole = () =>
-    api.openLink(PERMISSION_PAGE).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+  const openConsole = () => openLink(PERMISSION_PAGE);
   return (
     <Flex vertical gap={10}>
       {checks && (
