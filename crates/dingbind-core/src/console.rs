@@ -23,7 +23,7 @@ pub enum LinkError {
     Refused(String),
 }
 
-/// DingTalk hosts the wizard links to (reference §12).
+/// DingTalk hosts the wizard links to (docs/dingtalk/console.md#pages-and-labels).
 pub const ALLOWED_HOSTS: [&str; 5] = [
     "open-dev.dingtalk.com",
     "open.dingtalk.com",

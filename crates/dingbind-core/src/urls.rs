@@ -1,8 +1,8 @@
 //! URL generation. A template's URL patterns carry two kinds of holes: `{field}`, which the wizard
 //! fills from the profile, and DingTalk's `$CORPID$`, which must reach the console literally because
 //! DingTalk replaces it with the visiting user's org id when the app opens from the workbench
-//! (reference §8). Seed 003 uses both in one template: the admin URL carries the real CorpId, the
-//! two home URLs carry `$CORPID$`.
+//! (docs/dingtalk/console.md#homepage-url-and-corpid-placeholder). Seed 003 uses both in one
+//! template: the admin URL carries the real CorpId, the two home URLs carry `$CORPID$`.
 
 use crate::field::Field;
 use crate::i18n::Text;

@@ -1,6 +1,6 @@
 //! The `event.check_url` check against a platform stand-in: a small axum server that plays the
 //! platform's event endpoint. It decrypts and builds replies with DingTalk's official algorithm
-//! implemented here from the spec (reference `dingtalk-api.md` §10a), independently of
+//! implemented here from the spec (docs/dingtalk/callback.md#crypto), independently of
 //! `dingtalk::callback_crypto`, so a bug there cannot hide behind a matching bug on the other
 //! side: AES-256-CBC, key = base64(aes_key + "="), IV = key[..16], PKCS#7 to 32-byte blocks,
 //! plaintext = random16 || be32 len || msg || owner_key, signature = sha1 of the sorted

@@ -1,7 +1,8 @@
 //! Real-world pastes, one row each: what an admin copies out of the DingTalk console, a chat window,
 //! a Word document, a JSON or `.env` file, and what the wizard must make of it. IDs are the public
-//! examples of reference §2 (CorpId `ding6ccabc44d2c8d38b`, Client ID `ding4vzvutha4q5gtg9q`,
-//! AgentId 836390886 / 1038226450 / 255379563) plus made-up 64-character secrets.
+//! examples of docs/dingtalk/console.md#identifiers (CorpId `ding6ccabc44d2c8d38b`, Client ID
+//! `ding4vzvutha4q5gtg9q`, AgentId 836390886 / 1038226450 / 255379563) plus made-up 64-character
+//! secrets.
 
 use dingbind_core::validate::{validate, validate_in_context, ErrorCode, Validation, WarningCode};
 use dingbind_core::Field;
@@ -28,7 +29,7 @@ macro_rules! secret_b {
 }
 const SECRET_A: &str = secret_a!();
 const SECRET_B: &str = secret_b!();
-/// Reference §2: 36-character CorpIds end in a shared-looking suffix.
+/// 36-character CorpIds end in a shared-looking suffix (docs/dingtalk/console.md#identifiers).
 const CORP_ID_36: &str = "ding5b06cf33a9e2c4d135c2f4657eb6378f";
 const CORP_ID_36_B: &str = "dingba6d7c1e0a2b4f5cffe93478753d9884";
 

@@ -192,7 +192,7 @@ fn seed_003_has_its_eleven_steps_in_order() {
             Field::SsoSecret
         ]
     );
-    // Seed step 6: contact management and todos (ARCHITECTURE's list).
+    // Seed step 6: contact management and todos (the design's permission list).
     for code in [
         "qyapi_get_member",
         "qyapi_get_department_list",
@@ -505,9 +505,9 @@ urls = ["home"]
     assert!(t.permissions.is_empty());
 }
 
-/// ARCHITECTURE.md's own example, with the short `[urls]` and `[permissions]` tables and no
-/// schema_version or description, plus one step: a server team starting from the design document
-/// gets a working template, with the built-ins' labels for URLs and permissions they share.
+/// The original design's example, with the short `[urls]` and `[permissions]` tables and no
+/// schema_version or description, plus one step: a server team starting from that example gets a
+/// working template, with the built-ins' labels for URLs and permissions they share.
 #[test]
 fn the_design_documents_short_form_is_accepted() {
     let src = r#"

@@ -6,7 +6,7 @@ use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::workspace::{TemplateAdded, Workspace};
 use std::path::Path;
 
-/// A server team's template in the short form of ARCHITECTURE.md (the e2e test adds it too).
+/// A server team's template in the short form (`template/mod.rs`; the e2e test adds it too).
 const ACME: &str = include_str!("fixtures/acme-oa.toml");
 
 fn workspace(dir: &Path) -> Workspace {

@@ -5,7 +5,7 @@
 //! their own, and a broken one is rejected with the field and line that is wrong.
 //!
 //! Format: the built-ins write `[[urls]]` and `[[permissions]]` out in full, because each URL needs
-//! a label and a console location in both languages. The short tables of ARCHITECTURE.md
+//! a label and a console location in both languages. The short tables of the original design
 //! (`[urls] name = "pattern"`, `[permissions] required = [...]`) are accepted too, in the order
 //! written, borrowing the built-ins' labels where they share a name or code; `schema_version`
 //! (only 1) and `description` may then be left out.

@@ -25,7 +25,7 @@ pub struct TemplateError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    /// Absent means 1, the only version there is (the short form of ARCHITECTURE.md has none).
+    /// Absent means 1, the only version there is (the short form has none).
     schema_version: Option<Spanned<u32>>,
     id: Spanned<String>,
     name: Text,
@@ -42,7 +42,8 @@ struct Raw {
 }
 
 /// `[[urls]]` / `[[permissions]]` written out in full, or the short `[urls]` / `[permissions]`
-/// table of ARCHITECTURE.md, so a server team can start from the design document's example.
+/// table (see the module docs of [`crate::template`]), so a server team can start from a minimal
+/// example.
 enum ListOrTable<L, T> {
     List(Vec<L>),
     Table(T),

@@ -1,8 +1,9 @@
 //! Judging one field's value after [`crate::sanitize`] has cleaned it. The rules come from
-//! `reference/dingtalk-api.md` §2. DingTalk documents none of the ID formats, so a value that merely
-//! *looks* unusual only warns; what blocks is what cannot be right (a secret in an ID box, a number
-//! in the Client ID box, a label that names another box, spaces inside an ID). A value in the wrong
-//! box is named for the box it belongs in.
+//! docs/dingtalk/console.md#identifiers (aes_key and token: docs/dingtalk/callback.md#settings).
+//! DingTalk documents none of the ID formats, so a value that merely *looks* unusual only warns;
+//! what blocks is what cannot be right (a secret in an ID box, a number in the Client ID box, a
+//! label that names another box, spaces inside an ID). A value in the wrong box is named for the
+//! box it belongs in.
 //!
 //! This module holds the verdict types and the entry points; the value shapes are in `shapes`,
 //! wrong-box detection in `mixups`, and the per-box rules in `ids`, `secrets` and `domain`.

@@ -21,7 +21,8 @@ pub(super) fn secret(field: Field, v: &str) -> Verdict {
     )
 }
 
-/// The event-subscription token: 3–32 letters or digits (DingTalk's console rule, reference §2).
+/// The event-subscription token: 3–32 letters or digits (DingTalk's console rule,
+/// docs/dingtalk/callback.md#settings).
 pub(super) fn event_token(v: &str) -> Verdict {
     if let Some(rejected) = id_precheck(Field::EventToken, v) {
         return rejected;
