@@ -12,8 +12,12 @@ setup:
 ui: setup
 	cd ui && npm run build
 
+# The CLI's practice mode (the simulator in-process) is on for development and tests; the CLI built
+# for servers leaves it out (`cargo build --release -p dingbind-cli`).
+FEATURES := --features dingbind-cli/practice
+
 build: ui
-	$(CARGO) build --workspace --all-targets
+	$(CARGO) build --workspace --all-targets $(FEATURES)
 
 run: build
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
@@ -23,13 +27,17 @@ run: build
 
 lint: setup
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	@if $(CARGO) tree -p dingbind-core -e normal,build --prefix none | grep -q '^tauri'; then \
-	  echo "dingbind-core must not depend on tauri"; exit 1; fi
+	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
+	$(CARGO) clippy -p dingbind-cli --all-targets -- -D warnings
+	@if $(CARGO) tree -p dingbind-core -e normal,build --prefix none | grep -qE '^(tauri|dingtalk-sim|axum) '; then \
+	  echo "dingbind-core must not depend on tauri, the simulator or a web server"; exit 1; fi
+	@if $(CARGO) tree -p dingbind-cli -e normal,build --prefix none | grep -qE '^(dingtalk-sim|axum) '; then \
+	  echo "the server CLI (no features) must not carry the simulator"; exit 1; fi
 	cd ui && npx tsc --noEmit
 
 test-rust:
-	$(CARGO) test --workspace
+	$(CARGO) test -p dingbind-cli --test server_build
+	$(CARGO) test --workspace $(FEATURES)
 
 test-ui:
 	cd ui && npm test

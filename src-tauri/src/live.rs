@@ -3,10 +3,10 @@
 //! and points every run at it.
 
 use crate::error::{ErrorCode, IpcError};
-use dingbind_core::checks::practice::{self, Practice, PracticeError};
 use dingbind_core::checks::{run, Cancel, CheckOptions, CheckRun};
 use dingbind_core::diagnosis::{explain, Diagnosis};
 use dingbind_core::workspace::{ProfileView, Workspace};
+use dingbind_practice::{self as practice, Practice, PracticeError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tokio::sync::Mutex;

@@ -45,15 +45,20 @@ pub async fn run_checks(
     practice: Option<String>,
     progress: Option<Lang>,
 ) -> Result<CheckRun, CliError> {
-    let mut cfg = dingtalk::Config::from_env();
-    let sim = match &practice {
+    let cfg = dingtalk::Config::from_env();
+    #[cfg(feature = "practice")]
+    let (cfg, sim) = match &practice {
         Some(name) => {
-            let sim = dingbind_core::checks::practice::start(name).await?;
-            cfg.endpoints = sim.endpoints();
-            Some(sim)
+            let sim = dingbind_practice::start(name).await?;
+            let endpoints = sim.endpoints();
+            (dingtalk::Config { endpoints, ..cfg }, Some(sim))
         }
-        None => None,
+        None => (cfg, None),
     };
+    #[cfg(not(feature = "practice"))]
+    if practice.is_some() {
+        return Err(CliError::NoPractice);
+    }
     let input = CheckInput::new(
         b.template.clone(),
         &b.values,
@@ -68,6 +73,7 @@ pub async fn run_checks(
         }
     })
     .await;
+    #[cfg(feature = "practice")]
     if let Some(sim) = sim {
         sim.stop().await;
     }

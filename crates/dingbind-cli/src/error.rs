@@ -2,7 +2,6 @@
 //! that cannot be loaded, practice mode that cannot start). Printed as `✗ message` or as the JSON
 //! error's `message`; the texts are part of the CLI's output.
 
-use dingbind_core::checks::practice::PracticeError;
 use dingbind_core::template::TemplateError;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +19,11 @@ pub enum CliError {
         source: TemplateError,
     },
     /// `--practice` named no scenario, or the simulator could not start.
+    #[cfg(feature = "practice")]
     #[error("{0}")]
-    Practice(#[from] PracticeError),
+    Practice(#[from] dingbind_practice::PracticeError),
+    /// `--practice` in a build without practice mode (the one meant for servers).
+    #[cfg(not(feature = "practice"))]
+    #[error("this dingbind has no practice mode: it is the build for servers (practice mode needs `cargo build -p dingbind-cli --features practice`)")]
+    NoPractice,
 }

@@ -11,6 +11,9 @@ use dingtalk_sim::scenarios as sc;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 const LATENCY_MS: u64 = 200;
 const ROUNDS: usize = 5;
 
@@ -25,7 +28,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
     .into_iter()
     .collect();
     let dingtalk = dingtalk::Config {
-        endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
+        endpoints: common::sim_endpoints(sim),
         ..dingtalk::Config::default()
     };
     CheckInput::new(

@@ -1,6 +1,8 @@
 //! The check engine against the simulator: every ready scenario gives exactly the statuses and
 //! diagnosis codes the admin should see; faults, deadline, cancellation; no secret anywhere.
 
+mod common;
+
 use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus};
 use dingbind_core::diagnosis::DiagnosisCode;
 use dingbind_core::{template, Field};
@@ -19,7 +21,7 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
     values.insert(Field::AgentId, sc::AGENT_ID.to_string());
     values.insert(Field::ClientId, sc::CLIENT_ID.to_string());
     let cfg = dingtalk::Config {
-        endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
+        endpoints: common::sim_endpoints(sim),
         backoff: std::time::Duration::from_millis(20),
         ..dingtalk::Config::default()
     };

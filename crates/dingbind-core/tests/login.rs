@@ -5,6 +5,8 @@
 //! cancelling — and what the preflight may and may not conclude from DingTalk's login page. No
 //! result may carry the secret, a code or a token.
 
+mod common;
+
 use dingbind_core::checks::{Cancel, CheckResult, CheckStatus};
 use dingbind_core::diagnosis::{explain, DiagnosisCode as D};
 use dingbind_core::login::{self, LoginError, LoginInput, LoginSession, Preflight};
@@ -22,7 +24,7 @@ fn input(sim: &SimHandle) -> LoginInput {
         corp_id: Some(sc::CORP_ID.into()),
         corp_name: Some(sc::CORP_NAME.into()),
         dingtalk: dingtalk::Config {
-            endpoints: dingbind_core::checks::practice::sim_endpoints(sim),
+            endpoints: common::sim_endpoints(sim),
             backoff: Duration::from_millis(20),
             ..dingtalk::Config::default()
         },

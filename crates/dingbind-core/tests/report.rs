@@ -4,6 +4,8 @@
 //! prints, no secret leaks into any format, the admin's typing cannot inject markup, and the JSON
 //! reads back as the same report while anything else is refused with a pointer.
 
+mod common;
+
 use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun};
 use dingbind_core::profile::{confirmation_key, evaluate, Profile};
 use dingbind_core::report::{self, build, parse, Report, ReportErrorCode, ReportInput, Verdict};
@@ -81,7 +83,7 @@ async fn run_against(scenario: &str) -> CheckRun {
     let sim = Sim::start(sc::builtin(scenario).unwrap(), 0).await.unwrap();
     let p = profile("x", CORP_NAME);
     let cfg = dingtalk::Config {
-        endpoints: dingbind_core::checks::practice::sim_endpoints(&sim),
+        endpoints: common::sim_endpoints(&sim),
         backoff: std::time::Duration::from_millis(20),
         ..dingtalk::Config::default()
     };

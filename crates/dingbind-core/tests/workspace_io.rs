@@ -4,6 +4,8 @@
 //! single byte of the existing profiles, and support mode — a report with a real check run against
 //! the simulator read back as a new profile whose history holds that run.
 
+mod common;
+
 use dingbind_core::checks::{run, Cancel, CheckOptions, CheckRun, CheckStatus};
 use dingbind_core::history::ChangeKind;
 use dingbind_core::profile::{confirmation_key, SecretLocation};
@@ -377,7 +379,7 @@ fn run_against(ws: &Workspace, scenario: &str) -> CheckRun {
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let sim = Sim::start(sc::builtin(scenario).unwrap(), 0).await.unwrap();
         let cfg = dingtalk::Config {
-            endpoints: dingbind_core::checks::practice::sim_endpoints(&sim),
+            endpoints: common::sim_endpoints(&sim),
             backoff: std::time::Duration::from_millis(20),
             ..dingtalk::Config::default()
         };

@@ -10,7 +10,6 @@ mod network;
 mod outcome;
 pub(crate) use outcome::{diagnose, entry as trace_entry};
 mod plan;
-pub mod practice;
 mod probes;
 
 pub use callback::check_url;

@@ -1,7 +1,12 @@
 //! Practice mode: the DingTalk simulator started in-process on loopback, with a ready scenario,
 //! and the endpoints that point the client at it. For training admins and for support staff
 //! reproducing a customer's failure (`dingbind check --practice missing-contact-scope`).
+//!
+//! This crate is the only production path to the simulator (axum and all): the core keeps it as a
+//! dev-dependency, the desktop app links it for its 练习模式 switch, and the CLI only when built
+//! with its `practice` feature, so the binary admins copy to servers carries no simulator.
 
+use dingbind_core::Field;
 use dingtalk_sim::{scenarios, Sim, SimError, SimHandle};
 
 /// Why practice mode could not start or switch scenario.
@@ -72,8 +77,7 @@ impl Practice {
     }
 
     /// The values the simulated organisation expects, to fill a practice profile with.
-    pub fn sample_values() -> Vec<(crate::Field, String)> {
-        use crate::Field;
+    pub fn sample_values() -> Vec<(Field, String)> {
         vec![
             (Field::CorpId, scenarios::CORP_ID.to_string()),
             (Field::CorpName, scenarios::CORP_NAME.to_string()),
