@@ -103,7 +103,7 @@ describe('login test', () => {
     expect(screen.queryByTestId('login-start')).not.toBeInTheDocument();
 
     ctl.finish(SIGNED_IN);
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国 (manager4220) · 示例科技有限公司');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('已登录：王建国 (manager4220) · 示例科技有限公司'));
     expect(screen.getByText(/下一次实时检测会把它记为通过/)).toBeInTheDocument();
     expect(screen.queryByText(/已在浏览器打开钉钉登录页/)).not.toBeInTheDocument();
     expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
@@ -116,7 +116,7 @@ describe('login test', () => {
     api.loginFinish.mockResolvedValue(NOT_MEMBER);
     const { user } = renderWithApp(<LoginTest practice={null} />);
     await user.click(screen.getByTestId('login-start'));
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('扫码的人不是这个企业的成员');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('扫码的人不是这个企业的成员'));
     expect(screen.getByText('请用本企业的钉钉账号扫码；企业内部应用不支持跨组织登录。')).toBeInTheDocument();
     expect(document.querySelector('.ant-result-error')).not.toBeNull();
 
@@ -129,7 +129,7 @@ describe('login test', () => {
     api.loginStart.mockResolvedValue(started(NOT_REGISTERED));
     const { user } = renderWithApp(<LoginTest practice={null} />);
     await user.click(screen.getByTestId('login-start'));
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('钉钉不认这个重定向地址');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('钉钉不认这个重定向地址'));
     expect(screen.getByText(/要登记的重定向URL：http:\/\/127\.0\.0\.1:27180\/dingbind\/login/)).toBeInTheDocument();
     expect(api.loginFinish).not.toHaveBeenCalled();
     expect(screen.queryByTestId('login-cancel')).not.toBeInTheDocument();
@@ -149,7 +149,7 @@ describe('login test', () => {
     expect(api.loginFinish).toHaveBeenCalledTimes(1);
 
     ctl.finish(PROVED);
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('已登录：王建国'));
     // The warning stays beside the result it did not decide.
     expect(screen.getByTestId('login-preflight-warning')).toBeInTheDocument();
   });
@@ -169,9 +169,9 @@ describe('login test', () => {
     api.loginFinish.mockResolvedValue(PROVED);
     const { user } = renderWithApp(<LoginTest practice={null} />);
     await user.click(screen.getByTestId('login-start'));
-    expect(await screen.findByTestId('login-corp')).toHaveTextContent(
+    await waitFor(() => expect(screen.getByTestId('login-corp')).toHaveTextContent(
       `CorpId 已证实：钉钉说这次登录就在 CorpId 为 ${CORP_ID} 的企业里，与填写的 CorpId 一致`,
-    );
+    ));
     expect(screen.getByText(/下一次实时检测会把它记为通过/)).toBeInTheDocument();
   });
 
@@ -182,7 +182,7 @@ describe('login test', () => {
     );
     const { user } = renderWithApp(<LoginTest practice={null} />);
     await user.click(screen.getByTestId('login-start'));
-    expect(await screen.findByTestId('login-corp')).toHaveTextContent(`钉钉说这次登录所在企业的 CorpId 是 ${CORP_ID}。`);
+    await waitFor(() => expect(screen.getByTestId('login-corp')).toHaveTextContent(`钉钉说这次登录所在企业的 CorpId 是 ${CORP_ID}。`));
   });
 
   it('cancels the wait', async () => {
@@ -196,7 +196,7 @@ describe('login test', () => {
     expect(api.loginCancel).toHaveBeenCalledTimes(1);
     // The core answers the waiting loginFinish with "cancelled".
     ctl.finish(CANCELLED);
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('已取消登录测试');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('已取消登录测试'));
     expect(document.querySelector('.ant-result-info')).not.toBeNull();
     expect(screen.getByTestId('login-start')).toBeEnabled();
   });
@@ -224,7 +224,7 @@ describe('login test', () => {
     api.loginStart.mockResolvedValue(started());
     api.loginFinish.mockResolvedValue(SIGNED_IN);
     await user.click(screen.getByTestId('login-start'));
-    expect(await screen.findByTestId('login-result')).toHaveTextContent('已登录：王建国');
+    await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('已登录：王建国'));
   });
 
   it('goes back to idle when waiting fails', async () => {

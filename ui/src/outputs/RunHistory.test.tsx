@@ -206,9 +206,9 @@ describe('run history', () => {
 
   it('says when there is no run yet', async () => {
     renderHistory([]);
-    expect(await screen.findByTestId('history-empty')).toHaveTextContent(
+    await waitFor(() => expect(screen.getByTestId('history-empty')).toHaveTextContent(
       '还没有检测记录。在“实时检测”里运行一次检测后会出现在这里。',
-    );
+    ));
     expect(screen.queryByTestId('history-compare')).not.toBeInTheDocument();
   });
 

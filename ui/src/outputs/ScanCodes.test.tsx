@@ -191,7 +191,7 @@ describe('scan codes', () => {
     expect(api.scanCodes).toHaveBeenCalledTimes(1);
     // New values: the codes follow.
     act(() => show(view()));
-    expect(await screen.findByTestId('qr-workbench')).toHaveAttribute('src', WORKBENCH.png);
+    await waitFor(() => expect(screen.getByTestId('qr-workbench')).toHaveAttribute('src', WORKBENCH.png));
     expect(api.scanCodes).toHaveBeenCalledTimes(2);
     expect(screen.queryByText(/还缺少/)).not.toBeInTheDocument();
   });

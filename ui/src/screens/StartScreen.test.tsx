@@ -16,8 +16,9 @@ const BROKEN = summary({
   broken: 'expected `=`, found newline at line 7 column 12',
 });
 
-async function rows() {
-  return screen.findAllByTestId('profile-row');
+/** Waits until exactly `n` bindings are listed (not merely the first one). */
+async function expectRows(n: number) {
+  await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(n));
 }
 const row = (name: string) => screen.getByText(name).closest<HTMLElement>('[data-testid="profile-row"]')!;
 
@@ -25,7 +26,7 @@ describe('StartScreen', () => {
   it('lists the bindings with their template and the step they are at', async () => {
     api.listProfiles.mockResolvedValue([HQ, BRANCH]);
     renderWithApp(<StartScreen onOpen={vi.fn()} />);
-    expect(await rows()).toHaveLength(2);
+    await expectRows(2);
     const hq = row('总部私有云');
     expect(within(hq).getByText('宜点云私有云')).toBeInTheDocument();
     expect(within(hq).getByText('进行到：填写应用凭证')).toBeInTheDocument();
@@ -40,7 +41,7 @@ describe('StartScreen', () => {
     api.listProfiles.mockResolvedValue([HQ]);
     const onOpen = vi.fn();
     const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
-    await rows();
+    await expectRows(1);
     await user.click(screen.getByTestId('open-profile'));
     expect(api.openProfile).toHaveBeenCalledWith('p-hq');
     await waitFor(() => expect(onOpen).toHaveBeenCalledTimes(1));
@@ -51,7 +52,7 @@ describe('StartScreen', () => {
     api.listProfiles.mockResolvedValue([HQ, BROKEN]);
     const onOpen = vi.fn();
     const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
-    await rows();
+    await expectRows(2);
     const broken = row('旧配置');
     expect(within(broken).getByText('无法读取')).toBeInTheDocument();
     expect(within(broken).getByText('expected `=`, found newline at line 7 column 12')).toBeInTheDocument();
@@ -70,7 +71,7 @@ describe('StartScreen', () => {
   it('deletes only after the admin confirms', async () => {
     api.listProfiles.mockResolvedValue([HQ]);
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
-    await rows();
+    await expectRows(1);
     await user.click(screen.getByTestId('delete-profile'));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('删除“总部私有云”？');
@@ -89,21 +90,21 @@ describe('StartScreen', () => {
   it('does not delete when the admin cancels', async () => {
     api.listProfiles.mockResolvedValue([HQ, BROKEN]);
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
-    await rows();
+    await expectRows(2);
     await user.click(within(row('旧配置')).getByRole('button', { name: /删除/ }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('删除“旧配置”？');
     await user.click(within(dialog).getByRole('button', { name: /取\s*消/ }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.deleteProfile).not.toHaveBeenCalled();
-    expect(await rows()).toHaveLength(2);
+    await expectRows(2);
   });
 
   it('creates a binding with the chosen name and template, then opens it', async () => {
     api.listProfiles.mockResolvedValue([HQ]);
     const onOpen = vi.fn();
     const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
-    await rows();
+    await expectRows(1);
     await user.click(screen.getByTestId('create-profile'));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('新建钉钉绑定');
@@ -139,7 +140,7 @@ describe('StartScreen', () => {
     api.listProfiles.mockResolvedValue([HQ]);
     api.renameProfile.mockImplementation(async (id, name) => summary({ id, name }));
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
-    await rows();
+    await expectRows(1);
     await user.click(screen.getByRole('button', { name: '重命名' }));
     const dialog = await screen.findByRole('dialog');
     const name = within(dialog).getByTestId('profile-name-input');
@@ -157,7 +158,7 @@ describe('StartScreen', () => {
     api.listProfiles.mockResolvedValue([HQ]);
     api.duplicateProfile.mockImplementation(async (_id, name) => summary({ id: 'p-copy', name }));
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
-    await rows();
+    await expectRows(1);
     await user.click(screen.getByRole('button', { name: '复制' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByTestId('profile-name-input')).toHaveValue('总部私有云 副本');

@@ -113,7 +113,7 @@ describe('validation messages', () => {
     core.judge = (field, raw) => (field === 'agent_id' && raw === VALUES.client_id ? clientIdInAgentIdBox : undefined);
     renderWizard(makeView({ current_step: 'credentials' }));
     fireEvent.change(screen.getByTestId('field-agent_id'), { target: { value: VALUES.client_id } });
-    expect(await screen.findByTestId('field-error')).toHaveTextContent('应填到「Client ID（原 AppKey）」框');
+    await waitFor(() => expect(screen.getByTestId('field-error')).toHaveTextContent('应填到「Client ID（原 AppKey）」框'));
     expect(screen.getByTestId('move-field')).toBeInTheDocument();
   });
 

@@ -98,7 +98,7 @@ describe('SecretInput', () => {
     fireEvent.change(screen.getByTestId('field-client_secret'), { target: { value: VALUES.client_secret } });
     await waitFor(() => expect(api.setSecret).toHaveBeenCalledWith(PROFILE_ID, 'client_secret', VALUES.client_secret));
     expect(api.setSecret).toHaveBeenCalledTimes(1);
-    expect(await screen.findByTestId('secret-mask-client_secret')).toHaveTextContent('GT-l…(64)');
+    await waitFor(() => expect(screen.getByTestId('secret-mask-client_secret')).toHaveTextContent('GT-l…(64)'));
   });
 
   it('does not show the empty message before anything is typed', () => {
