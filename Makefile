@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: setup ui build run test lint test-rust test-ui e2e bindings bench
+.PHONY: setup ui build run test lint check check-static test-rust test-ui e2e bindings bench
 
 setup:
 	@scripts/setup.sh
@@ -25,7 +25,8 @@ run: build
 	  scripts/headless.sh target/debug/dingbind-app; \
 	else target/debug/dingbind-app; fi
 
-lint: setup
+# Static checks only, without root or apt (the system packages must be there already).
+check-static:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
 	$(CARGO) clippy -p dingbind-cli --all-targets -- -D warnings
@@ -33,7 +34,16 @@ lint: setup
 	  echo "dingbind-core must not depend on tauri, the simulator or a web server"; exit 1; fi
 	@if $(CARGO) tree -p dingbind-cli -e normal,build --prefix none | grep -qE '^(dingtalk-sim|axum) '; then \
 	  echo "the server CLI (no features) must not carry the simulator"; exit 1; fi
+	@[ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
 	cd ui && npx tsc --noEmit
+
+lint: setup check-static
+
+# The quick loop for contributors: static checks and the unit tests, in a few minutes, without
+# root, apt, a display or the e2e tooling. `make test` stays the one full command.
+check: check-static
+	$(CARGO) test --workspace --lib --bins $(FEATURES)
+	cd ui && npm test
 
 test-rust:
 	$(CARGO) test -p dingbind-cli --test server_build
