@@ -27,6 +27,9 @@ run: build
 
 # Static checks only, without root or apt (the system packages must be there already).
 check-static:
+	@[ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
+	@# The shell embeds the built UI at compile time: build it once if it is not there.
+	@[ -f ui/dist/index.html ] || (cd ui && npm run build)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets $(FEATURES) -- -D warnings
 	$(CARGO) clippy -p dingbind-cli --all-targets -- -D warnings
@@ -34,7 +37,6 @@ check-static:
 	  echo "dingbind-core must not depend on tauri, the simulator or a web server"; exit 1; fi
 	@if $(CARGO) tree -p dingbind-cli -e normal,build --prefix none | grep -qE '^(dingtalk-sim|axum) '; then \
 	  echo "the server CLI (no features) must not carry the simulator"; exit 1; fi
-	@[ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
 	cd ui && npx tsc --noEmit
 
 lint: setup check-static
