@@ -185,7 +185,10 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         "https://oa.example.com/dingding/dd_or_code_corp_list",
     )
     .await;
+    // Step 8 also asks for the server's egress IP, the classic cause of 60020.
+    app.wait_text(".step-body", "服务器出口IP").await;
     app.click("[data-testid=confirm-saved]").await;
+    app.click("[data-testid=confirm-egress_ip]").await;
     app.next("sso_secret").await;
     app.retype("[data-testid=field-sso_secret]", &sso_secret())
         .await;
@@ -395,7 +398,12 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         .await;
     app.goto_step(page("live")).await;
     app.click("[data-testid=run-checks]").await;
-    app.wait_text("[data-testid=check-verdict]", "全部通过")
+    app.wait_text("[data-testid=check-verdict]", "没有发现阻断问题")
+        .await;
+    // No false all clear: the server's egress IP and the phone scan are named as not proven.
+    app.wait_text("[data-testid=check-unproven]", "平台服务器的出口IP")
+        .await;
+    app.wait_text("[data-testid=check-unproven]", "练习模式")
         .await;
     let statuses = app.attrs("[data-testid^='check-']", "data-status").await;
     assert!(statuses.len() >= 20, "{statuses:?}");
@@ -490,7 +498,7 @@ async fn scan_login_history_report_and_support_mode() {
     // Two runs — healthy, then with the contact permissions withdrawn — compared in the history.
     app.goto_step(page("live")).await;
     app.click("[data-testid=run-checks]").await;
-    app.wait_text("[data-testid=check-verdict]", "全部通过")
+    app.wait_text("[data-testid=check-verdict]", "没有发现阻断问题")
         .await;
     // The login read the user through Contact.User.Read: no longer "only a person can confirm".
     app.wait_attr(

@@ -119,6 +119,38 @@ describe('live test', () => {
     expect(screen.getByTestId('run-checks')).toHaveTextContent(/重新检测/);
   });
 
+  it('never says the binding works: a clean run lists what it did not prove', async () => {
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    const range = result('contact.visible_range', 'manual', { message: text('请到开发者后台确认可见范围') });
+    ctl.emit({
+      kind: 'planned',
+      checks: [TOKEN, range].map((c) => ({ id: c.id, title: c.id === range.id ? text('应用可见范围', 'Visible range') : c.title, depends_on: [] })),
+    });
+    await ctl.finish(run([TOKEN, range]));
+    await waitFor(() => expect(screen.getByTestId('check-verdict')).toHaveTextContent('本机检测没有发现阻断问题'));
+    const unproven = screen.getByTestId('check-unproven');
+    expect(unproven).toHaveTextContent('平台服务器的出口IP');
+    expect(unproven).toHaveTextContent('dingbind check');
+    expect(unproven).toHaveTextContent('1 项需要人工确认：应用可见范围');
+    expect(screen.getByTestId('check-verdict')).not.toHaveTextContent('可以正常工作');
+
+    await act(() => i18n.changeLanguage('en'));
+    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent("The platform server's egress IP"));
+    expect(screen.getByTestId('check-unproven')).toHaveTextContent('1 item(s) to confirm by hand: Visible range');
+    await act(() => i18n.changeLanguage('zh'));
+  });
+
+  it('in practice mode says the results are not real DingTalk', async () => {
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    await ctl.finish({ ...run([TOKEN]), practice: 'healthy' });
+    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent('练习模式（模拟场景 healthy）'));
+    expect(screen.getByTestId('check-unproven')).toHaveTextContent('平台服务器的出口IP');
+  });
+
   it('opens a check: cause, fix with the console link, DingTalk’s words, the redacted exchange', async () => {
     const ctl = controlledRun();
     const { user } = renderWizard(makeView({ current_step: 'live' }));

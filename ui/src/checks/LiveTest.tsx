@@ -6,6 +6,7 @@ import type { CheckResult, PlannedCheck } from '../ipc';
 import { useText } from '../i18n';
 import type { Checks } from './useChecks';
 import CheckDrawer from './CheckDrawer';
+import RunVerdict from './RunVerdict';
 import { StatusIcon } from './StatusIcon';
 import { missingScopes } from './scopeApply';
 import { useOpenLink } from '../useOpenLink';
@@ -131,14 +132,8 @@ export default function LiveTest({ checks }: { checks: Checks }) {
               data-testid="check-progress"
             />
             {run && (
-              <Flex justify="space-between" wrap gap={8}>
-                <Typography.Text strong data-testid="check-verdict" type={run.summary.fail ? 'danger' : 'success'}>
-                  {run.cancelled
-                    ? t('live.cancelled')
-                    : run.summary.fail
-                      ? t('live.someFail', { count: run.summary.fail })
-                      : t('live.allGood')}
-                </Typography.Text>
+              <Flex justify="space-between" wrap gap={8} align="flex-start">
+                <RunVerdict run={run} planned={planned} />
                 <Typography.Text type="secondary" data-testid="check-summary">
                   {t('live.summary', run.summary)} · {t('live.took', { ms: run.duration_ms })}
                 </Typography.Text>
