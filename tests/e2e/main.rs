@@ -354,6 +354,15 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         "manual",
     )
     .await;
+    // Failures first: the three missing permissions merged into one instruction, one apply each.
+    app.wait_text("[data-testid=fix-permissions]", "开通 3 项接口权限")
+        .await;
+    app.wait_attr(
+        "[data-testid='fix-apply-scope-qyapi_get_department_member']",
+        "type",
+        "button",
+    )
+    .await;
     app.screenshot("zh-12-live-missing-scope").await;
     app.click("[data-testid='check-scope.qyapi_get_member']")
         .await;

@@ -151,6 +151,43 @@ describe('live test', () => {
     expect(screen.getByTestId('check-unproven')).toHaveTextContent('平台服务器的出口IP');
   });
 
+  it('puts failures first: one merged permission instruction, a one-line fix per other failure, passes folded', async () => {
+    const ctl = controlledRun();
+    const { user } = renderWizard(makeView({ current_step: 'live' }));
+    await user.click(screen.getByTestId('run-checks'));
+    const corp = result('credentials.corp_id', 'warn', {
+      code: 'bad_corp_id',
+      message: text('钉钉对 CorpId 只回答了「未知错误」'),
+      fix: text('打开开发者后台首页，复制 CorpId。也可以做一次登录测试。'),
+    });
+    const all = [TOKEN, MEMBER_APPLY, DEPARTMENTS, corp];
+    ctl.emit({ kind: 'planned', checks: all.map((c) => ({ id: c.id, title: c.title, depends_on: [] })) });
+    await ctl.finish(run(all));
+    const fixes = await screen.findByTestId('check-fixes');
+    await waitFor(() => expect(fixes).toHaveTextContent('需要处理（2）'));
+    // Three missing permissions from two checks: one instruction, one apply button each.
+    const perms = within(fixes).getByTestId('fix-permissions');
+    expect(perms).toHaveTextContent('开通 3 项接口权限');
+    for (const scope of ['qyapi_get_member', 'qyapi_get_department_list', 'qyapi_get_department_member'] as const) {
+      await user.click(within(perms).getByTestId(`fix-apply-scope-${scope}`));
+      expect(api.openLink).toHaveBeenLastCalledWith(applyUrl(scope));
+    }
+    // The other problem keeps one line of its fix, and its details open the drawer.
+    const row = within(fixes).getByTestId('fix-credentials.corp_id');
+    expect(row).toHaveTextContent('打开开发者后台首页，复制 CorpId。');
+    expect(row).not.toHaveTextContent('登录测试');
+    await user.click(within(row).getByText('详情'));
+    expect(await screen.findByTestId('check-drawer')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    // What passed is folded in its group until asked for.
+    const token = screen.getByTestId('check-credentials.token');
+    expect(token).not.toBeVisible();
+    await user.click(screen.getByTestId('passes-dingtalk'));
+    await waitFor(() => expect(screen.getByTestId('check-credentials.token')).toBeVisible());
+    // The verdict is a link to the list.
+    expect(screen.getByTestId('check-verdict').tagName).toBe('A');
+  });
+
   it('opens a check: cause, fix with the console link, DingTalk’s words, the redacted exchange', async () => {
     const ctl = controlledRun();
     const { user } = renderWizard(makeView({ current_step: 'live' }));

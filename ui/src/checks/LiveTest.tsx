@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, List, Progress, Space, Typography } from 'antd';
-import { ExportOutlined, PlayCircleOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { DownOutlined, ExportOutlined, PlayCircleOutlined, ReloadOutlined, RightOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, PlannedCheck } from '../ipc';
 import { useText } from '../i18n';
 import type { Checks } from './useChecks';
 import CheckDrawer from './CheckDrawer';
+import FixList from './FixList';
 import RunVerdict from './RunVerdict';
 import { StatusIcon } from './StatusIcon';
 import { missingScopes } from './scopeApply';
@@ -29,6 +30,9 @@ export default function LiveTest({ checks }: { checks: Checks }) {
   const tx = useText();
   const [userid, setUserid] = useState('');
   const [open, setOpen] = useState<CheckResult | null>(null);
+  // Groups whose passed checks are shown; after a run they start folded (failures first).
+  const [shownPasses, setShownPasses] = useState<Partial<Record<Group, boolean>>>({});
+  const fixes = useRef<HTMLDivElement>(null);
   const openLink = useOpenLink();
   const { planned, results, run, running } = checks;
   const done = planned.filter((p) => results[p.id]).length;
@@ -133,7 +137,11 @@ export default function LiveTest({ checks }: { checks: Checks }) {
             />
             {run && (
               <Flex justify="space-between" wrap gap={8} align="flex-start">
-                <RunVerdict run={run} planned={planned} />
+                <RunVerdict
+                  run={run}
+                  planned={planned}
+                  onShowFailures={() => fixes.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' })}
+                />
                 <Typography.Text type="secondary" data-testid="check-summary">
                   {t('live.summary', run.summary)} · {t('live.took', { ms: run.duration_ms })}
                 </Typography.Text>
@@ -144,12 +152,37 @@ export default function LiveTest({ checks }: { checks: Checks }) {
         </Card>
       )}
 
+      {run && !running && <FixList ref={fixes} run={run} planned={planned} onOpen={setOpen} />}
+
       {GROUPS.map((g) => {
         const items = planned.filter((p) => groupOf(p.id) === g);
         if (!items.length) return null;
+        // While running every row streams in place; once done, what passed folds away.
+        const fold = !!run && !running;
+        const passed = fold ? items.filter((p) => results[p.id]?.status === 'ok') : [];
+        const rest = items.filter((p) => !passed.includes(p));
+        const shown = !!shownPasses[g];
         return (
           <Card key={g} size="small" title={t(`live.groups.${g}`)} styles={{ body: { padding: '0 12px' } }}>
-            <List dataSource={items} renderItem={row} />
+            {rest.length > 0 && <List dataSource={rest} renderItem={row} />}
+            {passed.length > 0 && (
+              <>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={shown ? <DownOutlined /> : <RightOutlined />}
+                  aria-expanded={shown}
+                  onClick={() => setShownPasses((s) => ({ ...s, [g]: !shown }))}
+                  data-testid={`passes-${g}`}
+                  style={{ padding: '8px 0' }}
+                >
+                  {t('live.passes', { count: passed.length })}
+                </Button>
+                <div hidden={!shown}>
+                  <List dataSource={passed} renderItem={row} />
+                </div>
+              </>
+            )}
           </Card>
         );
       })}

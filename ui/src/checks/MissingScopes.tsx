@@ -9,7 +9,14 @@ import { useOpenLink } from '../useOpenLink';
  * The permissions a check or a diagnosis found missing: the console's name and the code of each,
  * with DingTalk's one-click apply page per permission when the Client ID is known.
  */
-export default function MissingScopes({ data }: { data: unknown }) {
+export default function MissingScopes({
+  data,
+  idPrefix = '',
+}: {
+  data: unknown;
+  /** Keeps test ids unique where two lists show at once (the live test's fix list). */
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
   const tx = useText();
   const { token } = theme.useToken();
@@ -18,10 +25,10 @@ export default function MissingScopes({ data }: { data: unknown }) {
   if (!scopes.length) return null;
   const withUrl = scopes.filter((s) => s.url).length;
   return (
-    <Flex vertical gap={6} data-testid="missing-scopes">
+    <Flex vertical gap={6} data-testid={`${idPrefix}missing-scopes`}>
       <Typography.Text strong>{t('missingScopes.title')}</Typography.Text>
       {withUrl > 1 && (
-        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="missing-scopes-hint">
+        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`${idPrefix}missing-scopes-hint`}>
           {t('missingScopes.hint')}
         </Typography.Text>
       )}
@@ -33,7 +40,7 @@ export default function MissingScopes({ data }: { data: unknown }) {
             align="center"
             gap={12}
             style={{ padding: '6px 12px', borderTop: i ? `1px solid ${token.colorBorderSecondary}` : undefined }}
-            data-testid={`missing-scope-${s.scope}`}
+            data-testid={`${idPrefix}missing-scope-${s.scope}`}
           >
             <Flex gap={8} align="baseline" wrap style={{ minWidth: 0 }}>
               {s.name && <Typography.Text>{tx(s.name)}</Typography.Text>}
@@ -53,7 +60,7 @@ export default function MissingScopes({ data }: { data: unknown }) {
                 icon={<ExportOutlined />}
                 onClick={() => openLink(s.url!)}
                 aria-label={t('missingScopes.applyNamed', { name: s.name ? tx(s.name) : s.scope })}
-                data-testid={`apply-scope-${s.scope}`}
+                data-testid={`${idPrefix}apply-scope-${s.scope}`}
                 style={{ flexShrink: 0 }}
               >
                 {t('missingScopes.apply')}

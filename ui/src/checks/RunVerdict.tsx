@@ -8,14 +8,30 @@ import { useText } from '../i18n';
  * works": it checked this computer's egress IP (not the platform server's), cannot scan with a
  * phone, and leaves the manual items and warnings to a person; in practice mode nothing is real.
  */
-export default function RunVerdict({ run, planned }: { run: CheckRun; planned: PlannedCheck[] }) {
+export default function RunVerdict({
+  run,
+  planned,
+  onShowFailures,
+}: {
+  run: CheckRun;
+  planned: PlannedCheck[];
+  /** Brings the list of failures into view. */
+  onShowFailures: () => void;
+}) {
   const { t } = useTranslation();
   const tx = useText();
-  if (run.cancelled || run.summary.fail > 0) {
+  if (run.cancelled) {
     return (
       <Typography.Text strong data-testid="check-verdict" type="danger">
-        {run.cancelled ? t('live.cancelled') : t('live.someFail', { count: run.summary.fail })}
+        {t('live.cancelled')}
       </Typography.Text>
+    );
+  }
+  if (run.summary.fail > 0) {
+    return (
+      <Typography.Link strong data-testid="check-verdict" type="danger" onClick={onShowFailures}>
+        {t('live.someFail', { count: run.summary.fail })}
+      </Typography.Link>
     );
   }
   const title = (id: string) => {

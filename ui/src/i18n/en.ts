@@ -108,6 +108,13 @@ const en: Messages = {
       warn: '{{count}} item(s) need attention (marked yellow): look at each.',
     },
     listSep: ', ',
+    passes: '{{count}} passed',
+    fix: {
+      title: 'To fix ({{count}})',
+      permissions: 'Enable {{count}} API permission(s)',
+      permissionsHow: 'Click “Apply” for each and confirm in the DingTalk developer console, then run the test again (DingTalk may keep the old access_token for up to 2 hours).',
+      affects: 'Affects: {{checks}}',
+    },
     someFail: '{{count}} check(s) failed: open one for the cause and the fix',
     cancelled: 'Cancelled',
     deadline: 'Some checks ran past the 30-second deadline',

@@ -106,6 +106,13 @@ const zh = {
       warn: '{{count}} 项需要注意（黄色标记），请逐项查看。',
     },
     listSep: '、',
+    passes: '{{count}} 项通过',
+    fix: {
+      title: '需要处理（{{count}}）',
+      permissions: '开通 {{count}} 项接口权限',
+      permissionsHow: '逐项点「申请开通」，在钉钉开发者后台确认；开通后重新检测（钉钉最长可能 2 小时内仍沿用旧的 access_token）。',
+      affects: '影响：{{checks}}',
+    },
     someFail: '{{count}} 项未通过，点击查看原因和修复方法',
     cancelled: '检测已取消',
     deadline: '部分检测超过了 30 秒的总时限',
