@@ -205,8 +205,6 @@ describe('live test', () => {
     // Without the Client ID there is no apply page: the code is listed, the console button stays.
     expect(within(drawer).getByTestId('missing-scope-qyapi_get_member')).toHaveTextContent(/^qyapi_get_member$/);
     expect(within(drawer).queryByTestId('apply-scope-qyapi_get_member')).not.toBeInTheDocument();
-    // Nothing to apply for inline either.
-    expect(within(screen.getByTestId('check-scope.qyapi_get_member')).queryAllByRole('button')).toHaveLength(0);
   });
 
   it('the drawer names the missing permission and opens DingTalk’s apply page for it', async () => {
@@ -232,48 +230,29 @@ describe('live test', () => {
     expect(drawer).not.toHaveTextContent('"url":');
   });
 
-  it('a failed row offers Apply inline without opening the drawer', async () => {
+  it('the drawer of a check missing several permissions says what each button does', async () => {
     const ctl = controlledRun();
     const { user } = renderWizard(makeView({ current_step: 'live' }));
     await user.click(screen.getByTestId('run-checks'));
-    await ctl.finish(run([TOKEN, MEMBER_APPLY, DEPARTMENTS]));
+    await ctl.finish(run([TOKEN, DEPARTMENTS]));
+    await user.click(await screen.findByText('读取部门失败：缺少 2 项权限'));
+    const drawer = await screen.findByTestId('check-drawer');
     await waitFor(() =>
-      expect(screen.getByTestId('check-contact.departments')).toHaveTextContent('申请开通：通讯录部门成员读权限'),
+      expect(within(drawer).getByTestId('missing-scopes-hint')).toHaveTextContent('每个“申请开通”按钮会打开钉钉的权限申请页'),
     );
-    // One permission: a plain "申请开通"; several: each button says which.
-    const member = screen.getByTestId('check-scope.qyapi_get_member');
-    expect(within(member).getByTestId('row-apply-scope-qyapi_get_member')).toHaveTextContent(/^申请开通$/);
-    const departments = screen.getByTestId('check-contact.departments');
-    expect(within(departments).getByTestId('row-apply-scope-qyapi_get_department_list')).toHaveTextContent(
-      '申请开通：通讯录部门信息读权限',
-    );
-    // A passed check offers nothing.
-    expect(within(screen.getByTestId('check-credentials.token')).queryAllByRole('button')).toHaveLength(0);
-
-    await user.click(within(member).getByTestId('row-apply-scope-qyapi_get_member'));
-    expect(api.openLink).toHaveBeenLastCalledWith(applyUrl('qyapi_get_member'));
-    await user.click(within(departments).getByRole('button', { name: '申请开通：通讯录部门成员读权限' }));
-    expect(api.openLink).toHaveBeenLastCalledWith(applyUrl('qyapi_get_department_member'));
-    expect(screen.queryByTestId('check-drawer')).not.toBeInTheDocument();
-
-    // The rest of the row still opens the drawer, with the hint for several permissions.
-    await user.click(within(departments).getByText('读取部门失败：缺少 2 项权限'));
-    await waitFor(() =>
-      expect(screen.getByTestId('missing-scopes-hint')).toHaveTextContent('每个“申请开通”按钮会打开钉钉的权限申请页'),
-    );
-    expect(within(screen.getByTestId('check-drawer')).getAllByRole('button', { name: /^申请开通：/ })).toHaveLength(2);
+    expect(within(drawer).getAllByRole('button', { name: /^申请开通：/ })).toHaveLength(2);
   });
 
-  it('inline Apply speaks English too', async () => {
+  it('the merged permission instruction speaks English too', async () => {
     await act(() => i18n.changeLanguage('en'));
     const ctl = controlledRun();
     const { user } = renderWizard(makeView({ current_step: 'live' }));
     await user.click(screen.getByTestId('run-checks'));
     await ctl.finish(run([MEMBER_APPLY, DEPARTMENTS]));
-    await waitFor(() =>
-      expect(screen.getByTestId('check-contact.departments')).toHaveTextContent('Apply for Read department members'),
-    );
-    expect(screen.getByTestId('row-apply-scope-qyapi_get_member')).toHaveTextContent(/^Apply$/);
+    await waitFor(() => expect(screen.getByTestId('fix-permissions')).toHaveTextContent('Enable 3 API permission(s)'));
+    expect(screen.getByTestId('fix-missing-scope-qyapi_get_department_member')).toHaveTextContent('Read department members');
+    expect(screen.getByTestId('fix-apply-scope-qyapi_get_member')).toHaveTextContent(/^Apply$/);
+    await act(() => i18n.changeLanguage('zh'));
   });
 
   it('Cancel asks the core to stop the run', async () => {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, List, Progress, Space, Typography } from 'antd';
-import { DownOutlined, ExportOutlined, PlayCircleOutlined, ReloadOutlined, RightOutlined, StopOutlined } from '@ant-design/icons';
+import { DownOutlined, PlayCircleOutlined, ReloadOutlined, RightOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, PlannedCheck } from '../ipc';
 import { useText } from '../i18n';
@@ -9,8 +9,6 @@ import CheckDrawer from './CheckDrawer';
 import FixList from './FixList';
 import RunVerdict from './RunVerdict';
 import { StatusIcon } from './StatusIcon';
-import { missingScopes } from './scopeApply';
-import { useOpenLink } from '../useOpenLink';
 
 type Group = 'platform' | 'dingtalk' | 'scopes' | 'contacts' | 'other';
 
@@ -33,7 +31,6 @@ export default function LiveTest({ checks }: { checks: Checks }) {
   // Groups whose passed checks are shown; after a run they start folded (failures first).
   const [shownPasses, setShownPasses] = useState<Partial<Record<Group, boolean>>>({});
   const fixes = useRef<HTMLDivElement>(null);
-  const openLink = useOpenLink();
   const { planned, results, run, running } = checks;
   const done = planned.filter((p) => results[p.id]).length;
   const failed = Object.values(results).filter((r) => r.status === 'fail').length;
@@ -41,8 +38,6 @@ export default function LiveTest({ checks }: { checks: Checks }) {
 
   const row = (p: PlannedCheck) => {
     const r = results[p.id];
-    // A failed check that knows DingTalk's apply page per missing permission offers it right here.
-    const apply = r?.status === 'fail' ? missingScopes(r.data).filter((s) => s.url) : [];
     return (
       <List.Item
         key={p.id}
@@ -63,28 +58,6 @@ export default function LiveTest({ checks }: { checks: Checks }) {
                 {r ? tx(r.message) : t('live.status.pending')}
               </Typography.Text>
             </div>
-            {apply.length > 0 && (
-              <Flex gap={6} wrap style={{ marginTop: 6 }}>
-                {apply.map((s) => {
-                  const name = s.name ? tx(s.name) : s.scope;
-                  return (
-                    <Button
-                      key={s.scope}
-                      size="small"
-                      icon={<ExportOutlined />}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        openLink(s.url!);
-                      }}
-                      aria-label={t('missingScopes.applyNamed', { name })}
-                      data-testid={`row-apply-scope-${s.scope}`}
-                    >
-                      {apply.length > 1 ? t('missingScopes.applyNamed', { name }) : t('missingScopes.apply')}
-                    </Button>
-                  );
-                })}
-              </Flex>
-            )}
           </div>
         </Flex>
       </List.Item>
