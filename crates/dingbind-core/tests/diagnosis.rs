@@ -623,11 +623,35 @@ fn codes_are_stable_snake_case() {
         "unexpected_response",
         "callback_bad_reply",
         "callback_decrypt_failed",
+        // Added since; as published, so just as fixed.
+        "auth_code_invalid",
+        "app_not_published",
+        "quota_exceeded",
+        "ip_banned",
+        "api_disabled",
+        "bad_param",
+        "dept_not_found",
+        "callback_crypto_key",
+        "callback_registration",
+        "callback_unreachable",
+        "message_throttled",
+        "corpid_placeholder",
+        "in_app_login_required",
+        "not_dingtalk",
+        "unreachable",
+        "unknown",
+        "state_mismatch",
+        "wrong_endpoint",
+        "token_not_received",
+        "server_error",
+        "jsapi_signature",
     ];
     for name in contract {
         let code: DiagnosisCode = name.parse().unwrap();
         assert_eq!(serde_json::to_value(code).unwrap(), name);
     }
+    // A new code is pinned here as it is published (and so can never be renamed silently).
+    assert_eq!(DiagnosisCode::ALL.len(), contract.len(), "pin every code");
     for code in DiagnosisCode::ALL {
         let json = serde_json::to_value(code).unwrap();
         assert_eq!(json, code.as_str());
