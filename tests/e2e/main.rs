@@ -380,6 +380,24 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         .await;
     app.screenshot("zh-12-live-drawer").await;
     app.press_escape().await;
+    // The same in English: the merged permission instruction, then the drawer.
+    app.switch_language("EN").await;
+    app.wait_text(
+        "[data-testid=fix-permissions]",
+        "Enable 3 API permission(s)",
+    )
+    .await;
+    app.screenshot("en-12-live-missing-scope").await;
+    app.click("[data-testid='check-scope.qyapi_get_member']")
+        .await;
+    app.wait_text(
+        "[data-testid='missing-scope-qyapi_get_member']",
+        "read member info",
+    )
+    .await;
+    app.screenshot("en-12-live-drawer").await;
+    app.press_escape().await;
+    app.switch_language("中文").await;
 
     // The permission step shows the same, per permission, with what to search for.
     app.goto_step(5).await;
@@ -503,6 +521,11 @@ async fn scan_login_history_report_and_support_mode() {
     app.wait_text("[data-testid=login-result]", "已登录：王建国 (manager4220)")
         .await;
     app.screenshot("zh-15-login").await;
+    app.switch_language("EN").await;
+    app.wait_text("[data-testid=login-result]", "Signed in")
+        .await;
+    app.screenshot("en-15-login").await;
+    app.switch_language("中文").await;
 
     // Two runs — healthy, then with the contact permissions withdrawn — compared in the history.
     app.goto_step(page("live")).await;

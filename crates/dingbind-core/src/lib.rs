@@ -2,7 +2,8 @@
 //! enters), how pasted values are cleaned and judged ([`sanitize`], [`validate`]), which platform is
 //! being bound ([`template`]), the URLs it needs ([`urls`]), and how a binding in progress is kept
 //! ([`profile`], [`store`], [`secrets`]). The desktop shell and the CLI are thin adapters over this
-//! crate; it must never depend on either of them (`make test` fails if `tauri` shows up in its tree).
+//! crate; it must never depend on either of them, nor on the simulator (`make lint` fails if `tauri`,
+//! `dingtalk-sim` or `axum` shows up in its tree).
 
 pub mod autosave;
 pub mod ca;
@@ -12,6 +13,7 @@ pub mod diagnosis;
 pub mod field;
 pub mod handoff;
 pub mod history;
+mod html;
 pub mod i18n;
 pub mod login;
 pub mod profile;

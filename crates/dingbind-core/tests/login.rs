@@ -226,6 +226,20 @@ async fn missing_contact_user_read_is_named() {
     assert!(r.fix_url.is_some());
 }
 
+/// An answer Dingbind does not recognise at a step says so with DingTalk's words: a warning, not
+/// a confident failure.
+#[tokio::test]
+async fn an_unrecognised_answer_at_a_step_is_a_warning() {
+    let (r, _sim) = round_trip(|s| {
+        s.faults.push(
+            toml::from_str("kind = \"unknown_error\"\npath = \"/v1.0/contact/users/\"").unwrap(),
+        )
+    })
+    .await;
+    assert_eq!((r.status, r.code), (CheckStatus::Warn, Some(D::Unknown)));
+    assert!(r.original.as_deref().is_some_and(|o| !o.is_empty()));
+}
+
 #[tokio::test]
 async fn someone_from_another_organisation_cannot_sign_in() {
     let (r, _sim) = round_trip(|s| {

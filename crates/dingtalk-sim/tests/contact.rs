@@ -10,13 +10,7 @@ use dingtalk_sim::scenarios::{ADMIN_UNIONID, ADMIN_USERID, AGENT_ID, OTHER_APP_A
 async fn user_count_counts_everyone_or_only_active() {
     let sim = start("healthy").await;
     let token = app_token(&sim).await;
-    let (_, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        &token,
-        json!({"only_active": false}),
-    )
-    .await;
+    let (_, body) = user_count(&sim, &token).await;
     assert_oapi_ok(&body);
     assert_eq!(body["result"]["count"], 6);
     let (_, body) = oapi_post(
@@ -291,13 +285,7 @@ async fn narrow_contact_range_is_50004_and_50002() {
     assert_oapi_ok(&body);
     assert_eq!(body["result"]["list"].as_array().unwrap().len(), 2);
     // user/count ignores the contact range.
-    let (_, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        &token,
-        json!({"only_active": false}),
-    )
-    .await;
+    let (_, body) = user_count(&sim, &token).await;
     assert_eq!(body["result"]["count"], 6);
 }
 

@@ -265,13 +265,7 @@ async fn unknown_error_answers_in_the_paths_family() {
     ]))
     .await;
     let token = app_token(&sim).await;
-    let (status, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        &token,
-        json!({"only_active": false}),
-    )
-    .await;
+    let (status, body) = user_count(&sim, &token).await;
     assert_wrapped(status, &body, "8888888");
     let (status, body) = oapi_get(&sim, "/auth/scopes", &token).await;
     assert_plain(status, &body, 8888888);

@@ -35,13 +35,7 @@ async fn business_calls_are_refused_in_each_family() {
     let token = app_token(&sim).await;
 
     // topapi: 88 with sub_code "60020" and the shorter text seen inside the wrapper.
-    let (status, body) = oapi_post(
-        &sim,
-        "/topapi/user/count",
-        &token,
-        json!({"only_active": false}),
-    )
-    .await;
+    let (status, body) = user_count(&sim, &token).await;
     let wrapped = format!("访问ip不在白名单之中,request ip={EGRESS_IP} appKey({CLIENT_ID})");
     assert_eq!(assert_wrapped(status, &body, "60020"), wrapped);
     assert_eq!(

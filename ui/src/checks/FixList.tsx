@@ -8,7 +8,7 @@ import { missingScopes, type MissingScope } from './scopeApply';
 import { StatusIcon } from './StatusIcon';
 
 /** The first sentence of a text: the one line a list of fixes shows (the drawer has the rest). */
-export function firstSentence(s: string): string {
+function firstSentence(s: string): string {
   const m = s.match(/^.*?(?:[。！？]|[.!?](?=\s|$))/s);
   return (m ? m[0] : s).trim();
 }

@@ -8,7 +8,7 @@ mod callback;
 mod engine;
 mod network;
 mod outcome;
-pub(crate) use outcome::{diagnose, entry as trace_entry};
+pub(crate) use outcome::{diagnose, entry as trace_entry, failure_status};
 mod plan;
 mod probes;
 

@@ -9,6 +9,18 @@ use serde_json::{Map, Value};
 
 pub(crate) use crate::diagnosis::from_api_error as diagnose;
 
+/// How sure a failure explained by `code` is: `fail` only when the diagnosis proves the binding is
+/// broken; an answer Dingbind does not recognise, DingTalk's own server failing and throttling that
+/// outlasted the retries are `warn`. The one rule for the checks and the login round trip.
+pub fn failure_status(code: DiagnosisCode) -> CheckStatus {
+    match code {
+        DiagnosisCode::Unknown | DiagnosisCode::ServerError | DiagnosisCode::RateLimited => {
+            CheckStatus::Warn
+        }
+        _ => CheckStatus::Fail,
+    }
+}
+
 /// What a check found, before timing and trace are attached.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -61,17 +73,9 @@ impl Outcome {
         Self::from_diagnosis(diagnose(e))
     }
 
-    /// A failure explained by a diagnosis, blocking only when the diagnosis proves the binding is
-    /// broken: an answer Dingbind does not recognise, DingTalk's own server failing and throttling
-    /// that outlasted the retries are warnings that keep DingTalk's words, never a `fail`.
+    /// A failure explained by a diagnosis, with [`failure_status`]; DingTalk's words are kept.
     pub fn from_diagnosis(d: Diagnosis) -> Self {
-        let status = match d.code {
-            DiagnosisCode::Unknown | DiagnosisCode::ServerError | DiagnosisCode::RateLimited => {
-                CheckStatus::Warn
-            }
-            _ => CheckStatus::Fail,
-        };
-        Self::diagnosed(status, d)
+        Self::diagnosed(failure_status(d.code), d)
     }
 
     pub fn of(status: CheckStatus, code: DiagnosisCode, data: DiagnosisData) -> Self {

@@ -181,7 +181,7 @@ fn from_text(text: &str, status: Option<u16>) -> Diagnosis {
     let original = Some(truncate(text, 500));
     let html = rules::is_html(text);
     let visible = if html {
-        rules::visible_text(text)
+        crate::html::visible_text(text)
     } else {
         text.to_string()
     };

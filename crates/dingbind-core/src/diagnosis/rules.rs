@@ -155,19 +155,10 @@ pub(super) fn is_wecom(text: &str) -> bool {
 
 static HTML: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]").unwrap());
-static SCRIPT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<(script|style)\b.*?</(?:script|style)\s*>").unwrap());
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 
 /// A web page rather than an API reply.
 pub(super) fn is_html(text: &str) -> bool {
     HTML.is_match(text)
-}
-
-/// The visible text of a web page (scripts, styles and tags removed).
-pub(super) fn visible_text(html: &str) -> String {
-    let no_script = SCRIPT.replace_all(html, " ");
-    TAG.replace_all(&no_script, " ").into_owned()
 }
 
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {

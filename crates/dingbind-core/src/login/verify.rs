@@ -12,7 +12,7 @@
 use super::loopback::Callback;
 use super::result::{diagnosed, exchange, plain, with_trace};
 use super::LoginSession;
-use crate::checks::diagnose;
+use crate::checks::{diagnose, failure_status};
 use crate::checks::{CheckResult, CheckStatus};
 use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::i18n::Text;
@@ -197,7 +197,7 @@ fn step_failed(step: Step, e: &ApiError, trace: Trace, url: &str) -> CheckResult
         data.required_scopes = vec![CONTACT_USER_READ.into()];
         d = d.with_data(data);
     }
-    let mut r = diagnosed(CheckStatus::Fail, d, url);
+    let mut r = diagnosed(failure_status(d.code), d, url);
     let (zh, en) = step.name();
     r.message = Text::new(
         format!("收到了登录回调，但{zh}时出错：{}", r.message.zh),

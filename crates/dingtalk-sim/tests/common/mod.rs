@@ -54,6 +54,17 @@ pub async fn gettoken(sim: &SimHandle) -> (u16, Value) {
     json_of(response).await
 }
 
+/// `POST {oapi}/topapi/user/count {"only_active": false}`: the simplest topapi business call.
+pub async fn user_count(sim: &SimHandle, token: &str) -> (u16, Value) {
+    oapi_post(
+        sim,
+        "/topapi/user/count",
+        token,
+        serde_json::json!({"only_active": false}),
+    )
+    .await
+}
+
 /// An app token via the old family, panicking if DingTalk refuses.
 pub async fn app_token(sim: &SimHandle) -> String {
     let (_, body) = gettoken(sim).await;
