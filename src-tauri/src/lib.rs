@@ -1,36 +1,25 @@
 //! The Dingbind desktop shell: a Tauri window around `dingbind-core`. It owns only what needs a
 //! desktop — the window, the OS keychain, the browser opener, the clipboard plugin, events — and
 //! hands every decision to the core's [`Workspace`](dingbind_core::workspace::Workspace).
+//! `commands/list.rs` is the whole IPC surface.
 
 pub mod bindings;
 pub mod commands;
+pub mod dialogs;
 pub mod error;
-pub mod files;
-pub mod handoff_cmd;
-pub mod live;
-pub mod login_cmd;
-pub mod outputs;
+pub mod events;
 
 use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::workspace::{Workspace, WorkspaceError};
+use events::Saved;
 use std::path::PathBuf;
-use tauri::{Emitter, Manager};
+use tauri::Manager;
 
 /// `DINGBIND_DATA_DIR` overrides where profiles live (tests, portable installs).
 pub const DATA_DIR_ENV: &str = "DINGBIND_DATA_DIR";
 /// `DINGBIND_KEYCHAIN=off` forces session-only secrets (to see the app as it is without a keychain).
 pub const KEYCHAIN_ENV: &str = "DINGBIND_KEYCHAIN";
 pub const KEYCHAIN_SERVICE: &str = "dingbind";
-
-/// Emitted after each autosave: `{ id, updated_at }` or `{ id, error }`.
-pub const SAVED_EVENT: &str = "profile-saved";
-
-#[derive(Clone, serde::Serialize)]
-struct Saved {
-    id: Option<String>,
-    updated_at: Option<String>,
-    error: Option<String>,
-}
 
 pub fn secrets_from_env() -> Secrets {
     match std::env::var(KEYCHAIN_ENV).as_deref() {
@@ -46,8 +35,9 @@ pub enum SetupError {
     Workspace(#[from] WorkspaceError),
 }
 
-/// Opens the workspace and registers it, the live-check state and the written-files list as app
-/// state; autosave results become events.
+/// Opens the workspace and registers it and the shell's own state (practice mode, the run and the
+/// login test in progress, the pending import, the files written) as app state; autosave results
+/// become `profile-saved` events.
 pub fn setup_workspace<R: tauri::Runtime>(
     app: &tauri::App<R>,
     dir: PathBuf,
@@ -67,13 +57,14 @@ pub fn setup_workspace<R: tauri::Runtime>(
                 error: Some(e.to_string()),
             },
         };
-        let _ = handle.emit(SAVED_EVENT, saved);
+        events::emit(&handle, saved);
     })?;
     app.manage(workspace);
-    app.manage(live::Live::default());
-    app.manage(files::Written::default());
-    app.manage(login_cmd::LoginState::default());
-    app.manage(handoff_cmd::PendingImport::default());
+    app.manage(commands::practice::PracticeSlot::default());
+    app.manage(commands::checks::RunningCheck::default());
+    app.manage(commands::login::LoginState::default());
+    app.manage(commands::handoff::PendingImport::default());
+    app.manage(dialogs::Written::default());
     Ok(())
 }
 

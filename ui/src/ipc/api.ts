@@ -1,34 +1,11 @@
-// The only module that talks to Tauri. Every command is typed with the generated bindings, and
-// every failure becomes an IpcFailure carrying the shell's `{code, message, detail}`.
-import { invoke } from '@tauri-apps/api/core';
+// The only module that talks to Tauri. The commands, their arguments and what they return come
+// from the generated client (src/ipc/bindings.ts, written from src-tauri/src/commands/list.rs), so
+// a renamed or changed command fails to compile here and wherever the UI calls it. Every failure
+// becomes an IpcFailure carrying the shell's `{code, message, detail}`.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
-import type {
-  AppInfo,
-  CheckEvent,
-  CheckOptions,
-  CheckResult,
-  LoginStarted,
-  CheckRun,
-  Diagnosis,
-  PracticeStatus,
-  Field,
-  ImportOutcome,
-  IpcError,
-  IpcErrorCode,
-  Lang,
-  Profile,
-  ProfileSummary,
-  ProfileView,
-  RecordedRun,
-  ReportFormat,
-  RunDiff,
-  RunListItem,
-  ScanCode,
-  ScanKind,
-  Template,
-  TemplateAdded,
-} from './bindings';
+import { client, EVENTS, type Commands, type Events, type IpcError, type IpcErrorCode } from './bindings';
 
 export class IpcFailure extends Error {
   readonly code: IpcErrorCode;
@@ -44,68 +21,33 @@ function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+function failure(e: unknown): IpcFailure {
+  return new IpcFailure(isIpcError(e) ? e : { code: 'internal', message: String(e), detail: null });
+}
+
+async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['args']): Promise<Commands[K]['returns']> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Commands[K]['returns']>(cmd, args as InvokeArgs);
   } catch (e) {
-    throw new IpcFailure(isIpcError(e) ? e : { code: 'internal', message: String(e), detail: null });
+    throw failure(e);
   }
 }
 
-export interface SavedEvent {
-  id: string | null;
-  updated_at: string | null;
-  error: string | null;
+function on<E extends keyof Events>(event: E, handler: (payload: Events[E]) => void): Promise<UnlistenFn> {
+  return listen<Events[E]>(event, (e) => handler(e.payload));
 }
 
 export const api = {
-  appInfo: () => call<AppInfo>('app_info'),
-  listTemplates: () => call<Template[]>('list_templates'),
-  addTemplate: () => call<TemplateAdded | null>('add_template'),
-  chooseCaFile: () => call<AppInfo | null>('choose_ca_file'),
-  clearCaFile: () => call<AppInfo>('clear_ca_file'),
-  listProfiles: () => call<ProfileSummary[]>('list_profiles'),
-  createProfile: (name: string, templateId: string) => call<ProfileView>('create_profile', { name, templateId }),
-  openProfile: (id: string) => call<ProfileView>('open_profile', { id }),
-  closeProfile: () => call<void>('close_profile'),
-  updateProfile: (profile: Profile) => call<ProfileView>('update_profile', { profile }),
-  flushProfile: () => call<void>('flush_profile'),
-  renameProfile: (id: string, name: string) => call<ProfileSummary>('rename_profile', { id, name }),
-  duplicateProfile: (id: string, name: string) => call<ProfileSummary>('duplicate_profile', { id, name }),
-  deleteProfile: (id: string) => call<void>('delete_profile', { id }),
-  setSecret: (profileId: string, field: Field, value: string) =>
-    call<ProfileView>('set_secret', { profileId, field, value }),
-  generateSecret: (profileId: string, field: Field) => call<ProfileView>('generate_secret', { profileId, field }),
-  revealSecret: (profileId: string, field: Field) => call<string | null>('reveal_secret', { profileId, field }),
-  openLink: (url: string) => call<string>('open_link', { url }),
-  setLanguage: (language: Lang) => call<void>('set_language', { language }),
-  runChecks: (options: CheckOptions) => call<CheckRun>('run_checks', { options }),
-  cancelChecks: () => call<void>('cancel_checks'),
-  explainError: (text: string) => call<Diagnosis[]>('explain_error', { text }),
-  practiceStatus: () => call<PracticeStatus>('practice_status'),
-  startPractice: (scenario: string) => call<PracticeStatus>('start_practice', { scenario }),
-  stopPractice: () => call<PracticeStatus>('stop_practice'),
-  fillPracticeValues: () => call<ProfileView>('fill_practice_values'),
-  scanCodes: () => call<ScanCode[]>('scan_codes'),
-  copyQrImage: (kind: ScanKind) => call<void>('copy_qr_image', { kind }),
-  saveQrPng: (kind: ScanKind) => call<string | null>('save_qr_png', { kind }),
-  listRuns: () => call<RunListItem[]>('list_runs'),
-  getRun: (id: string) => call<RecordedRun>('get_run', { id }),
-  diffRuns: (before: string, after: string) => call<RunDiff>('diff_runs', { before, after }),
-  loginRedirectUrl: () => call<string>('login_redirect_url'),
-  loginStart: () => call<LoginStarted>('login_start'),
-  loginFinish: () => call<CheckResult>('login_finish'),
-  loginCancel: () => call<void>('login_cancel'),
-  saveReport: (format: ReportFormat, lang: Lang) => call<string | null>('save_report', { format, lang }),
-  openSaved: (path: string) => call<void>('open_saved', { path }),
-  exportHandoff: (passphrase: string | null) => call<string[] | null>('export_handoff', { passphrase }),
-  importFile: () => call<ImportOutcome | null>('import_file'),
-  importWithPassphrase: (passphrase: string) => call<ImportOutcome>('import_with_passphrase', { passphrase }),
-  onCheckEvent: (handler: (e: CheckEvent) => void): Promise<UnlistenFn> =>
-    listen<CheckEvent>('check-event', (event) => handler(event.payload)),
-  copy: (text: string) => writeText(text),
-  onSaved: (handler: (e: SavedEvent) => void): Promise<UnlistenFn> =>
-    listen<SavedEvent>('profile-saved', (event) => handler(event.payload)),
+  ...client(call),
+  onCheckEvent: (handler: (e: Events['check-event']) => void) => on(EVENTS.checkEvent, handler),
+  onSaved: (handler: (e: Events['profile-saved']) => void) => on(EVENTS.profileSaved, handler),
+  copy: async (text: string): Promise<void> => {
+    try {
+      await writeText(text);
+    } catch (e) {
+      throw failure(e);
+    }
+  },
 };
 
 export type Api = typeof api;

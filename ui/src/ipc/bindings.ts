@@ -1,43 +1,58 @@
-// Generated from the Rust types by src-tauri/src/bindings.rs (ts-rs). Do not edit:
-// run `UPDATE_BINDINGS=1 cargo test -p dingbind-app bindings` after changing a type.
+// Generated from the Rust types and src-tauri/src/commands/list.rs by src-tauri/src/bindings.rs.
+// Do not edit: run `make bindings` after changing a command or a type.
 
-export type Text = { zh: string, en: string, };
+export type AppInfo = { version: string, data_dir: string, 
+/**
+ * False when secrets can only be kept in memory for this session.
+ */
+keychain_available: boolean, keychain_problem: string | null, settings: Settings, 
+/**
+ * User templates that could not be loaded, with file, line and field.
+ */
+template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, 
+/**
+ * The corporate root certificate the live checks trust, chosen in the app or from
+ * `DINGBIND_CA_FILE`; `None` when only the system store counts.
+ */
+ca: CaInfo | null, };
+
+export type Settings = { language: Lang, 
+/**
+ * The profile open when the app last stopped; reopened at start so a crash loses nothing.
+ */
+last_profile_id: string | null, 
+/**
+ * A corporate root certificate to trust beside the system store (see [`crate::ca`]).
+ */
+ca_file: string | null, };
 
 export type Lang = "zh" | "en";
 
-export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
-
 export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
 
-export type ErrorCode = "empty" | "bad_format" | "wrong_field";
+export type Text = { zh: string, en: string, };
 
-export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
+export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
 
-export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
+export type TemplateProblem = { file: string, line: number, field: string, message: string, };
 
-export type Validation = { field: Field, ok: boolean, 
+export type CaInfo = { path: string, 
 /**
- * The normalised value (what gets saved and used); on error, the cleaned input, so nothing is lost.
+ * Each certificate's name (its CN, else its organisation or unit), in file order.
  */
-value: string, code: ErrorCode | null, 
+subjects: Array<string>, 
 /**
- * The box the value looks like it belongs in.
+ * When the first certificate expires, as OpenSSL prints it (`Jan  1 00:00:00 2035 GMT`).
  */
-suggested_field: Field | null, message: Text | null, warnings: Array<Warning>, 
+not_after: string, 
 /**
- * What paste cleaning removed or converted.
+ * Set from `DINGBIND_CA_FILE` rather than chosen in the app.
  */
-cleaned: Array<Text>, };
-
-export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
+from_env: boolean, 
 /**
- * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
+ * Why the file cannot be used now (moved, deleted, replaced by something else).
  */
-extra_checks: Array<string>, 
-/**
- * Embedded in the app (as opposed to loaded from the admin's templates folder).
- */
-builtin: boolean, };
+problem: string | null, };
 
 export type UrlSpec = { 
 /**
@@ -86,27 +101,25 @@ url: string, label: Text, };
 
 export type Confirm = { id: string, text: Text, };
 
-export type TemplateProblem = { file: string, line: number, field: string, message: string, };
+export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
+/**
+ * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
+ */
+extra_checks: Array<string>, 
+/**
+ * Embedded in the app (as opposed to loaded from the admin's templates folder).
+ */
+builtin: boolean, };
 
-export type GeneratedUrl = { name: string, label: Text, destination: Text, 
-/**
- * The pattern used (the template's, or the admin's override).
- */
-pattern: string, 
-/**
- * The finished URL; `None` while a value it needs is missing or the pattern is broken.
- */
-url: string | null, 
-/**
- * Fields still needed before the URL can be generated.
- */
-missing: Array<Field>, 
-/**
- * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
- */
-error: string | null, editable: boolean, };
+export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
 
-export type SecretLocation = "keychain" | "session";
+export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
+/**
+ * Set when the file could not be read; the file is left as it is.
+ */
+broken: string | null, };
+
+export type ProfileView = { profile: Profile, evaluation: Evaluation, };
 
 export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
 /**
@@ -131,6 +144,14 @@ current_step: string,
  */
 confirmations: { [key in string]: string }, };
 
+export type SecretLocation = "keychain" | "session";
+
+export type Evaluation = { 
+/**
+ * A verdict for every field the template needs. Secret verdicts carry a masked value.
+ */
+fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
+
 export type StepState = { id: string, complete: boolean, 
 /**
  * Fields of this step with no value yet.
@@ -145,52 +166,99 @@ invalid: Array<Field>,
  */
 unconfirmed: Array<string>, };
 
-export type Evaluation = { 
+export type GeneratedUrl = { name: string, label: Text, destination: Text, 
 /**
- * A verdict for every field the template needs. Secret verdicts carry a masked value.
+ * The pattern used (the template's, or the admin's override).
  */
-fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
+pattern: string, 
+/**
+ * The finished URL; `None` while a value it needs is missing or the pattern is broken.
+ */
+url: string | null, 
+/**
+ * Fields still needed before the URL can be generated.
+ */
+missing: Array<Field>, 
+/**
+ * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
+ */
+error: string | null, editable: boolean, };
 
-export type Settings = { language: Lang, 
-/**
- * The profile open when the app last stopped; reopened at start so a crash loses nothing.
- */
-last_profile_id: string | null, 
-/**
- * A corporate root certificate to trust beside the system store (see [`crate::ca`]).
- */
-ca_file: string | null, };
+export type ErrorCode = "empty" | "bad_format" | "wrong_field";
 
-export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
-/**
- * Set when the file could not be read; the file is left as it is.
- */
-broken: string | null, };
+export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
 
-export type ProfileView = { profile: Profile, evaluation: Evaluation, };
+export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
 
-export type AppInfo = { version: string, data_dir: string, 
+export type Validation = { field: Field, ok: boolean, 
 /**
- * False when secrets can only be kept in memory for this session.
+ * The normalised value (what gets saved and used); on error, the cleaned input, so nothing is lost.
  */
-keychain_available: boolean, keychain_problem: string | null, settings: Settings, 
+value: string, code: ErrorCode | null, 
 /**
- * User templates that could not be loaded, with file, line and field.
+ * The box the value looks like it belongs in.
  */
-template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>, 
+suggested_field: Field | null, message: Text | null, warnings: Array<Warning>, 
 /**
- * The corporate root certificate the live checks trust, chosen in the app or from
- * `DINGBIND_CA_FILE`; `None` when only the system store counts.
+ * What paste cleaning removed or converted.
  */
-ca: CaInfo | null, };
+cleaned: Array<Text>, };
+
+export type PracticeStatus = { 
+/**
+ * The running scenario; `None` when checks go to the real DingTalk.
+ */
+scenario: string | null, scenarios: Array<string>, };
+
+export type CheckOptions = { 
+/**
+ * Send a timestamped test work notification to this userid.
+ */
+message_userid: string | null, 
+/**
+ * Overall deadline in milliseconds (default 30 000).
+ */
+deadline_ms: number, };
+
+export type CheckRun = { started_at: string, duration_ms: number, checks: Array<CheckResult>, summary: Summary, 
+/**
+ * Stopped by the admin before every check finished.
+ */
+cancelled: boolean, 
+/**
+ * The overall deadline cut the run short.
+ */
+deadline_hit: boolean, 
+/**
+ * Against the simulator (practice mode), with the scenario name.
+ */
+practice: string | null, };
+
+export type CheckStatus = "ok" | "fail" | "warn" | "skipped" | "manual";
+
+export type TraceEntry = { method: string, url: string, request_body: string | null, status: number | null, response_body: string | null, duration_ms: number, error: string | null, };
 
 export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature";
 
-export type ScopeApply = { scope: string, 
+export type CheckResult = { id: string, title: Text, status: CheckStatus, code: DiagnosisCode | null, 
 /**
- * The console's name for it, when known.
+ * Facts the check found: `egress_ip`, `required_scopes`, `count`, `missing`, ...
  */
-name: Text | null, url: string, };
+data: Record<string, unknown>, 
+/**
+ * What happened, in words for the admin.
+ */
+message: Text, fix: Text | null, fix_url: string | null, 
+/**
+ * DingTalk's own text (原话), when it said something.
+ */
+original: string | null, duration_ms: number, 
+/**
+ * The checks whose failure made this one skip.
+ */
+skipped_because: Array<string>, trace: Array<TraceEntry>, };
+
+export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
 
 export type DiagnosisData = { 
 /**
@@ -225,6 +293,12 @@ host?: string | null,
  */
 wait_minutes?: number | null, };
 
+export type ScopeApply = { scope: string, 
+/**
+ * The console's name for it, when known.
+ */
+name: Text | null, url: string, };
+
 export type Diagnosis = { code: DiagnosisCode, 
 /**
  * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
@@ -240,57 +314,41 @@ fix_url: string | null,
  */
 original: string | null, };
 
-export type CheckStatus = "ok" | "fail" | "warn" | "skipped" | "manual";
+export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
 
-export type TraceEntry = { method: string, url: string, request_body: string | null, status: number | null, response_body: string | null, duration_ms: number, error: string | null, };
+export type RecordedRun = { id: string, run: CheckRun, 
+/**
+ * Set when the run was not made here: it came in a report someone sent (support mode).
+ */
+imported_from: string | null, };
 
-export type CheckResult = { id: string, title: Text, status: CheckStatus, code: DiagnosisCode | null, 
+export type RunDiff = { 
 /**
- * Facts the check found: `egress_ip`, `required_scopes`, `count`, `missing`, ...
+ * Regressions first, then fixes, then the rest; in check order within each.
  */
-data: Record<string, unknown>, 
+changes: Array<CheckChange>, 
 /**
- * What happened, in words for the admin.
+ * Checks with the same status and reason in both runs.
  */
-message: Text, fix: Text | null, fix_url: string | null, 
-/**
- * DingTalk's own text (原话), when it said something.
- */
-original: string | null, duration_ms: number, 
-/**
- * The checks whose failure made this one skip.
- */
-skipped_because: Array<string>, trace: Array<TraceEntry>, };
+unchanged: number, };
 
-export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
+export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
 
-export type CheckRun = { started_at: string, duration_ms: number, checks: Array<CheckResult>, summary: Summary, 
-/**
- * Stopped by the admin before every check finished.
- */
-cancelled: boolean, 
-/**
- * The overall deadline cut the run short.
- */
-deadline_hit: boolean, 
-/**
- * Against the simulator (practice mode), with the scenario name.
- */
-practice: string | null, };
+export type ChangeKind = "regressed" | "fixed" | "reason" | "added" | "removed";
 
-export type CheckOptions = { 
-/**
- * Send a timestamped test work notification to this userid.
- */
-message_userid: string | null, 
-/**
- * Overall deadline in milliseconds (default 30 000).
- */
-deadline_ms: number, };
+export type CheckChange = { id: string, title: Text, kind: ChangeKind, before: CheckSide | null, after: CheckSide | null, };
 
-export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
-
-export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
+export type LoginStarted = { redirect_url: string, auth_url: string, 
+/**
+ * DingTalk's login page visibly says the redirect URL is not registered: the test ends here
+ * with this result, and no browser opens.
+ */
+preflight: CheckResult | null, 
+/**
+ * Something odd about the login page (an unusual HTTP status, the page unreachable from the
+ * wizard) worth showing beside the login; the browser opens anyway.
+ */
+preflight_warning: Text | null, };
 
 export type ScanKind = "web_login" | "workbench" | "mobile_home";
 
@@ -316,43 +374,7 @@ if_not: Text,
  */
 png: string | null, };
 
-export type RecordedRun = { id: string, run: CheckRun, 
-/**
- * Set when the run was not made here: it came in a report someone sent (support mode).
- */
-imported_from: string | null, };
-
-export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
-
-export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
-
-export type ChangeKind = "regressed" | "fixed" | "reason" | "added" | "removed";
-
-export type CheckChange = { id: string, title: Text, kind: ChangeKind, before: CheckSide | null, after: CheckSide | null, };
-
-export type RunDiff = { 
-/**
- * Regressions first, then fixes, then the rest; in check order within each.
- */
-changes: Array<CheckChange>, 
-/**
- * Checks with the same status and reason in both runs.
- */
-unchanged: number, };
-
 export type ReportFormat = "html" | "md" | "json";
-
-export type LoginStarted = { redirect_url: string, auth_url: string, 
-/**
- * DingTalk's login page visibly says the redirect URL is not registered: the test ends here
- * with this result, and no browser opens.
- */
-preflight: CheckResult | null, 
-/**
- * Something odd about the login page (an unusual HTTP status, the page unreachable from the
- * wizard) worth showing beside the login; the browser opens anyway.
- */
-preflight_warning: Text | null, };
 
 export type ImportWarning = { pointer: string, message: Text, };
 
@@ -366,32 +388,118 @@ from_report: boolean,
  */
 warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
 
-export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
+export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
 
-export type CaInfo = { path: string, 
-/**
- * Each certificate's name (its CN, else its organisation or unit), in file order.
- */
-subjects: Array<string>, 
-/**
- * When the first certificate expires, as OpenSSL prints it (`Jan  1 00:00:00 2035 GMT`).
- */
-not_after: string, 
-/**
- * Set from `DINGBIND_CA_FILE` rather than chosen in the app.
- */
-from_env: boolean, 
-/**
- * Why the file cannot be used now (moved, deleted, replaced by something else).
- */
-problem: string | null, };
+export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
 
-export type PracticeStatus = { 
-/**
- * The running scenario; `None` when checks go to the real DingTalk.
- */
-scenario: string | null, scenarios: Array<string>, };
+export type Saved = { id: string | null, updated_at: string | null, error: string | null, };
+
+export type IpcError = { code: IpcErrorCode, message: string, detail: string | null, };
 
 export type IpcErrorCode = "not_found" | "invalid_input" | "storage" | "not_allowed" | "internal";
 
-export type IpcError = { code: IpcErrorCode, message: string, detail: string | null, };
+/** Every command: its arguments (as the UI passes them) and what it returns. */
+export interface Commands {
+  app_info: { args: {}; returns: AppInfo };
+  set_language: { args: { language: Lang }; returns: null };
+  choose_ca_file: { args: {}; returns: AppInfo | null };
+  clear_ca_file: { args: {}; returns: AppInfo };
+  open_link: { args: { url: string }; returns: string };
+  open_saved: { args: { path: string }; returns: null };
+  list_templates: { args: {}; returns: Array<Template> };
+  add_template: { args: {}; returns: TemplateAdded | null };
+  list_profiles: { args: {}; returns: Array<ProfileSummary> };
+  create_profile: { args: { name: string; templateId: string }; returns: ProfileView };
+  open_profile: { args: { id: string }; returns: ProfileView };
+  close_profile: { args: {}; returns: null };
+  update_profile: { args: { profile: Profile }; returns: ProfileView };
+  flush_profile: { args: {}; returns: null };
+  rename_profile: { args: { id: string; name: string }; returns: ProfileSummary };
+  duplicate_profile: { args: { id: string; name: string }; returns: ProfileSummary };
+  delete_profile: { args: { id: string }; returns: null };
+  set_secret: { args: { profileId: string; field: Field; value: string }; returns: ProfileView };
+  reveal_secret: { args: { profileId: string; field: Field }; returns: string | null };
+  generate_secret: { args: { profileId: string; field: Field }; returns: ProfileView };
+  practice_status: { args: {}; returns: PracticeStatus };
+  start_practice: { args: { scenario: string }; returns: PracticeStatus };
+  stop_practice: { args: {}; returns: PracticeStatus };
+  fill_practice_values: { args: {}; returns: ProfileView };
+  run_checks: { args: { options: CheckOptions }; returns: CheckRun };
+  cancel_checks: { args: {}; returns: null };
+  explain_error: { args: { text: string }; returns: Array<Diagnosis> };
+  list_runs: { args: {}; returns: Array<RunListItem> };
+  get_run: { args: { id: string }; returns: RecordedRun };
+  diff_runs: { args: { before: string; after: string }; returns: RunDiff };
+  login_redirect_url: { args: {}; returns: string };
+  login_start: { args: {}; returns: LoginStarted };
+  login_finish: { args: {}; returns: CheckResult };
+  login_cancel: { args: {}; returns: null };
+  scan_codes: { args: {}; returns: Array<ScanCode> };
+  copy_qr_image: { args: { kind: ScanKind }; returns: null };
+  save_qr_png: { args: { kind: ScanKind }; returns: string | null };
+  save_report: { args: { format: ReportFormat; lang: Lang }; returns: string | null };
+  export_handoff: { args: { passphrase: string | null }; returns: Array<string> | null };
+  import_file: { args: {}; returns: ImportOutcome | null };
+  import_with_passphrase: { args: { passphrase: string }; returns: ImportOutcome };
+}
+
+/** Calls one command; rejects with whatever the shell sent as the error. */
+export type Invoke = <K extends keyof Commands>(cmd: K, args: Commands[K]['args']) => Promise<Commands[K]['returns']>;
+
+/** One function per command, calling through `invoke`. */
+export function client(invoke: Invoke) {
+  return {
+    appInfo: () => invoke('app_info', {}),
+    setLanguage: (language: Lang) => invoke('set_language', { language }),
+    chooseCaFile: () => invoke('choose_ca_file', {}),
+    clearCaFile: () => invoke('clear_ca_file', {}),
+    openLink: (url: string) => invoke('open_link', { url }),
+    openSaved: (path: string) => invoke('open_saved', { path }),
+    listTemplates: () => invoke('list_templates', {}),
+    addTemplate: () => invoke('add_template', {}),
+    listProfiles: () => invoke('list_profiles', {}),
+    createProfile: (name: string, templateId: string) => invoke('create_profile', { name, templateId }),
+    openProfile: (id: string) => invoke('open_profile', { id }),
+    closeProfile: () => invoke('close_profile', {}),
+    updateProfile: (profile: Profile) => invoke('update_profile', { profile }),
+    flushProfile: () => invoke('flush_profile', {}),
+    renameProfile: (id: string, name: string) => invoke('rename_profile', { id, name }),
+    duplicateProfile: (id: string, name: string) => invoke('duplicate_profile', { id, name }),
+    deleteProfile: (id: string) => invoke('delete_profile', { id }),
+    setSecret: (profileId: string, field: Field, value: string) => invoke('set_secret', { profileId, field, value }),
+    revealSecret: (profileId: string, field: Field) => invoke('reveal_secret', { profileId, field }),
+    generateSecret: (profileId: string, field: Field) => invoke('generate_secret', { profileId, field }),
+    practiceStatus: () => invoke('practice_status', {}),
+    startPractice: (scenario: string) => invoke('start_practice', { scenario }),
+    stopPractice: () => invoke('stop_practice', {}),
+    fillPracticeValues: () => invoke('fill_practice_values', {}),
+    runChecks: (options: CheckOptions) => invoke('run_checks', { options }),
+    cancelChecks: () => invoke('cancel_checks', {}),
+    explainError: (text: string) => invoke('explain_error', { text }),
+    listRuns: () => invoke('list_runs', {}),
+    getRun: (id: string) => invoke('get_run', { id }),
+    diffRuns: (before: string, after: string) => invoke('diff_runs', { before, after }),
+    loginRedirectUrl: () => invoke('login_redirect_url', {}),
+    loginStart: () => invoke('login_start', {}),
+    loginFinish: () => invoke('login_finish', {}),
+    loginCancel: () => invoke('login_cancel', {}),
+    scanCodes: () => invoke('scan_codes', {}),
+    copyQrImage: (kind: ScanKind) => invoke('copy_qr_image', { kind }),
+    saveQrPng: (kind: ScanKind) => invoke('save_qr_png', { kind }),
+    saveReport: (format: ReportFormat, lang: Lang) => invoke('save_report', { format, lang }),
+    exportHandoff: (passphrase: string | null) => invoke('export_handoff', { passphrase }),
+    importFile: () => invoke('import_file', {}),
+    importWithPassphrase: (passphrase: string) => invoke('import_with_passphrase', { passphrase }),
+  };
+}
+
+/** What the shell pushes to the UI, by event name. */
+export interface Events {
+  'check-event': CheckEvent;
+  'profile-saved': Saved;
+}
+
+export const EVENTS = {
+  checkEvent: 'check-event',
+  profileSaved: 'profile-saved',
+} as const;

@@ -1,3 +1,3 @@
 export { api, IpcFailure } from './api';
-export type { Api, SavedEvent } from './api';
+export type { Api } from './api';
 export type * from './bindings';

@@ -62,7 +62,7 @@ describe('report panel', () => {
 
   it('opens the saved report', async () => {
     api.saveReport.mockResolvedValue(HTML_PATH);
-    api.openSaved.mockResolvedValue(undefined);
+    api.openSaved.mockResolvedValue(null);
     const { user } = renderWithApp(<ReportPanel />);
     await user.click(screen.getByTestId('report-html'));
     const open = await screen.findByTestId('report-open');

@@ -112,7 +112,7 @@ describe('scan codes', () => {
   });
 
   it('copies the image through the API and says so', async () => {
-    api.copyQrImage.mockResolvedValue(undefined);
+    api.copyQrImage.mockResolvedValue(null);
     const { user } = renderCodes([WEB_LOGIN, WORKBENCH, MOBILE_HOME]);
     await user.click(await screen.findByTestId('qr-copy-workbench'));
     expect(api.copyQrImage).toHaveBeenCalledTimes(1);

@@ -3,11 +3,11 @@
 // so no test reaches Tauri. The default answers come from a tiny fake core (`core`), which tests
 // adjust: the secrets it holds and, per field, the verdict to give a raw value.
 import { vi, type Mock } from 'vitest';
-import type { Api, SavedEvent } from '../ipc/api';
+import type { Api } from '../ipc/api';
+import { client } from '../ipc/bindings';
 import type { Field, IpcError, IpcErrorCode, Profile, ProfileView, Validation } from '../ipc/bindings';
 import { appInfo, evaluate, makeView, seedTemplate } from './fixtures';
 
-export type { SavedEvent };
 
 export class IpcFailure extends Error {
   readonly code: IpcErrorCode;
@@ -38,52 +38,10 @@ function view(profile: Profile): ProfileView {
 
 type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : never };
 
-export const api: Mocked<Api> = {
-  appInfo: vi.fn(),
-  listTemplates: vi.fn(),
-  addTemplate: vi.fn(),
-  chooseCaFile: vi.fn(),
-  clearCaFile: vi.fn(),
-  listProfiles: vi.fn(),
-  createProfile: vi.fn(),
-  openProfile: vi.fn(),
-  closeProfile: vi.fn(),
-  updateProfile: vi.fn(),
-  flushProfile: vi.fn(),
-  renameProfile: vi.fn(),
-  duplicateProfile: vi.fn(),
-  deleteProfile: vi.fn(),
-  setSecret: vi.fn(),
-  generateSecret: vi.fn(),
-  revealSecret: vi.fn(),
-  openLink: vi.fn(),
-  setLanguage: vi.fn(),
-  runChecks: vi.fn(),
-  cancelChecks: vi.fn(),
-  explainError: vi.fn(),
-  practiceStatus: vi.fn(),
-  startPractice: vi.fn(),
-  stopPractice: vi.fn(),
-  fillPracticeValues: vi.fn(),
-  scanCodes: vi.fn(),
-  copyQrImage: vi.fn(),
-  saveQrPng: vi.fn(),
-  listRuns: vi.fn(),
-  getRun: vi.fn(),
-  diffRuns: vi.fn(),
-  loginRedirectUrl: vi.fn(),
-  loginStart: vi.fn(),
-  loginFinish: vi.fn(),
-  loginCancel: vi.fn(),
-  saveReport: vi.fn(),
-  openSaved: vi.fn(),
-  exportHandoff: vi.fn(),
-  importFile: vi.fn(),
-  importWithPassphrase: vi.fn(),
-  onCheckEvent: vi.fn(),
-  copy: vi.fn(),
-  onSaved: vi.fn(),
-};
+// One mock per command of the generated client (so a command added or renamed in Rust is mocked
+// without an edit here), plus the event and clipboard helpers api.ts adds.
+const names = [...Object.keys(client(() => new Promise(() => {}))), 'onCheckEvent', 'onSaved', 'copy'];
+export const api = Object.fromEntries(names.map((name) => [name, vi.fn()])) as unknown as Mocked<Api>;
 
 /** Puts every mock back to its default answer and clears the fake core (run before each test). */
 export function resetApi(): void {
@@ -96,16 +54,16 @@ export function resetApi(): void {
   api.listProfiles.mockResolvedValue([]);
   api.createProfile.mockImplementation(async (name, templateId) => makeView({ name, template_id: templateId }));
   api.openProfile.mockImplementation(async (id) => makeView({ id }));
-  api.closeProfile.mockResolvedValue(undefined);
+  api.closeProfile.mockResolvedValue(null);
   api.updateProfile.mockImplementation(async (profile) => {
     core.profile = structuredClone(profile);
     return view(core.profile);
   });
-  api.flushProfile.mockResolvedValue(undefined);
+  api.flushProfile.mockResolvedValue(null);
   api.onCheckEvent.mockResolvedValue(() => {});
-  api.cancelChecks.mockResolvedValue(undefined);
+  api.cancelChecks.mockResolvedValue(null);
   api.practiceStatus.mockResolvedValue({ scenario: null, scenarios: ['healthy', 'missing-contact-scope'] });
-  api.deleteProfile.mockResolvedValue(undefined);
+  api.deleteProfile.mockResolvedValue(null);
   api.setSecret.mockImplementation(async (_id, field, value) => {
     core.secrets[field] = value;
     const current = core.profile ?? makeView().profile;
@@ -114,11 +72,11 @@ export function resetApi(): void {
   });
   api.revealSecret.mockImplementation(async (_id, field) => core.secrets[field] ?? null);
   api.openLink.mockImplementation(async (url) => url);
-  api.setLanguage.mockResolvedValue(undefined);
+  api.setLanguage.mockResolvedValue(null);
   api.copy.mockResolvedValue(undefined);
   api.onSaved.mockResolvedValue(() => {});
   api.scanCodes.mockResolvedValue([]);
   api.listRuns.mockResolvedValue([]);
   api.loginRedirectUrl.mockResolvedValue('http://127.0.0.1:27180/dingbind/login');
-  api.loginCancel.mockResolvedValue(undefined);
+  api.loginCancel.mockResolvedValue(null);
 }

@@ -1,31 +1,29 @@
-//! The scan codes (show, copy as image, save as PNG) and the run history, as commands.
+//! What the wizard hands out: the scan codes (shown, copied as an image, saved as PNG) and the
+//! binding report.
 
+use super::practice::target;
+use super::Res;
+use crate::dialogs::{file_name, save_dialog};
 use crate::error::{ErrorCode, IpcError};
-use crate::files::{file_name, save_dialog};
-use crate::live::Live;
-use dingbind_core::history::{RecordedRun, RunDiff, RunListItem};
 use dingbind_core::i18n::Lang;
 use dingbind_core::qr;
 use dingbind_core::report;
 use dingbind_core::scan::{ScanCode, ScanKind};
 use dingbind_core::workspace::Workspace;
 use serde::Deserialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use ts_rs::TS;
 
-type Res<T> = Result<T, IpcError>;
-
-#[tauri::command]
-pub async fn scan_codes(ws: State<'_, Workspace>, live: State<'_, Live>) -> Res<Vec<ScanCode>> {
-    let (cfg, _) = live.dingtalk().await;
-    Ok(ws.scan_codes(&cfg.endpoints.login)?)
+pub async fn scan_codes<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<ScanCode>> {
+    let (cfg, _) = target(app).await;
+    Ok(app.state::<Workspace>().scan_codes(&cfg.endpoints.login)?)
 }
 
 /// The URL of one code, or why there is none yet.
-async fn code_url(ws: &Workspace, live: &Live, kind: ScanKind) -> Res<String> {
-    let (cfg, _) = live.dingtalk().await;
-    ws.scan_codes(&cfg.endpoints.login)?
+async fn code_url<R: Runtime>(app: &AppHandle<R>, kind: ScanKind) -> Res<String> {
+    scan_codes(app)
+        .await?
         .into_iter()
         .find(|c| c.kind == kind)
         .and_then(|c| c.url)
@@ -42,14 +40,8 @@ fn qr_failed(e: qr::QrError) -> IpcError {
 }
 
 /// Puts the QR code on the clipboard as an image (to paste into a chat or a document).
-#[tauri::command]
-pub async fn copy_qr_image<R: tauri::Runtime>(
-    app: AppHandle<R>,
-    ws: State<'_, Workspace>,
-    live: State<'_, Live>,
-    kind: ScanKind,
-) -> Res<()> {
-    let url = code_url(&ws, &live, kind).await?;
+pub async fn copy_qr_image<R: Runtime>(app: &AppHandle<R>, kind: ScanKind) -> Res<()> {
+    let url = code_url(app, kind).await?;
     let (w, h, rgba) = qr::rgba(&url).map_err(qr_failed)?;
     app.clipboard()
         .write_image(&tauri::image::Image::new_owned(rgba, w, h))
@@ -57,32 +49,11 @@ pub async fn copy_qr_image<R: tauri::Runtime>(
 }
 
 /// Saves the QR code as a PNG where the admin picks; `None` when they cancel.
-#[tauri::command]
-pub async fn save_qr_png<R: tauri::Runtime>(
-    app: AppHandle<R>,
-    ws: State<'_, Workspace>,
-    live: State<'_, Live>,
-    kind: ScanKind,
-) -> Res<Option<String>> {
-    let url = code_url(&ws, &live, kind).await?;
+pub async fn save_qr_png<R: Runtime>(app: &AppHandle<R>, kind: ScanKind) -> Res<Option<String>> {
+    let url = code_url(app, kind).await?;
     let png = qr::png(&url).map_err(qr_failed)?;
     let name = format!("dingbind-{}.png", kind.key().replace('_', "-"));
-    save_dialog(&app, &name, ("PNG", &["png"]), &png).await
-}
-
-#[tauri::command]
-pub fn list_runs(ws: State<'_, Workspace>) -> Res<Vec<RunListItem>> {
-    Ok(ws.runs()?)
-}
-
-#[tauri::command]
-pub fn get_run(ws: State<'_, Workspace>, id: String) -> Res<RecordedRun> {
-    Ok(ws.run(&id)?)
-}
-
-#[tauri::command]
-pub fn diff_runs(ws: State<'_, Workspace>, before: String, after: String) -> Res<RunDiff> {
-    Ok(ws.diff_runs(&before, &after)?)
+    save_dialog(app, &name, ("PNG", &["png"]), &png).await
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, TS)]
@@ -94,16 +65,13 @@ pub enum ReportFormat {
 }
 
 /// Saves the binding report of the open profile (with its newest run); `None` when cancelled.
-#[tauri::command]
-pub async fn save_report<R: tauri::Runtime>(
-    app: AppHandle<R>,
-    ws: State<'_, Workspace>,
-    live: State<'_, Live>,
+pub async fn save_report<R: Runtime>(
+    app: &AppHandle<R>,
     format: ReportFormat,
     lang: Lang,
 ) -> Res<Option<String>> {
-    let (cfg, _) = live.dingtalk().await;
-    let r = ws.report(&cfg.endpoints.login)?;
+    let (cfg, _) = target(app).await;
+    let r = app.state::<Workspace>().report(&cfg.endpoints.login)?;
     let (text, ext, kind) = match format {
         ReportFormat::Html => (report::html(&r, lang), "html", "HTML"),
         ReportFormat::Md => (report::markdown(&r, lang), "md", "Markdown"),
@@ -113,11 +81,6 @@ pub async fn save_report<R: tauri::Runtime>(
         Lang::Zh => format!("钉钉绑定报告-{}", r.profile.name),
         Lang::En => format!("dingtalk-binding-report-{}", r.profile.name),
     };
-    save_dialog(
-        &app,
-        &file_name(&stem, ext),
-        (kind, &[ext]),
-        text.as_bytes(),
-    )
-    .await
+    let name = file_name(&stem, ext);
+    save_dialog(app, &name, (kind, &[ext]), text.as_bytes()).await
 }

@@ -1,8 +1,9 @@
-//! The login round trip as commands: start listening and open the login page (or, in practice
-//! mode, let the simulated phone scan), wait for the callback, cancel.
+//! The login round trip: start listening and open the login page (or, in practice mode, let the
+//! simulated phone scan), wait for the callback, cancel.
 
+use super::practice::target;
+use super::Res;
 use crate::error::{ErrorCode, IpcError};
-use crate::live::Live;
 use dingbind_core::checks::{Cancel, CheckOptions, CheckResult, CheckStatus};
 use dingbind_core::console;
 use dingbind_core::field::Field;
@@ -11,13 +12,14 @@ use dingbind_core::login::{self, LoginInput, LoginSession, DEFAULT_PORT};
 use dingbind_core::workspace::Workspace;
 use serde::Serialize;
 use std::time::Duration;
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::Mutex;
 use ts_rs::TS;
 
 /// DingTalk login codes live 5 minutes; waiting longer is pointless.
 const WAIT: Duration = Duration::from_secs(300);
 
+/// The login test in progress (app state).
 #[derive(Default)]
 pub struct LoginState {
     /// The test waiting for its callback, and the Client ID it logs in with.
@@ -38,21 +40,15 @@ pub struct LoginStarted {
     pub preflight_warning: Option<Text>,
 }
 
-type Res<T> = Result<T, IpcError>;
-
-#[tauri::command]
-pub fn login_redirect_url() -> String {
-    login::redirect_url(DEFAULT_PORT)
+pub async fn login_redirect_url<R: Runtime>(_app: &AppHandle<R>) -> Res<String> {
+    Ok(login::redirect_url(DEFAULT_PORT))
 }
 
-#[tauri::command]
-pub async fn login_start(
-    ws: State<'_, Workspace>,
-    live: State<'_, Live>,
-    state: State<'_, LoginState>,
-) -> Res<LoginStarted> {
-    let (cfg, practice) = live.dingtalk().await;
-    let input = ws.check_input(CheckOptions::default(), cfg)?;
+pub async fn login_start<R: Runtime>(app: &AppHandle<R>) -> Res<LoginStarted> {
+    let (cfg, practice) = target(app).await;
+    let input = app
+        .state::<Workspace>()
+        .check_input(CheckOptions::default(), cfg)?;
     let (Some(client_id), Some(client_secret)) = (
         input.value(Field::ClientId),
         input.secret(Field::ClientSecret),
@@ -71,7 +67,8 @@ pub async fn login_start(
         dingtalk: input.dingtalk.clone(),
     };
     // A new test replaces one still waiting (and frees its port first).
-    login_cancel(state.clone());
+    login_cancel(app).await?;
+    let state = app.state::<LoginState>();
     state.session.lock().await.take();
     let session = login::start(login_input, DEFAULT_PORT)
         .await
@@ -109,11 +106,8 @@ pub async fn login_start(
 
 /// Waits for the browser to come back and verifies the login. A finished test is kept with the
 /// profile's history: a passed one proves `Contact.User.Read` to the next live test.
-#[tauri::command]
-pub async fn login_finish(
-    ws: State<'_, Workspace>,
-    state: State<'_, LoginState>,
-) -> Res<CheckResult> {
+pub async fn login_finish<R: Runtime>(app: &AppHandle<R>) -> Res<CheckResult> {
+    let state = app.state::<LoginState>();
     let (session, client_id) = state
         .session
         .lock()
@@ -126,14 +120,16 @@ pub async fn login_finish(
     }
     let result = session.finish(WAIT, cancel).await;
     if result.status != CheckStatus::Skipped {
-        ws.record_login(&client_id, result.clone())?;
+        app.state::<Workspace>()
+            .record_login(&client_id, result.clone())?;
     }
     Ok(result)
 }
 
-#[tauri::command]
-pub fn login_cancel(state: State<'_, LoginState>) {
+pub async fn login_cancel<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
+    let state = app.state::<LoginState>();
     if let Some(c) = state.cancel.lock().ok().and_then(|mut s| s.take()) {
         c.cancel();
     }
+    Ok(())
 }

@@ -1,5 +1,5 @@
-//! Writing files the admin asked for through the native save dialog. The path is chosen in Rust and
-//! never comes from the webview, so the UI cannot write anywhere it likes.
+//! The native open and save dialogs, and writing the files the admin asked for. Paths are chosen
+//! in Rust and never come from the webview, so the UI cannot read or write anywhere it likes.
 //!
 //! `DINGBIND_SAVE_DIR` skips the dialog and saves into that folder under the suggested name — for
 //! automation and the end-to-end tests, which cannot drive a native GTK dialog.
@@ -69,7 +69,7 @@ impl Written {
         }
     }
 
-    fn contains(&self, path: &std::path::Path) -> bool {
+    pub(crate) fn contains(&self, path: &std::path::Path) -> bool {
         self.0.lock().is_ok_and(|v| v.iter().any(|p| p == path))
     }
 }
@@ -87,19 +87,6 @@ pub fn file_name(stem: &str, ext: &str) -> String {
         })
         .collect();
     format!("{}.{ext}", clean.trim())
-}
-
-/// Opens a file this app saved (a report) with the system's default program.
-#[tauri::command]
-pub fn open_saved(written: tauri::State<'_, Written>, path: String) -> Result<(), IpcError> {
-    let path = PathBuf::from(path);
-    if !written.contains(&path) {
-        return Err(IpcError::new(
-            ErrorCode::NotAllowed,
-            "only files saved by Dingbind in this session can be opened",
-        ));
-    }
-    open::that_detached(&path).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
 }
 
 /// Saves `bytes` where the admin picks; returns the path written, `None` when cancelled.

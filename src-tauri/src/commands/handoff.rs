@@ -1,39 +1,32 @@
-//! Hand-off export and import, as commands. The file to import is picked in Rust and kept here
-//! while the admin types the passphrase, so the webview never passes a path.
+//! Hand-off export and import. The file to import is picked in Rust and kept here while the admin
+//! types the passphrase, so the webview never passes a path.
 
+use super::Res;
+use crate::dialogs::{file_name, pick_open_path, pick_save_path, write};
 use crate::error::{ErrorCode, IpcError};
-use crate::files::{file_name, pick_open_path, pick_save_path, write};
 use dingbind_core::workspace::{ImportOutcome, Workspace};
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Hand-off files are small; anything bigger is not one (and is not read into memory).
 const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The picked file waiting for its passphrase.
+/// The picked file waiting for its passphrase (app state).
 #[derive(Default)]
 pub struct PendingImport(Mutex<Option<Vec<u8>>>);
 
-type Res<T> = Result<T, IpcError>;
-
 /// Writes `<name>.dingbind.json` where the admin picks, with `<name>.env` next to it and, with a
 /// passphrase, `<name>.dingbind.json.age`. Returns the files written; `None` when cancelled.
-#[tauri::command]
-pub async fn export_handoff<R: tauri::Runtime>(
-    app: AppHandle<R>,
-    ws: State<'_, Workspace>,
+pub async fn export_handoff<R: Runtime>(
+    app: &AppHandle<R>,
     passphrase: Option<String>,
 ) -> Res<Option<Vec<String>>> {
+    let ws = app.state::<Workspace>();
     let export = ws.export(passphrase.as_deref())?;
     let name = ws.current()?.name;
-    let Some(manifest) = pick_save_path(
-        &app,
-        &file_name(&name, "dingbind.json"),
-        ("JSON", &["json"]),
-    )
-    .await?
-    else {
+    let suggested = file_name(&name, "dingbind.json");
+    let Some(manifest) = pick_save_path(app, &suggested, ("JSON", &["json"])).await? else {
         return Ok(None);
     };
     let stem = manifest
@@ -48,19 +41,14 @@ pub async fn export_handoff<R: tauri::Runtime>(
     }
     files
         .into_iter()
-        .map(|(path, bytes): (PathBuf, Vec<u8>)| write(&app, &path, &bytes))
+        .map(|(path, bytes): (PathBuf, Vec<u8>)| write(app, &path, &bytes))
         .collect::<Res<Vec<_>>>()
         .map(Some)
 }
 
 /// Picks a manifest (plain or `.age`) or a report and imports it; `None` when cancelled.
-#[tauri::command]
-pub async fn import_file<R: tauri::Runtime>(
-    app: AppHandle<R>,
-    ws: State<'_, Workspace>,
-    pending: State<'_, PendingImport>,
-) -> Res<Option<ImportOutcome>> {
-    let Some(path) = pick_open_path(&app, ("Dingbind", &["json", "age"])).await? else {
+pub async fn import_file<R: Runtime>(app: &AppHandle<R>) -> Res<Option<ImportOutcome>> {
+    let Some(path) = pick_open_path(app, ("Dingbind", &["json", "age"])).await? else {
         return Ok(None);
     };
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
@@ -75,20 +63,19 @@ pub async fn import_file<R: tauri::Runtime>(
     }
     let bytes = std::fs::read(&path)
         .map_err(|e| IpcError::new(ErrorCode::Storage, format!("{}: {e}", path.display())))?;
-    let outcome = ws.import(&bytes, None)?;
-    if let Ok(mut slot) = pending.0.lock() {
+    let outcome = app.state::<Workspace>().import(&bytes, None)?;
+    if let Ok(mut slot) = app.state::<PendingImport>().0.lock() {
         *slot = matches!(outcome, ImportOutcome::NeedsPassphrase).then_some(bytes);
     }
     Ok(Some(outcome))
 }
 
 /// Imports the encrypted file picked last, with its passphrase.
-#[tauri::command]
-pub fn import_with_passphrase(
-    ws: State<'_, Workspace>,
-    pending: State<'_, PendingImport>,
+pub async fn import_with_passphrase<R: Runtime>(
+    app: &AppHandle<R>,
     passphrase: String,
 ) -> Res<ImportOutcome> {
+    let pending = app.state::<PendingImport>();
     let mut slot = pending
         .0
         .lock()
@@ -96,7 +83,7 @@ pub fn import_with_passphrase(
     let bytes = slot
         .as_ref()
         .ok_or_else(|| IpcError::new(ErrorCode::NotFound, "no encrypted file is waiting"))?;
-    let outcome = ws.import(bytes, Some(&passphrase))?;
+    let outcome = app.state::<Workspace>().import(bytes, Some(&passphrase))?;
     // A wrong passphrase keeps the file waiting for another try.
     if matches!(outcome, ImportOutcome::Imported { .. }) {
         *slot = None;

@@ -1,0 +1,55 @@
+//! The app as a whole: what the UI needs at start, the language, the corporate root certificate,
+//! and opening links and saved files with the system.
+
+use super::Res;
+use crate::dialogs::{pick_open_path, Written};
+use crate::error::{ErrorCode, IpcError};
+use dingbind_core::i18n::Lang;
+use dingbind_core::workspace::{AppInfo, Workspace};
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager, Runtime};
+
+pub async fn app_info<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
+    Ok(app.state::<Workspace>().info())
+}
+
+pub async fn set_language<R: Runtime>(app: &AppHandle<R>, language: Lang) -> Res<()> {
+    Ok(app.state::<Workspace>().set_language(language)?)
+}
+
+/// Asks for the corporate root certificate (PEM) and trusts it for the live checks and the login
+/// test; `None` when the admin cancels the dialog. A file without a certificate is refused.
+pub async fn choose_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<Option<AppInfo>> {
+    let filter = ("PEM", &["pem", "crt", "cer"][..]);
+    let Some(path) = pick_open_path(app, filter).await? else {
+        return Ok(None);
+    };
+    Ok(Some(app.state::<Workspace>().set_ca_file(Some(&path))?))
+}
+
+/// Trusts the system store only again.
+pub async fn clear_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
+    Ok(app.state::<Workspace>().set_ca_file(None)?)
+}
+
+/// Opens an allow-listed console page (or the platform's own domain) in the default browser.
+pub async fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<String> {
+    let target = app.state::<Workspace>().link_target(&url)?;
+    open::that_detached(&target).map_err(|e| IpcError {
+        detail: Some(e.to_string()),
+        ..IpcError::new(ErrorCode::Internal, "could not start a browser")
+    })?;
+    Ok(target)
+}
+
+/// Opens a file this app saved (a report) with the system's default program.
+pub async fn open_saved<R: Runtime>(app: &AppHandle<R>, path: String) -> Res<()> {
+    let path = PathBuf::from(path);
+    if !app.state::<Written>().contains(&path) {
+        return Err(IpcError::new(
+            ErrorCode::NotAllowed,
+            "only files saved by Dingbind in this session can be opened",
+        ));
+    }
+    open::that_detached(&path).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
+}
