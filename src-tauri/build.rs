@@ -3,7 +3,7 @@
 //! commands, the autosave and check events, and writing text to the clipboard. Nothing else.
 
 macro_rules! commands {
-    ($($module:ident { $($name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ;)* })*) => {
+    ($($module:ident { $($(#[$mode:ident])? $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ;)* })*) => {
         const COMMANDS: &[&str] = &[$($(stringify!($name)),*),*];
     };
 }

@@ -9,11 +9,11 @@ use dingbind_core::workspace::{AppInfo, Workspace};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime};
 
-pub async fn app_info<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
+pub fn app_info<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
     Ok(app.state::<Workspace>().info())
 }
 
-pub async fn set_language<R: Runtime>(app: &AppHandle<R>, language: Lang) -> Res<()> {
+pub fn set_language<R: Runtime>(app: &AppHandle<R>, language: Lang) -> Res<()> {
     Ok(app.state::<Workspace>().set_language(language)?)
 }
 
@@ -28,12 +28,12 @@ pub async fn choose_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<Option<AppInf
 }
 
 /// Trusts the system store only again.
-pub async fn clear_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
+pub fn clear_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
     Ok(app.state::<Workspace>().set_ca_file(None)?)
 }
 
 /// Opens an allow-listed console page (or the platform's own domain) in the default browser.
-pub async fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<String> {
+pub fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<String> {
     let target = app.state::<Workspace>().link_target(&url)?;
     open::that_detached(&target).map_err(|e| IpcError {
         detail: Some(e.to_string()),
@@ -43,7 +43,7 @@ pub async fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<Strin
 }
 
 /// Opens a file this app saved (a report) with the system's default program.
-pub async fn open_saved<R: Runtime>(app: &AppHandle<R>, path: String) -> Res<()> {
+pub fn open_saved<R: Runtime>(app: &AppHandle<R>, path: String) -> Res<()> {
     let path = PathBuf::from(path);
     if !app.state::<Written>().contains(&path) {
         return Err(IpcError::new(

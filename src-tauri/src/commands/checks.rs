@@ -34,7 +34,7 @@ pub async fn run_checks<R: Runtime>(app: &AppHandle<R>, options: CheckOptions) -
     Ok(run)
 }
 
-pub async fn cancel_checks<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
+pub fn cancel_checks<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     if let Some(c) = app
         .state::<RunningCheck>()
         .0
@@ -48,24 +48,20 @@ pub async fn cancel_checks<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
 }
 
 /// "I have an error message": an errcode, a JSON body or a log line → cause, fix, console link.
-pub async fn explain_error<R: Runtime>(_app: &AppHandle<R>, text: String) -> Res<Vec<Diagnosis>> {
+pub fn explain_error<R: Runtime>(_app: &AppHandle<R>, text: String) -> Res<Vec<Diagnosis>> {
     Ok(explain(&text))
 }
 
 /// The open profile's kept runs, newest first.
-pub async fn list_runs<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<RunListItem>> {
+pub fn list_runs<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<RunListItem>> {
     Ok(app.state::<Workspace>().runs()?)
 }
 
-pub async fn get_run<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<RecordedRun> {
+pub fn get_run<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<RecordedRun> {
     Ok(app.state::<Workspace>().run(&id)?)
 }
 
 /// What changed from run `before` to run `after`.
-pub async fn diff_runs<R: Runtime>(
-    app: &AppHandle<R>,
-    before: String,
-    after: String,
-) -> Res<RunDiff> {
+pub fn diff_runs<R: Runtime>(app: &AppHandle<R>, before: String, after: String) -> Res<RunDiff> {
     Ok(app.state::<Workspace>().diff_runs(&before, &after)?)
 }

@@ -71,7 +71,7 @@ pub async fn import_file<R: Runtime>(app: &AppHandle<R>) -> Res<Option<ImportOut
 }
 
 /// Imports the encrypted file picked last, with its passphrase.
-pub async fn import_with_passphrase<R: Runtime>(
+pub fn import_with_passphrase<R: Runtime>(
     app: &AppHandle<R>,
     passphrase: String,
 ) -> Res<ImportOutcome> {

@@ -6,54 +6,57 @@
 //
 // Grammar: `module { name(arg: Type, …) -> Returned; … }` — the returned type is what the UI gets
 // on success; every command can also fail with an `IpcError`. Arguments arrive camelCased from JS.
+// `#[in_order]` commands run on the main thread in the order the UI sent them: those that edit or
+// read the open profile and its files, so a read never sees the state before an earlier edit.
+// The rest (dialogs, network, the simulator) are async and never block the window.
 commands! {
     app {
-        app_info() -> AppInfo;
-        set_language(language: Lang) -> ();
+        #[in_order] app_info() -> AppInfo;
+        #[in_order] set_language(language: Lang) -> ();
         choose_ca_file() -> Option<AppInfo>;
-        clear_ca_file() -> AppInfo;
-        open_link(url: String) -> String;
-        open_saved(path: String) -> ();
+        #[in_order] clear_ca_file() -> AppInfo;
+        #[in_order] open_link(url: String) -> String;
+        #[in_order] open_saved(path: String) -> ();
     }
     templates {
-        list_templates() -> Vec<Template>;
+        #[in_order] list_templates() -> Vec<Template>;
         add_template() -> Option<TemplateAdded>;
     }
     profiles {
-        list_profiles() -> Vec<ProfileSummary>;
-        create_profile(name: String, template_id: String) -> ProfileView;
-        open_profile(id: String) -> ProfileView;
-        close_profile() -> ();
-        update_profile(profile: Profile) -> ProfileView;
-        flush_profile() -> ();
-        rename_profile(id: String, name: String) -> ProfileSummary;
-        duplicate_profile(id: String, name: String) -> ProfileSummary;
-        delete_profile(id: String) -> ();
+        #[in_order] list_profiles() -> Vec<ProfileSummary>;
+        #[in_order] create_profile(name: String, template_id: String) -> ProfileView;
+        #[in_order] open_profile(id: String) -> ProfileView;
+        #[in_order] close_profile() -> ();
+        #[in_order] update_profile(profile: Profile) -> ProfileView;
+        #[in_order] flush_profile() -> ();
+        #[in_order] rename_profile(id: String, name: String) -> ProfileSummary;
+        #[in_order] duplicate_profile(id: String, name: String) -> ProfileSummary;
+        #[in_order] delete_profile(id: String) -> ();
     }
     secrets {
-        set_secret(profile_id: String, field: Field, value: String) -> ProfileView;
-        reveal_secret(profile_id: String, field: Field) -> Option<String>;
-        generate_secret(profile_id: String, field: Field) -> ProfileView;
+        #[in_order] set_secret(profile_id: String, field: Field, value: String) -> ProfileView;
+        #[in_order] reveal_secret(profile_id: String, field: Field) -> Option<String>;
+        #[in_order] generate_secret(profile_id: String, field: Field) -> ProfileView;
     }
     practice {
         practice_status() -> PracticeStatus;
         start_practice(scenario: String) -> PracticeStatus;
         stop_practice() -> PracticeStatus;
-        fill_practice_values() -> ProfileView;
+        #[in_order] fill_practice_values() -> ProfileView;
     }
     checks {
         run_checks(options: CheckOptions) -> CheckRun;
-        cancel_checks() -> ();
-        explain_error(text: String) -> Vec<Diagnosis>;
-        list_runs() -> Vec<RunListItem>;
-        get_run(id: String) -> RecordedRun;
-        diff_runs(before: String, after: String) -> RunDiff;
+        #[in_order] cancel_checks() -> ();
+        #[in_order] explain_error(text: String) -> Vec<Diagnosis>;
+        #[in_order] list_runs() -> Vec<RunListItem>;
+        #[in_order] get_run(id: String) -> RecordedRun;
+        #[in_order] diff_runs(before: String, after: String) -> RunDiff;
     }
     login {
-        login_redirect_url() -> String;
+        #[in_order] login_redirect_url() -> String;
         login_start() -> LoginStarted;
         login_finish() -> CheckResult;
-        login_cancel() -> ();
+        #[in_order] login_cancel() -> ();
     }
     outputs {
         scan_codes() -> Vec<ScanCode>;
@@ -64,7 +67,7 @@ commands! {
     handoff {
         export_handoff(passphrase: Option<String>) -> Option<Vec<String>>;
         import_file() -> Option<ImportOutcome>;
-        import_with_passphrase(passphrase: String) -> ImportOutcome;
+        #[in_order] import_with_passphrase(passphrase: String) -> ImportOutcome;
     }
 }
 

@@ -40,7 +40,7 @@ pub struct LoginStarted {
     pub preflight_warning: Option<Text>,
 }
 
-pub async fn login_redirect_url<R: Runtime>(_app: &AppHandle<R>) -> Res<String> {
+pub fn login_redirect_url<R: Runtime>(_app: &AppHandle<R>) -> Res<String> {
     Ok(login::redirect_url(DEFAULT_PORT))
 }
 
@@ -67,7 +67,7 @@ pub async fn login_start<R: Runtime>(app: &AppHandle<R>) -> Res<LoginStarted> {
         dingtalk: input.dingtalk.clone(),
     };
     // A new test replaces one still waiting (and frees its port first).
-    login_cancel(app).await?;
+    login_cancel(app)?;
     let state = app.state::<LoginState>();
     state.session.lock().await.take();
     let session = login::start(login_input, DEFAULT_PORT)
@@ -126,7 +126,7 @@ pub async fn login_finish<R: Runtime>(app: &AppHandle<R>) -> Res<CheckResult> {
     Ok(result)
 }
 
-pub async fn login_cancel<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
+pub fn login_cancel<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     let state = app.state::<LoginState>();
     if let Some(c) = state.cancel.lock().ok().and_then(|mut s| s.take()) {
         c.cancel();

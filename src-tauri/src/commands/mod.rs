@@ -1,8 +1,8 @@
 //! The IPC commands. `list.rs` declares each one once (name, arguments, what it returns); the
 //! macros below turn that table into the Tauri adapters, the handler and the typed TypeScript
 //! client, so the Rust function, the permission, the capability and the UI's call cannot drift
-//! apart. Each `<module>.rs` holds the functions for one domain: `async fn name(&AppHandle, args…)`
-//! calling the core.
+//! apart. Each `<module>.rs` holds the functions for one domain: `fn name(&AppHandle, args…)`
+//! (`async fn` unless the command is `#[in_order]`) calling the core.
 
 use crate::bindings::Ts;
 use crate::error::IpcError;
@@ -34,17 +34,28 @@ pub mod templates;
 /// What every command returns.
 pub type Res<T> = Result<T, IpcError>;
 
+/// One adapter: `#[in_order]` commands run on the main thread one after another, in the order the
+/// UI sent them (an edit must never overtake the edit typed before it, nor a read the edit before
+/// it); the others run on the async runtime so slow work never freezes the window.
+macro_rules! command {
+    (#[in_order] $module:ident :: $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        #[tauri::command]
+        fn $name<R: tauri::Runtime>(app: tauri::AppHandle<R>, $($arg: $ty),*) -> Res<$ret> {
+            $module::$name(&app, $($arg),*)
+        }
+    };
+    ($module:ident :: $name:ident ($($arg:ident : $ty:ty),*) -> $ret:ty) => {
+        #[tauri::command]
+        async fn $name<R: tauri::Runtime>(app: tauri::AppHandle<R>, $($arg: $ty),*) -> Res<$ret> {
+            $module::$name(&app, $($arg),*).await
+        }
+    };
+}
+
 macro_rules! commands {
-    ($($module:ident { $($name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ;)* })*) => {
+    ($($module:ident { $($(#[$mode:ident])? $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ;)* })*) => {
         $($(
-            // Async, so no command runs on (and blocks) the window's main thread.
-            #[tauri::command]
-            async fn $name<R: tauri::Runtime>(
-                app: tauri::AppHandle<R>,
-                $($arg: $ty),*
-            ) -> Res<$ret> {
-                $module::$name(&app, $($arg),*).await
-            }
+            command!($(#[$mode])? $module::$name($($arg: $ty),*) -> $ret);
         )*)*
 
         /// The Tauri handler for every declared command.

@@ -93,7 +93,7 @@ pub async fn stop_practice<R: Runtime>(app: &AppHandle<R>) -> Res<PracticeStatus
 
 /// Fills the open profile with the simulated organisation's values, so a practice run has
 /// something real to check.
-pub async fn fill_practice_values<R: Runtime>(app: &AppHandle<R>) -> Res<ProfileView> {
+pub fn fill_practice_values<R: Runtime>(app: &AppHandle<R>) -> Res<ProfileView> {
     let ws = app.state::<Workspace>();
     Ok(ws.fill_practice_values(&Practice::sample_values(), PRACTICE_DOMAIN)?)
 }

@@ -6,11 +6,11 @@ use dingbind_core::store::ProfileSummary;
 use dingbind_core::workspace::{ProfileView, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
-pub async fn list_profiles<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<ProfileSummary>> {
+pub fn list_profiles<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<ProfileSummary>> {
     Ok(app.state::<Workspace>().list()?)
 }
 
-pub async fn create_profile<R: Runtime>(
+pub fn create_profile<R: Runtime>(
     app: &AppHandle<R>,
     name: String,
     template_id: String,
@@ -18,26 +18,26 @@ pub async fn create_profile<R: Runtime>(
     Ok(app.state::<Workspace>().create(&name, &template_id)?)
 }
 
-pub async fn open_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<ProfileView> {
+pub fn open_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<ProfileView> {
     Ok(app.state::<Workspace>().open_profile(&id)?)
 }
 
-pub async fn close_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
+pub fn close_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     Ok(app.state::<Workspace>().close()?)
 }
 
 /// Takes the UI's edit of the open profile and returns the new verdicts; saving follows shortly.
-pub async fn update_profile<R: Runtime>(app: &AppHandle<R>, profile: Profile) -> Res<ProfileView> {
+pub fn update_profile<R: Runtime>(app: &AppHandle<R>, profile: Profile) -> Res<ProfileView> {
     Ok(app.state::<Workspace>().update(profile)?)
 }
 
 /// Writes pending edits now (before the window closes or the list is shown).
-pub async fn flush_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
+pub fn flush_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     app.state::<Workspace>().flush();
     Ok(())
 }
 
-pub async fn rename_profile<R: Runtime>(
+pub fn rename_profile<R: Runtime>(
     app: &AppHandle<R>,
     id: String,
     name: String,
@@ -45,7 +45,7 @@ pub async fn rename_profile<R: Runtime>(
     Ok(app.state::<Workspace>().rename(&id, &name)?)
 }
 
-pub async fn duplicate_profile<R: Runtime>(
+pub fn duplicate_profile<R: Runtime>(
     app: &AppHandle<R>,
     id: String,
     name: String,
@@ -53,6 +53,6 @@ pub async fn duplicate_profile<R: Runtime>(
     Ok(app.state::<Workspace>().duplicate(&id, &name)?)
 }
 
-pub async fn delete_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<()> {
+pub fn delete_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<()> {
     Ok(app.state::<Workspace>().delete(&id)?)
 }

@@ -5,7 +5,7 @@ use dingbind_core::field::Field;
 use dingbind_core::workspace::{ProfileView, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
-pub async fn set_secret<R: Runtime>(
+pub fn set_secret<R: Runtime>(
     app: &AppHandle<R>,
     profile_id: String,
     field: Field,
@@ -16,7 +16,7 @@ pub async fn set_secret<R: Runtime>(
         .set_secret(&profile_id, field, &value)?)
 }
 
-pub async fn reveal_secret<R: Runtime>(
+pub fn reveal_secret<R: Runtime>(
     app: &AppHandle<R>,
     profile_id: String,
     field: Field,
@@ -25,7 +25,7 @@ pub async fn reveal_secret<R: Runtime>(
 }
 
 /// Makes up an event-subscription token or aes_key (DingTalk lets the admin choose them).
-pub async fn generate_secret<R: Runtime>(
+pub fn generate_secret<R: Runtime>(
     app: &AppHandle<R>,
     profile_id: String,
     field: Field,

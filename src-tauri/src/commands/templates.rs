@@ -8,7 +8,7 @@ use dingbind_core::workspace::{TemplateAdded, Workspace, MAX_TEMPLATE_BYTES};
 use std::io::Read;
 use tauri::{AppHandle, Manager, Runtime};
 
-pub async fn list_templates<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<Template>> {
+pub fn list_templates<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<Template>> {
     Ok(app.state::<Workspace>().templates())
 }
 
