@@ -38,6 +38,7 @@ check-static:
 	@if $(CARGO) tree -p dingbind-cli -e normal,build --prefix none | grep -qE '^(dingtalk-sim|axum) '; then \
 	  echo "the server CLI (no features) must not carry the simulator"; exit 1; fi
 	cd ui && npx tsc --noEmit
+	cd ui && npx biome lint --error-on-warnings
 
 lint: setup check-static
 
@@ -63,7 +64,8 @@ e2e:
 
 test: build lint test-rust test-ui e2e
 
-# Regenerates ui/src/ipc/bindings.ts from the Rust types.
+# Regenerates ui/src/ipc/bindings.ts (types and the typed client) from the Rust types and
+# src-tauri/src/commands/list.rs.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p dingbind-app --lib bindings
 

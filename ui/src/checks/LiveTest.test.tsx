@@ -71,7 +71,7 @@ const MEMBER_APPLY: CheckResult = {
   ...MEMBER,
   data: { ...scopeData('qyapi_get_member'), http_status: 200 },
   fix: text('点击“申请开通”开通 qyapi_get_member。开通后钉钉可能在最长 2 小时内仍沿用旧的 access_token'),
-  original: '应用尚未开通所需的权限：[qyapi_get_member]，点击链接申请并开通即可：' + applyUrl('qyapi_get_member'),
+  original: `应用尚未开通所需的权限：[qyapi_get_member]，点击链接申请并开通即可：${applyUrl('qyapi_get_member')}`,
 };
 const DEPARTMENTS = result('contact.departments', 'fail', {
   code: 'missing_scope',

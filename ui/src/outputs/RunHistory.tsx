@@ -47,6 +47,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
   const [error, setError] = useState<string | null>(null);
   const [diffError, setDiffError] = useState<string | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `refreshKey` changes after each new run, to list it
   useEffect(() => {
     setError(null);
     api
@@ -69,6 +70,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
       .then(setDiff)
       .catch((e: Error) => setDiffError(e.message));
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a comparison shown is of the runs ticked before; clear it when they change
   useEffect(() => setDiff(null), [selected]);
 
   if (error) return <Alert type="error" showIcon title={error} />;

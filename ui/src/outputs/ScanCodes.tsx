@@ -17,11 +17,16 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
 
   // Codes follow the values (and practice mode's login host); refetch when either changes.
   const key = JSON.stringify([view.evaluation.fields, view.evaluation.urls, practice]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the values the codes are made from
   useEffect(() => {
     let live = true;
     api
       .scanCodes()
-      .then((c) => live && (setCodes(c), setError(null)))
+      .then((c) => {
+        if (!live) return;
+        setCodes(c);
+        setError(null);
+      })
       .catch((e: Error) => live && setError(e.message));
     return () => {
       live = false;

@@ -159,7 +159,13 @@ export default function StartScreen({ onOpen }: Props) {
                       title={
                         <Space>
                           {p.broken ? <WarningOutlined style={{ color: '#ff4d4f' }} /> : null}
-                          <a onClick={() => !p.broken && void open(p.id)}>{p.name}</a>
+                          {p.broken ? (
+                            <span>{p.name}</span>
+                          ) : (
+                            <Button type="link" className="profile-name" onClick={() => void open(p.id)}>
+                              {p.name}
+                            </Button>
+                          )}
                           {template && <Tag color="blue">{tx(template.name)}</Tag>}
                           {p.broken && <Tag color="error">{t('start.broken')}</Tag>}
                         </Space>

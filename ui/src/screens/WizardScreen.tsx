@@ -72,6 +72,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
   const total = template.steps.length;
   const go = (i: number) => editor.goTo(order[Math.min(Math.max(i, 0), order.length - 1)]!);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new step starts at its top
   useEffect(() => {
     contentRef.current?.scrollTo({ top: 0 });
   }, [index]);
@@ -90,7 +91,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
     ...template.steps.map((s) => {
       const st = evaluation.steps.find((x) => x.id === s.id);
       const status: Status =
-        s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st && st.invalid.length ? 'error' : 'wait';
+        s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st?.invalid.length ? 'error' : 'wait';
       return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
     }),
     ...PAGES.map((p) => ({

@@ -109,7 +109,7 @@ export function useEditor(initial: ProfileView): Editor {
         })
         .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
     }, 250);
-  }, []);
+  }, [adopt]);
 
   const generateSecret = useCallback(
     (field: Field) => {
