@@ -14,9 +14,9 @@ pub(crate) fn visible_text(html: &str) -> String {
         Regex::new(
             r"(?is)<!--.*?(?:-->|\z)|<script\b.*?(?:</script\s*>|\z)|<style\b.*?(?:</style\s*>|\z)|<title\b.*?(?:</title\s*>|\z)|<template\b.*?(?:</template\s*>|\z)",
         )
-        .unwrap()
+        .expect("regex")
     });
-    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
+    static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("regex"));
     let text = TAG
         .replace_all(&HIDDEN.replace_all(html, " "), " ")
         .into_owned();
@@ -28,7 +28,8 @@ pub(crate) fn visible_text(html: &str) -> String {
 /// else stays as written.
 fn decode_entities(text: &str) -> String {
     static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);").unwrap()
+        Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);")
+            .expect("regex")
     });
     ENTITY
         .replace_all(text, |c: &Captures| {

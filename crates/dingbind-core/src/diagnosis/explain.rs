@@ -92,7 +92,7 @@ fn dedupe(found: Vec<Diagnosis>) -> Vec<Diagnosis> {
 }
 
 static UNICODE_ESCAPE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\\+u([0-9a-fA-F]{4})(?:\\+u([0-9a-fA-F]{4}))?").unwrap());
+    LazyLock::new(|| Regex::new(r"\\+u([0-9a-fA-F]{4})(?:\\+u([0-9a-fA-F]{4}))?").expect("regex"));
 
 /// Decodes `\uXXXX` (also double-escaped `\\uXXXX`, and surrogate pairs).
 fn unescape_unicode(text: &str) -> String {
@@ -120,17 +120,17 @@ fn unescape_unicode(text: &str) -> String {
 // ── 3. bare codes ────────────────────────────────────────────────────────────────────────────
 
 static ZH_ERROR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"错误(?:码|代码)?\s*[:：]?\s*(-?\d{2,8})").unwrap());
+    LazyLock::new(|| Regex::new(r"错误(?:码|代码)?\s*[:：]?\s*(-?\d{2,8})").expect("regex"));
 static KNOWN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b(Forbidden\.AccessDenied\.[A-Za-z]+|invalidParameter\.[A-Za-z.]+[A-Za-z]|invalidClientIdOrSecret",
         r"|InvalidAuthentication|authFailed|unauthorized\.client|unsupported\.grant\.type|invalid\.client",
         r"|accesstoken\.expired|IpNotInWhiteList|AccessTokenPermissionDenied|ApiCountLimitForOrg|Qp[sm]LimitFor[A-Za-z]+)\b",
     ))
-    .unwrap()
+    .expect("regex")
 });
 static LONG_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:])(\d{5,7})(?:$|[^\d.])").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.:])(\d{5,7})(?:$|[^\d.])").expect("regex"));
 
 fn scan_bare(text: &str, status: Option<u16>) -> Vec<Diagnosis> {
     let whole = text.trim().trim_matches(['"', '\'', '`']);

@@ -128,7 +128,7 @@ const RULES: &[(&str, DiagnosisCode)] = &[
 static COMPILED: LazyLock<Vec<(Regex, DiagnosisCode)>> = LazyLock::new(|| {
     RULES
         .iter()
-        .map(|(p, c)| (Regex::new(&format!("(?i){p}")).unwrap(), *c))
+        .map(|(p, c)| (Regex::new(&format!("(?i){p}")).expect("regex"), *c))
         .collect()
 });
 
@@ -144,7 +144,7 @@ static WECOM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)weixin\.qq\.com|企业微信|\bwecom\b|\bwework\b|not allow to access from your ip",
     )
-    .unwrap()
+    .expect("regex")
 });
 
 /// Strong signs the error is WeCom's, whose numeric codes overlap DingTalk's: the `from ip:` 60020
@@ -153,8 +153,9 @@ pub(super) fn is_wecom(text: &str) -> bool {
     WECOM.is_match(text)
 }
 
-static HTML: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]").unwrap());
+static HTML: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]").expect("regex")
+});
 
 /// A web page rather than an API reply.
 pub(super) fn is_html(text: &str) -> bool {
@@ -168,7 +169,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r#"|\bstatus\s+|\bresponse\s+code\s*[:=]?\s*|^\s*\[)([1-5]\d\d)\b"#,
         r#"|\b([1-5]\d\d)\s+(?:forbidden|unauthorized|bad request|not found|bad gateway|service unavailable|gateway time-?out|internal server error|too many requests)"#,
     ))
-    .unwrap()
+    .expect("regex")
 });
 
 /// An HTTP status mentioned in the text (`[400] {…}`, `HTTP 403`, `status: 502`,
@@ -182,15 +183,15 @@ pub(super) fn http_status(text: &str) -> Option<u16> {
 }
 
 static HOST_KV: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\bhost\s*=\s*['"]([^'"]+)['"]"#).unwrap());
+    LazyLock::new(|| Regex::new(r#"(?i)\bhost\s*=\s*['"]([^'"]+)['"]"#).expect("regex"));
 static HOST_LOOKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:resolve host|lookup|getaddrinfo\w*)\s*(?:for\s*)?:?\s*'?([a-z0-9][a-z0-9.\-]*\.[a-z]{2,})")
-        .unwrap()
+        .expect("regex")
 });
 static HOST_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bhttps?://([a-z0-9.\-]+(?::\d+)?)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bhttps?://([a-z0-9.\-]+(?::\d+)?)").expect("regex"));
 static HOST_IP_PORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b(\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?)\b").expect("regex"));
 
 /// The host (or `ip:port`) a network error names. Doc links (open.dingtalk.com) are skipped: they
 /// are in messages, not what failed.

@@ -215,7 +215,7 @@ static KEY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:\b(status|response|http|exit|qr|return|error|err|sub)[ _]?)?",
         r"\b(errcode|errorcode|error_code|err_code|errmsg|err_msg|errormessage|error_message|errormsg|message|msg|code)\b",
     ))
-    .unwrap()
+    .expect("regex")
 });
 
 #[derive(Default)]

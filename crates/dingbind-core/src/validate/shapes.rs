@@ -6,21 +6,21 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static CORP_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ding(?:[0-9a-f]{16}|[0-9a-f]{32})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^ding(?:[0-9a-f]{16}|[0-9a-f]{32})$").expect("regex"));
 pub(super) static CLIENT_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ding[a-z0-9]{16}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^ding[a-z0-9]{16}$").expect("regex"));
 pub(super) static LEGACY_APPID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^dingoa[a-z0-9]{16}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^dingoa[a-z0-9]{16}$").expect("regex"));
 pub(super) static SECRET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]{64}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]{64}$").expect("regex"));
 pub(super) static TOKENISH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]+$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9_-]+$").expect("regex"));
 pub(super) static UUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-        .unwrap()
+        .expect("regex")
 });
 pub(super) static MASKED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\*{3,}|x{4,}|…|\.\.\.").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\*{3,}|x{4,}|…|\.\.\.").expect("regex"));
 
 /// What an unmistakable value is, whatever box it was pasted into.
 pub(super) fn certain_kind(v: &str) -> Option<Field> {
