@@ -9,6 +9,7 @@ use crate::checks::{CheckInput, CheckOptions, CheckRun, CheckStatus};
 use crate::field::Field;
 use crate::handoff::{self, Export, HandoffError};
 use crate::history::LoginRecord;
+use crate::login::{LoginError, LoginInput};
 use crate::profile::{evaluate, Profile};
 use crate::report::{self, Report, ReportInput};
 use crate::scan::{self, ScanCode, ScanInput};
@@ -114,6 +115,29 @@ impl Binding {
             input.dingtalk.extra_ca_file = Some(path);
         }
         input
+    }
+
+    /// What a login round trip needs; refused (`credentials_missing`) without a valid Client ID
+    /// and a Client Secret, since there is nothing to log in with.
+    pub fn login_input(
+        &self,
+        dingtalk: dingtalk::Config,
+        ca_file: Option<PathBuf>,
+    ) -> Result<LoginInput, LoginError> {
+        let input = self.check_input(CheckOptions::default(), dingtalk, None, ca_file);
+        let (Some(client_id), Some(client_secret)) = (
+            input.value(Field::ClientId),
+            input.secret(Field::ClientSecret),
+        ) else {
+            return Err(LoginError::NoCredentials);
+        };
+        Ok(LoginInput {
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+            corp_id: input.value(Field::CorpId).map(str::to_owned),
+            corp_name: input.value(Field::CorpName).map(str::to_owned),
+            dingtalk: input.dingtalk.clone(),
+        })
     }
 
     /// The hand-off files' contents; secrets only inside the encrypted one (with a passphrase).

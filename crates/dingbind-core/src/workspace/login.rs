@@ -5,11 +5,10 @@
 //! history. The host only opens the browser (or, in practice mode, lets the simulated phone scan).
 
 use super::{lock, Workspace};
-use crate::checks::{Cancel, CheckOptions, CheckResult, CheckStatus};
+use crate::checks::{Cancel, CheckResult, CheckStatus};
 use crate::console;
-use crate::field::Field;
 use crate::i18n::Text;
-use crate::login::{self, LoginError, LoginInput, LoginSession, DEFAULT_PORT};
+use crate::login::{self, LoginError, LoginSession, DEFAULT_PORT};
 use serde::Serialize;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -56,22 +55,11 @@ impl Workspace {
         profile_id: &str,
         dingtalk: dingtalk::Config,
     ) -> Result<LoginStarted, LoginError> {
-        let input = self.check_input_of(profile_id, CheckOptions::default(), dingtalk)?;
-        let (Some(client_id), Some(client_secret)) = (
-            input.value(Field::ClientId),
-            input.secret(Field::ClientSecret),
-        ) else {
-            return Err(LoginError::NoCredentials);
-        };
-        let login_base = input.dingtalk.endpoints.login.clone();
-        let client_id = client_id.to_owned();
-        let login_input = LoginInput {
-            client_id: client_id.clone(),
-            client_secret: client_secret.to_owned(),
-            corp_id: input.value(Field::CorpId).map(str::to_owned),
-            corp_name: input.value(Field::CorpName).map(str::to_owned),
-            dingtalk: input.dingtalk.clone(),
-        };
+        let ca = self.ca_file().map(|(path, _)| path);
+        let login_input = self.binding(profile_id)?.login_input(dingtalk, ca)?;
+        let login_base = login_input.dingtalk.endpoints.login.clone();
+        let client_id = login_input.client_id.clone();
+        // A new test replaces one still waiting (and frees its port first).
         self.login_cancel();
         drop(lock(&self.login.waiting).take());
         let session = login::start(login_input, DEFAULT_PORT).await?;
