@@ -10,7 +10,7 @@ use dingbind_core::profile::Profile;
 use dingbind_core::report;
 use dingbind_core::secrets::{KeychainError, Secrets};
 use dingbind_core::workspace::Workspace;
-use dingbind_core::{Field, UserError};
+use dingbind_core::Field;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
