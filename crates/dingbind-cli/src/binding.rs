@@ -4,7 +4,9 @@
 
 use crate::error::CliError;
 use crate::Out;
+use dingbind_core::binding::Binding;
 use dingbind_core::field::Field;
+use dingbind_core::host::{read_user_file, Templates, MAX_IMPORT_BYTES, MAX_TEMPLATE_BYTES};
 use dingbind_core::profile::Profile;
 use dingbind_core::store;
 use dingbind_core::template::{self, Template};
@@ -12,6 +14,10 @@ use dingbind_core::urls::{generate, GeneratedUrl};
 use dingbind_core::validate::validate;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A profile file is as small as a hand-off; the same limit keeps a wrong file out of memory.
+const MAX_PROFILE_BYTES: u64 = MAX_IMPORT_BYTES;
 
 #[derive(clap::Args)]
 pub struct BindingArgs {
@@ -26,16 +32,14 @@ pub struct BindingArgs {
     set: Vec<String>,
 }
 
-pub struct Binding {
-    /// The profile's id, for its keychain entries.
-    pub profile_id: Option<String>,
-    pub template: Template,
-    /// Valid, normalised non-secret values.
+/// A profile opened from a file or from `--set`: the core's [`Binding`] (what every command hands to
+/// the same code as the app), plus what only the CLI needs.
+pub struct Opened {
+    /// Its `secrets` are empty until a command asks for them ([`crate::secrets::fill`]), so the
+    /// keychain is only opened by commands that use secrets.
+    pub binding: Binding,
+    /// Valid, normalised non-secret values (what `urls` generates from).
     pub values: BTreeMap<Field, String>,
-    pub url_patterns: BTreeMap<String, String>,
-    /// The whole profile: the file's with the `--set` values applied, or a new one in memory made
-    /// of the `--set` values (named after `corp_name`, else the template).
-    pub profile: Profile,
     /// The profile file, when one was given.
     pub path: Option<PathBuf>,
 }
@@ -47,42 +51,42 @@ pub fn data_dir_of(path: &Path, profile_id: &str) -> Option<PathBuf> {
     named.then(|| folder.parent().map(Path::to_path_buf))?
 }
 
-fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Template, CliError> {
-    if let Some(t) = template::builtin(id_or_path) {
-        return Ok(t.clone());
-    }
-    // A profile made from one of the admin's own templates, next to it in the data folder.
-    if let Some(t) = data_dir
-        .map(|d| template::load_dir(&d.join("templates")).0)
-        .and_then(|ts| ts.into_iter().find(|t| t.id == id_or_path))
-    {
+/// A built-in template, one of the admin's own in `data_dir` (a profile made from it lives next to
+/// it), or a template file, read with the app's size limit.
+fn load_template(id_or_path: &str, data_dir: Option<&Path>) -> Result<Arc<Template>, CliError> {
+    if let Some(t) = Templates::load(data_dir).find(id_or_path) {
         return Ok(t);
     }
     let src =
-        std::fs::read_to_string(id_or_path).map_err(|source| CliError::TemplateUnreadable {
+        read_user_file(Path::new(id_or_path), MAX_TEMPLATE_BYTES as u64).map_err(|source| {
+            CliError::TemplateUnreadable {
+                id_or_path: id_or_path.to_string(),
+                source,
+            }
+        })?;
+    let src = String::from_utf8_lossy(&src);
+    template::parse(&src)
+        .map(Arc::new)
+        .map_err(|source| CliError::TemplateInvalid {
             id_or_path: id_or_path.to_string(),
             source,
-        })?;
-    template::parse(&src).map_err(|source| CliError::TemplateInvalid {
-        id_or_path: id_or_path.to_string(),
-        source,
-    })
+        })
 }
 
-impl Binding {
+impl Opened {
     /// Loads and validates; on failure prints why and returns `None` (exit code 2).
-    pub fn load(args: &BindingArgs, out: &Out) -> Option<Binding> {
+    pub fn load(args: &BindingArgs, out: &Out) -> Option<Opened> {
         Self::load_with(args, out, false)
     }
 
     /// Like [`Binding::load`], but a saved profile's value that the wizard rejects is kept in
     /// `profile` (and left out of `values`) rather than refused: a report or a hand-off shows an
     /// unfinished binding as it is. A rejected `--set` value is still refused.
-    pub fn load_lenient(args: &BindingArgs, out: &Out) -> Option<Binding> {
+    pub fn load_lenient(args: &BindingArgs, out: &Out) -> Option<Opened> {
         Self::load_with(args, out, true)
     }
 
-    fn load_with(args: &BindingArgs, out: &Out, lenient: bool) -> Option<Binding> {
+    fn load_with(args: &BindingArgs, out: &Out, lenient: bool) -> Option<Opened> {
         match Self::try_load(args, out, lenient) {
             Ok(b) => Some(b),
             Err(problems) => {
@@ -100,22 +104,22 @@ impl Binding {
         }
     }
 
-    fn try_load(args: &BindingArgs, out: &Out, lenient: bool) -> Result<Binding, Vec<String>> {
+    fn try_load(args: &BindingArgs, out: &Out, lenient: bool) -> Result<Opened, Vec<String>> {
         let (template, saved) = match (&args.profile, &args.template) {
             (Some(path), _) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| vec![format!("{}: {e}", path.display())])?;
-                let p: Profile = serde_json::from_str(&text)
+                let bytes = read_user_file(path, MAX_PROFILE_BYTES)
+                    .map_err(|e| vec![out.t(&e.text()).to_string()])?;
+                let p: Profile = serde_json::from_slice(&bytes)
                     .map_err(|e| vec![format!("{}: {e}", path.display())])?;
                 let template = load_template(
                     args.template.as_deref().unwrap_or(&p.template_id),
                     data_dir_of(path, &p.id).as_deref(),
                 )
-                .map_err(|e| vec![e.to_string()])?;
+                .map_err(|e| vec![e.message(out.lang)])?;
                 (template, Some(p.without_secret_values()))
             }
             (None, Some(t)) => (
-                load_template(t, None).map_err(|e| vec![e.to_string()])?,
+                load_template(t, None).map_err(|e| vec![e.message(out.lang)])?,
                 None,
             ),
             (None, None) => {
@@ -125,7 +129,7 @@ impl Binding {
                 )])
             }
         };
-        let profile_id = saved.as_ref().map(|p| p.id.clone());
+        let stored = saved.is_some();
         let mut raw = saved.as_ref().map(|p| p.values.clone()).unwrap_or_default();
         let mut given = Vec::new();
         let mut problems = Vec::new();
@@ -179,12 +183,14 @@ impl Binding {
             }
         };
         if problems.is_empty() {
-            Ok(Binding {
-                profile_id,
-                template,
+            Ok(Opened {
+                binding: Binding {
+                    profile,
+                    template,
+                    secrets: BTreeMap::new(),
+                    stored,
+                },
                 values,
-                url_patterns: profile.url_patterns.clone(),
-                profile,
                 path: args.profile.clone(),
             })
         } else {
@@ -192,7 +198,15 @@ impl Binding {
         }
     }
 
+    /// The app's store of a profile file saved in its data folder (`<data>/profiles/<id>.json`):
+    /// where its kept runs and login test are (`<data>/history/<id>.json`).
+    pub fn kept(&self) -> Option<store::Store> {
+        let data = data_dir_of(self.path.as_deref()?, &self.binding.profile.id)?;
+        store::Store::open(data).ok()
+    }
+
     pub fn urls(&self) -> Vec<GeneratedUrl> {
-        generate(&self.template, &self.values, &self.url_patterns)
+        let b = &self.binding;
+        generate(&b.template, &self.values, &b.profile.url_patterns)
     }
 }

@@ -1,26 +1,17 @@
 //! `dingbind check` and `dingbind explain`: the live checks headless (on the platform's server,
 //! which is where the egress IP that DingTalk whitelists really is) and the error explainer.
 
-use crate::binding::Binding;
+use crate::binding::Opened;
 use crate::error::CliError;
-use crate::secrets;
 use crate::Out;
 use dingbind_core::checks::{
-    run, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun, CheckStatus,
+    run, Cancel, CheckEvent, CheckOptions, CheckResult, CheckRun, CheckStatus,
 };
 use dingbind_core::diagnosis::{explain, ScopeApply};
+use dingbind_core::history;
+use dingbind_core::report::status_icon as icon;
 use dingbind_core::Lang;
 use serde_json::{json, Value};
-
-fn icon(s: CheckStatus) -> &'static str {
-    match s {
-        CheckStatus::Ok => "✓",
-        CheckStatus::Fail => "✗",
-        CheckStatus::Warn => "!",
-        CheckStatus::Skipped => "-",
-        CheckStatus::Manual => "?",
-    }
-}
 
 fn check_json(out: &Out, c: &CheckResult) -> Value {
     json!({
@@ -37,10 +28,12 @@ fn check_json(out: &Out, c: &CheckResult) -> Value {
     })
 }
 
-/// One live-check run of `b` against DingTalk, or the simulator with `practice`. With `progress`,
-/// each finished check is announced on stderr in that language. Shared by `check` and `report`.
+/// One live-check run of `o` (its secrets filled) against DingTalk, or the simulator with
+/// `practice`, with the same input the app builds (a login test the app kept for a saved profile
+/// counts too). With `progress`, each finished check is announced on stderr in that language.
+/// Shared by `check` and `report`.
 pub async fn run_checks(
-    b: &Binding,
+    o: &Opened,
     options: CheckOptions,
     practice: Option<String>,
     progress: Option<Lang>,
@@ -59,14 +52,10 @@ pub async fn run_checks(
     if practice.is_some() {
         return Err(CliError::NoPractice);
     }
-    let input = CheckInput::new(
-        b.template.clone(),
-        &b.values,
-        &b.url_patterns,
-        &secrets::values(b, true),
-        options,
-        cfg,
-    );
+    let login = o
+        .kept()
+        .and_then(|s| history::last_login(&s, &o.binding.profile.id).ok()?);
+    let input = o.binding.check_input(options, cfg, login.as_ref(), None);
     let result = run(input, practice, Cancel::new(), move |e| {
         if let (Some(lang), CheckEvent::Finished { result: c }) = (progress, e) {
             eprintln!("{} {:<36} {}", icon(c.status), c.id, c.message.get(lang));
@@ -82,7 +71,7 @@ pub async fn run_checks(
 
 pub async fn cmd_check(
     out: &Out,
-    b: &Binding,
+    b: &Opened,
     options: CheckOptions,
     practice: Option<String>,
 ) -> u8 {
@@ -90,7 +79,7 @@ pub async fn cmd_check(
     let result = match run_checks(b, options, practice, progress).await {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("✗ {e}");
+            eprintln!("✗ {}", e.message(out.lang));
             return 2;
         }
     };

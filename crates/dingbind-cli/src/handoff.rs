@@ -4,21 +4,17 @@
 //! the app's own workspace, so both accept and refuse exactly the same files; a refused file
 //! changes nothing. Passphrases come from the environment, never argv.
 
-use crate::binding::{Binding, BindingArgs};
+use crate::binding::{BindingArgs, Opened};
 use crate::secrets::{self, PASSPHRASE_ENV};
 use crate::Out;
 use dingbind_core::handoff::{self, ImportError, ImportWarning};
+use dingbind_core::host::{self, Templates, DATA_DIR_ENV, MAX_IMPORT_BYTES};
 use dingbind_core::profile::SecretLocation;
 use dingbind_core::store;
-use dingbind_core::template::{self, Template};
 use dingbind_core::workspace::{ImportOutcome, Workspace};
 use dingbind_core::{Field, Text};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-
-/// The Tauri app identifier: its data folder's name.
-const APP_ID: &str = "com.dingbind.wizard";
-const DATA_DIR_ENV: &str = "DINGBIND_DATA_DIR";
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
@@ -59,25 +55,6 @@ pub struct ImportArgs {
     env_out: Option<PathBuf>,
 }
 
-/// The app's data folder: `DINGBIND_DATA_DIR`, else where the desktop app keeps its profiles.
-pub fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Some(dir.into());
-    }
-    let home = || std::env::var_os("HOME").map(PathBuf::from);
-    let base = if cfg!(windows) {
-        std::env::var_os("APPDATA").map(PathBuf::from)
-    } else if cfg!(target_os = "macos") {
-        home().map(|h| h.join("Library/Application Support"))
-    } else {
-        std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(|| home().map(|h| h.join(".local/share")))
-    };
-    Some(base?.join(APP_ID))
-}
-
 fn passphrase_missing(out: &Out, var: &str) -> String {
     out.say(
         &format!("需要口令：请把口令放在环境变量 {var} 里（口令不能写在命令行上）"),
@@ -86,7 +63,7 @@ fn passphrase_missing(out: &Out, var: &str) -> String {
 }
 
 pub fn cmd_export(out: &Out, args: &ExportArgs) -> u8 {
-    let Some(b) = Binding::load_lenient(&args.binding, out) else {
+    let Some(mut b) = Opened::load_lenient(&args.binding, out) else {
         return 2;
     };
     let passphrase = match (args.encrypt, secrets::env(&args.passphrase_env)) {
@@ -99,19 +76,13 @@ pub fn cmd_export(out: &Out, args: &ExportArgs) -> u8 {
             )
         }
     };
-    // Only the encrypted file carries secret values; the plain forms just say which exist.
-    let secrets = secrets::values(&b, args.encrypt);
-    let export = handoff::export(
-        &b.profile,
-        &b.template,
-        &secrets,
-        passphrase.as_deref(),
-        env!("CARGO_PKG_VERSION"),
-        &store::now(),
-    );
-    let export = match export {
+    // Only the encrypted file carries secret values; the plain forms just say which exist, so
+    // the keychain is only opened for the encrypted one.
+    secrets::fill(&mut b, args.encrypt);
+    let secrets = &b.binding.secrets;
+    let export = match b.binding.export(passphrase.as_deref(), &store::now()) {
         Ok(x) => x,
-        Err(e) => return out.fail("bad_export", out.t(&e.message())),
+        Err(e) => return out.fail("bad_export", out.t(&e.text())),
     };
     let manifest: Value = serde_json::from_str(&export.manifest_json).unwrap_or_default();
     let mut states = manifest["secrets"].clone();
@@ -197,15 +168,18 @@ fn print_warnings(out: &Out, warnings: &[ImportWarning]) {
 }
 
 pub fn cmd_import(out: &Out, args: &ImportArgs) -> u8 {
+    // The app's limit for a hand-off or report: a bigger file is refused unread, with its code.
     let read = if args.file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+        host::read_user_input(std::io::stdin(), "-", MAX_IMPORT_BYTES)
     } else {
-        std::fs::read(&args.file)
+        host::read_user_file(&args.file, MAX_IMPORT_BYTES)
     };
     let bytes = match read {
         Ok(b) => b,
-        Err(e) => return out.fail("unreadable", &format!("{}: {e}", args.file.display())),
+        Err(e @ host::FileError::TooLarge { .. }) => return out.fail(e.code(), out.t(&e.text())),
+        Err(host::FileError::Unreadable { source, .. }) => {
+            return out.fail("unreadable", &format!("{}: {source}", args.file.display()))
+        }
     };
     let encrypted = handoff::is_encrypted(&bytes);
     let passphrase = secrets::env(&args.passphrase_env).filter(|_| encrypted);
@@ -218,20 +192,23 @@ pub fn cmd_import(out: &Out, args: &ImportArgs) -> u8 {
             &Text::new(message.clone(), message),
         );
     }
-    let dir = data_dir();
+    let dir = host::data_dir();
     if let Some(path) = &args.env_out {
         return to_env(out, &bytes, passphrase.as_deref(), dir.as_deref(), path);
     }
     let Some(dir) = dir else {
         return out.fail("no_data_dir", &format!("set {DATA_DIR_ENV}"));
     };
-    let workspace = match Workspace::open(&dir, secrets::store(), |_| {}) {
+    let workspace = match Workspace::open(&dir, host::secrets(), |_| {}) {
         Ok(w) => w,
-        Err(e) => return out.fail("no_data_dir", &format!("{}: {e}", dir.display())),
+        Err(e) => {
+            let message = format!("{}: {}", dir.display(), out.t(&e.text()));
+            return out.fail("no_data_dir", &message);
+        }
     };
     let outcome = match workspace.import(&bytes, passphrase.as_deref()) {
         Ok(o) => o,
-        Err(e) => return out.fail("import_failed", &e.to_string()),
+        Err(e) => return out.fail("import_failed", out.t(&e.text())),
     };
     workspace.flush();
     let (view, from_report, mut warnings) = match outcome {
@@ -309,14 +286,8 @@ fn to_env(
     dir: Option<&Path>,
     path: &Path,
 ) -> u8 {
-    let own: Vec<Template> = dir
-        .map(|d| template::load_dir(&d.join("templates")).0)
-        .unwrap_or_default();
-    let find = |id: &str| {
-        template::builtin(id)
-            .cloned()
-            .or_else(|| own.iter().find(|t| t.id == id).cloned())
-    };
+    let templates = Templates::load(dir);
+    let find = |id: &str| templates.find(id).map(|t| (*t).clone());
     let imported = match handoff::import(bytes, passphrase, find) {
         Ok(i) => i,
         Err(e) => return refuse_error(out, &e),

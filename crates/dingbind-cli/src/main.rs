@@ -16,9 +16,10 @@ mod handoff;
 mod report;
 mod secrets;
 
-use binding::{Binding, BindingArgs};
+use binding::{BindingArgs, Opened};
 use clap::{Parser, Subcommand};
 use dingbind_core::checks::CheckOptions;
+use dingbind_core::host::{read_user_file, FileError, MAX_TEMPLATE_BYTES};
 use dingbind_core::template::{self, builtins};
 use dingbind_core::validate::validate;
 use dingbind_core::{Field, Lang, Text};
@@ -121,7 +122,8 @@ impl Out {
     /// Writes a command's product to `path` (atomically), or to stdout without one.
     fn write(&self, path: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), u8> {
         let result = match path {
-            Some(p) => dingbind_core::store::atomic_write(p, bytes).map_err(|e| e.to_string()),
+            Some(p) => dingbind_core::store::atomic_write(p, bytes)
+                .map_err(|e| self.t(&e.text()).to_string()),
             None => {
                 use std::io::Write;
                 let mut stdout = std::io::stdout().lock();
@@ -154,9 +156,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Validate { field, value } => cmd_validate(&out, &field, &value),
-        Command::Urls { binding } => {
-            Binding::load(&binding, &out).map_or(2, |b| cmd_urls(&out, &b))
-        }
+        Command::Urls { binding } => Opened::load(&binding, &out).map_or(2, |b| cmd_urls(&out, &b)),
         Command::Templates { check } => cmd_templates(&out, check.as_deref()),
         Command::Explain { text } => check::cmd_explain(&out, &text),
         Command::Check {
@@ -164,9 +164,10 @@ fn main() -> ExitCode {
             message_userid,
             deadline,
             practice,
-        } => match Binding::load(&binding, &out) {
+        } => match Opened::load(&binding, &out) {
             None => 2,
-            Some(b) => {
+            Some(mut b) => {
+                secrets::fill(&mut b, true);
                 let options = CheckOptions {
                     message_userid,
                     deadline_ms: deadline.saturating_mul(1000),
@@ -267,7 +268,7 @@ fn cmd_validate(out: &Out, field: &str, value: &str) -> u8 {
     }
 }
 
-fn cmd_urls(out: &Out, b: &Binding) -> u8 {
+fn cmd_urls(out: &Out, b: &Opened) -> u8 {
     let urls = b.urls();
     let complete = urls.iter().all(|u| u.url.is_some());
     if out.json {
@@ -280,7 +281,7 @@ fn cmd_urls(out: &Out, b: &Binding) -> u8 {
             .filter(|u| u.url.is_none())
             .map(|u| json!({"name": u.name, "missing": u.missing, "error": u.error}))
             .collect();
-        out.json(&json!({ "template": b.template.id, "urls": map, "problems": problems }));
+        out.json(&json!({ "template": b.binding.template.id, "urls": map, "problems": problems }));
     } else {
         for u in &urls {
             outln!("{}  ({})", out.t(&u.label), out.t(&u.destination));
@@ -307,13 +308,16 @@ fn cmd_urls(out: &Out, b: &Binding) -> u8 {
 
 fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
     if let Some(path) = check {
-        let result = std::fs::read_to_string(path)
-            .map_err(|e| template::TemplateError {
+        // The app's limit for a template file: a bigger one is refused unread.
+        let result = match read_user_file(path, MAX_TEMPLATE_BYTES as u64) {
+            Err(e @ FileError::TooLarge { .. }) => return out.fail(e.code(), out.t(&e.text())),
+            Err(FileError::Unreadable { source, .. }) => Err(template::TemplateError {
                 line: 0,
                 field: String::new(),
-                message: e.to_string(),
-            })
-            .and_then(|src| template::parse(&src));
+                message: source.to_string(),
+            }),
+            Ok(src) => template::parse(&String::from_utf8_lossy(&src)),
+        };
         return match result {
             Ok(t) => {
                 if out.json {

@@ -8,6 +8,8 @@ use std::process::Command;
 mod handoff;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/two_hosts.rs"]
+mod two_hosts;
 
 /// Every variable the CLI reads secrets, passphrases or the data folder from.
 const DINGBIND_ENV: [&str; 7] = [

@@ -41,6 +41,36 @@ pub enum CaError {
     NotPem { path: String },
 }
 
+impl CaError {
+    /// A stable code (see [`crate::error`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CaError::Unreadable { .. } => "certificate_unreadable",
+            CaError::TooBig { .. } => "certificate_too_large",
+            CaError::NotPem { .. } => "not_a_certificate",
+        }
+    }
+
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            CaError::Unreadable { path, source } => Text::new(
+                format!("无法读取证书文件 {path}：{source}"),
+                format!("Cannot read the certificate file {path}: {source}"),
+            ),
+            CaError::TooBig { path, size } => Text::new(
+                format!("{path} 有 {size} 字节，太大了，不是证书文件。请向 IT 要公司的根证书文件（.pem、.crt 或 .cer）。"),
+                format!("{path} is {size} bytes: too big for a certificate file. Ask IT for the company's root certificate (.pem, .crt or .cer)."),
+            ),
+            CaError::NotPem { path } => Text::new(
+                format!("{path} 里没有 PEM 格式的证书（应是以 -----BEGIN CERTIFICATE----- 开头的文本文件）。请向 IT 要公司的根证书文件。"),
+                format!("{path} holds no PEM certificate (a text file starting with -----BEGIN CERTIFICATE-----). Ask IT for the company's root certificate."),
+            ),
+        }
+    }
+}
+
 /// Reads `path` and says what it holds, or why it is not a certificate file.
 pub fn inspect(path: &Path, from_env: bool) -> Result<CaInfo, CaError> {
     let shown = path.display().to_string();

@@ -23,6 +23,52 @@ pub enum LinkError {
     Refused(String),
 }
 
+impl LinkError {
+    /// A stable code (see [`crate::error`]); `not_allowed` is the refusal the UI explains.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LinkError::NotAUrl(_) => "not_a_url",
+            LinkError::AfterDomain => "link_after_domain",
+            LinkError::NotHttps => "link_not_https",
+            LinkError::TemplateHost => "link_host_not_allowed",
+            LinkError::NoDomain => "no_domain",
+            LinkError::Refused(_) => "not_allowed",
+        }
+    }
+
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        let hosts = ALLOWED_HOSTS.join(", ");
+        match self {
+            LinkError::NotAUrl(e) => Text::new(
+                format!("这不是一个有效的网址（{e}）。"),
+                format!("This is not a valid URL ({e})."),
+            ),
+            LinkError::AfterDomain => Text::new(
+                "链接里 `https://{domain}` 后面必须紧跟 `/`。",
+                "In a link, `https://{domain}` must be followed by `/`.",
+            ),
+            LinkError::NotHttps => Text::new(
+                "控制台链接必须以 https:// 开头。",
+                "Console links must start with https://.",
+            ),
+            LinkError::TemplateHost => Text::new(
+                format!("控制台链接只能指向 {hosts} 或 https://{{domain}}。"),
+                format!("Console links may only point to {hosts} or https://{{domain}}."),
+            ),
+            LinkError::NoDomain => Text::new(
+                "请先填写平台域名，再打开平台自己的页面。",
+                "Enter the platform domain first, then open the platform's own page.",
+            ),
+            LinkError::Refused(url) => Text::new(
+                format!("出于安全考虑，向导不会打开 {url}：只打开钉钉的 https 页面和本平台自己的域名。"),
+                format!("For safety the wizard does not open {url}: only DingTalk's https pages and the platform's own domain."),
+            ),
+        }
+    }
+}
+
 /// DingTalk hosts the wizard links to (docs/dingtalk/console.md#pages-and-labels).
 pub const ALLOWED_HOSTS: [&str; 5] = [
     "open-dev.dingtalk.com",

@@ -20,6 +20,31 @@ pub enum QrError {
     Png(String),
 }
 
+impl QrError {
+    /// A stable code (see [`crate::error`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            QrError::TooLong(_) => "qr_too_long",
+            QrError::Png(_) => "qr_encode_failed",
+        }
+    }
+
+    /// What happened, in both languages.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            QrError::TooLong(n) => Text::new(
+                format!("内容太长（{n} 字节），放不进一个二维码。请检查填写的网址是否过长。"),
+                format!("The content is too long ({n} bytes) for a QR code. Check that the URLs entered are not overly long."),
+            ),
+            QrError::Png(e) => Text::new(
+                format!("无法生成二维码图片：{e}"),
+                format!("Could not make the QR code image: {e}"),
+            ),
+        }
+    }
+}
+
 fn code(text: &str) -> Result<QrCode, QrError> {
     QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
         .map_err(|_| QrError::TooLong(text.len()))

@@ -21,6 +21,31 @@ pub enum KeychainError {
     Off(String),
 }
 
+impl KeychainError {
+    /// A stable code (see [`crate::error`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            KeychainError::Os(_) => "keychain_unavailable",
+            KeychainError::Off(_) => "keychain_off",
+        }
+    }
+
+    /// What it means for the admin's secrets, in both languages.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            KeychainError::Os(e) => Text::new(
+                format!("系统钥匙串不可用（{e}）：密钥只在这次运行期间保存在内存里，关闭后需要重新填写。"),
+                format!("The system keychain is not available ({e}): secrets are kept in memory for this session only and must be entered again next time."),
+            ),
+            KeychainError::Off(how) => Text::new(
+                format!("钥匙串已按设置关闭（{how}）：密钥只在这次运行期间保存在内存里。"),
+                format!("The keychain is switched off ({how}): secrets are kept in memory for this session only."),
+            ),
+        }
+    }
+}
+
 /// The keychain operations Dingbind needs; the OS keychain in the app, a fake in tests.
 pub trait Keychain: Send + Sync {
     fn set(&self, account: &str, value: &str) -> Result<(), KeychainError>;

@@ -31,6 +31,46 @@ pub enum StoreError {
     Invalid(String),
 }
 
+impl StoreError {
+    /// A stable code (see [`crate::error`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::NotFound(_) => "profile_not_found",
+            StoreError::Io { .. } => "storage_failed",
+            StoreError::Corrupt { .. } => "profile_unreadable",
+            StoreError::NewerSchema { .. } => "newer_version",
+            StoreError::Invalid(_) => "invalid_value",
+        }
+    }
+
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            StoreError::NotFound(_) => Text::new(
+                "找不到这个配置（可能已被删除）。",
+                "This profile cannot be found (it may have been deleted).",
+            ),
+            StoreError::Io { path, source } => Text::new(
+                format!("无法读写 {}：{source}。请检查磁盘空间和文件夹权限。", path.display()),
+                format!("Cannot read or write {}: {source}. Check the disk space and the folder's permissions.", path.display()),
+            ),
+            StoreError::Corrupt { path, message } => Text::new(
+                format!("配置文件 {} 已损坏，无法读取（{message}）。文件原样保留，没有被删除。", path.display()),
+                format!("The profile file {} is damaged and cannot be read ({message}). It was left as it is.", path.display()),
+            ),
+            StoreError::NewerSchema { path, found } => Text::new(
+                format!("配置文件 {} 是更新版本的 Dingbind 保存的（格式版本 {found}，这个版本只能读 {SCHEMA_VERSION}），请先升级 Dingbind。", path.display()),
+                format!("The profile file {} was saved by a newer Dingbind (format version {found}; this one reads {SCHEMA_VERSION}). Update Dingbind first.", path.display()),
+            ),
+            StoreError::Invalid(message) => Text::new(
+                format!("无法保存：{message}"),
+                format!("Cannot save: {message}"),
+            ),
+        }
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_path_buf(),

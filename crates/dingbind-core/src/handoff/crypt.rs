@@ -38,9 +38,30 @@ pub enum HandoffError {
     /// A secret to be exported fails validation (the message says why; never the value).
     #[error("the {field} is not valid: {}", message.en)]
     InvalidSecret { field: Field, message: Text },
+    /// A passphrase came for an encrypted import, but no encrypted file is waiting for one.
+    #[error("no encrypted file is waiting for its passphrase")]
+    NothingWaiting,
 }
 
 impl HandoffError {
+    /// A stable code (see [`crate::error`]): the tag this error is serialised with.
+    pub fn code(&self) -> &'static str {
+        match self {
+            HandoffError::EmptyPassphrase => "empty_passphrase",
+            HandoffError::WrongPassphrase => "wrong_passphrase",
+            HandoffError::NotPassphraseEncrypted => "not_passphrase_encrypted",
+            HandoffError::Damaged { .. } => "damaged",
+            HandoffError::Encrypt { .. } => "encrypt",
+            HandoffError::InvalidSecret { .. } => "invalid_secret",
+            HandoffError::NothingWaiting => "nothing_waiting",
+        }
+    }
+
+    /// The same as [`HandoffError::message`], under the name every admin-facing error uses.
+    pub fn text(&self) -> Text {
+        self.message()
+    }
+
     /// What to tell the admin.
     pub fn message(&self) -> Text {
         match self {
@@ -71,6 +92,10 @@ impl HandoffError {
                     field.label().en,
                     message.en
                 ),
+            ),
+            HandoffError::NothingWaiting => Text::new(
+                "没有等待输入口令的加密文件，请重新选择要导入的文件。",
+                "No encrypted file is waiting for its passphrase; choose the file to import again.",
             ),
         }
     }

@@ -51,6 +51,36 @@ pub struct ImportError {
     pub message: Text,
 }
 
+impl ImportErrorCode {
+    /// The snake_case name it is serialised with.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportErrorCode::PassphraseNeeded => "passphrase_needed",
+            ImportErrorCode::WrongPassphrase => "wrong_passphrase",
+            ImportErrorCode::Damaged => "damaged",
+            ImportErrorCode::NotJson => "not_json",
+            ImportErrorCode::NotManifest => "not_manifest",
+            ImportErrorCode::UnsupportedVersion => "unsupported_version",
+            ImportErrorCode::UnknownTemplate => "unknown_template",
+            ImportErrorCode::WrongType => "wrong_type",
+            ImportErrorCode::Invalid => "invalid",
+            ImportErrorCode::PlainSecrets => "plain_secrets",
+        }
+    }
+}
+
+impl ImportError {
+    /// A stable code (see [`crate::error`]): the name of [`ImportError::code`]'s kind.
+    pub fn code(&self) -> &'static str {
+        self.code.as_str()
+    }
+
+    /// What to tell the admin (the pointer is shown beside it).
+    pub fn text(&self) -> Text {
+        self.message.clone()
+    }
+}
+
 impl From<HandoffError> for ImportError {
     fn from(e: HandoffError) -> Self {
         let code = match e {

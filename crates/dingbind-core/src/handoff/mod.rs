@@ -29,6 +29,7 @@ use crate::profile::Profile;
 use crate::template::Template;
 use crate::validate::validate;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// The three things an export produces. Only `encrypted` may hold secrets.
 #[derive(Clone, PartialEq, Eq)]
@@ -51,6 +52,31 @@ impl std::fmt::Debug for Export {
             .field("encrypted", &self.encrypted.as_ref().map(Vec::len))
             .finish()
     }
+}
+
+impl Export {
+    /// The files of a hand-off, decided once for both hosts: the manifest at `manifest` (the path
+    /// the admin chose, normally `<stem>.dingbind.json`), the `.env` beside it as `<stem>.env`,
+    /// and with a passphrase the encrypted manifest as `<manifest>.age`. The host writes them.
+    pub fn files(self, manifest: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let shown = manifest.to_string_lossy();
+        let stem = shown
+            .trim_end_matches(".json")
+            .trim_end_matches(".dingbind");
+        let mut files = vec![
+            (manifest.to_path_buf(), self.manifest_json.into_bytes()),
+            (PathBuf::from(format!("{stem}.env")), self.env.into_bytes()),
+        ];
+        if let Some(age) = self.encrypted {
+            files.push((PathBuf::from(format!("{shown}.age")), age));
+        }
+        files
+    }
+}
+
+/// The manifest's file name to suggest for a profile called `profile_name`.
+pub fn manifest_file_name(profile_name: &str) -> String {
+    crate::host::file_name(profile_name, "dingbind.json")
 }
 
 /// Builds the hand-off for `profile`. `secrets` holds the secret values this session can read; a

@@ -75,6 +75,24 @@ pub enum LoginError {
     /// The simulated browser did not get from the login page to the loopback.
     #[error("{}", both(&self.text()))]
     Browser(String),
+    /// The profile has no valid Client ID or no Client Secret, so there is nothing to log in with.
+    #[error("{}", both(&self.text()))]
+    NoCredentials,
+    /// A login test was to be finished, but none is waiting (never started, or cancelled).
+    #[error("{}", both(&self.text()))]
+    NotWaiting,
+    /// The login page is neither DingTalk's nor the configured login gateway: it is not opened.
+    #[error("{}", both(&self.text()))]
+    NotAllowed(#[from] crate::console::LinkError),
+    /// The profile to log in with could not be read, or the result could not be kept with it.
+    #[error("{}", both(&self.text()))]
+    Profile(Box<crate::workspace::WorkspaceError>),
+}
+
+impl From<crate::workspace::WorkspaceError> for LoginError {
+    fn from(e: crate::workspace::WorkspaceError) -> Self {
+        LoginError::Profile(Box::new(e))
+    }
 }
 
 fn both(t: &Text) -> String {
@@ -89,6 +107,10 @@ impl LoginError {
             LoginError::Bind { .. } => "bind_failed",
             LoginError::Client(_) => "client",
             LoginError::Browser(_) => "browser",
+            LoginError::NoCredentials => "credentials_missing",
+            LoginError::NotWaiting => "no_login_waiting",
+            LoginError::NotAllowed(e) => e.code(),
+            LoginError::Profile(e) => e.code(),
         }
     }
 
@@ -111,6 +133,16 @@ impl LoginError {
                 format!("模拟浏览器没能从钉钉登录页回到向导：{detail}"),
                 format!("The simulated browser did not get from DingTalk's login page back to the wizard: {detail}"),
             ),
+            LoginError::NoCredentials => Text::new(
+                "请先填写有效的 Client ID 和 Client Secret，再做登录测试。",
+                "Enter a valid Client ID and Client Secret first, then run the login test.",
+            ),
+            LoginError::NotWaiting => Text::new(
+                "没有正在等待的登录测试，请重新开始登录测试。",
+                "No login test is waiting; start the login test again.",
+            ),
+            LoginError::NotAllowed(e) => e.text(),
+            LoginError::Profile(e) => e.text(),
         }
     }
 }

@@ -11,14 +11,17 @@
 //! masks again anything that does not look masked, so a caller's mistake cannot leak one into a
 //! file that is meant to be emailed. Pure code: no I/O, no clock (the caller passes the time).
 
+mod format;
 mod html;
 mod markdown;
 pub mod model;
 mod words;
 
+pub use format::{file_stem, Format};
 pub use html::html;
 pub use markdown::markdown;
 pub use model::*;
+pub use words::status_icon;
 
 use crate::checks::{CheckResult, CheckRun, Summary};
 use crate::history::LoginRecord;

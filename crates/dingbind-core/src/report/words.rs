@@ -149,7 +149,8 @@ pub(super) fn status_key(s: CheckStatus) -> &'static str {
     }
 }
 
-pub(super) fn status_icon(s: CheckStatus) -> &'static str {
+/// The one icon per status both the report and the CLI print.
+pub fn status_icon(s: CheckStatus) -> &'static str {
     match s {
         CheckStatus::Ok => "✓",
         CheckStatus::Fail => "✗",

@@ -22,6 +22,27 @@ pub struct TemplateError {
     pub message: String,
 }
 
+impl TemplateError {
+    /// A stable code (see [`crate::error`]).
+    pub fn code(&self) -> &'static str {
+        "template_invalid"
+    }
+
+    /// Where the template is broken; the reason itself is the parser's (English) message.
+    pub fn text(&self) -> crate::i18n::Text {
+        crate::i18n::Text::new(
+            format!(
+                "模板文件有问题（第 {} 行，`{}`）：{}",
+                self.line, self.field, self.message
+            ),
+            format!(
+                "The template is not valid (line {}, `{}`): {}",
+                self.line, self.field, self.message
+            ),
+        )
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {

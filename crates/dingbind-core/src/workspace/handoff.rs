@@ -1,11 +1,13 @@
-//! Files in and out of the workspace: the hand-off export of the open profile, and importing a
-//! hand-off manifest (plain or age-encrypted) or — support mode — someone else's report into a new
-//! profile. An import writes nothing until the whole file has been accepted, so a refused file
-//! leaves every existing profile as it was.
+//! Files in and out of the workspace: the hand-off export of a profile, and importing a hand-off
+//! manifest (plain or age-encrypted) or — support mode — someone else's report into a new profile.
+//! An import writes nothing until the whole file has been accepted, so a refused file leaves every
+//! existing profile as it was. An encrypted file waits here for its passphrase, so the host keeps
+//! no state between the two calls. The host reads the file (with [`crate::host::read_user_file`]
+//! and [`crate::host::MAX_IMPORT_BYTES`]) and writes the export's [`Export::files`].
 
-use super::{ProfileView, Result, Workspace};
+use super::{lock, ProfileView, Result, Workspace};
 use crate::field::Field;
-use crate::handoff::{self, Export, ImportErrorCode, ImportWarning};
+use crate::handoff::{self, Export, HandoffError, ImportErrorCode, ImportWarning};
 use crate::history;
 use crate::i18n::Text;
 use crate::profile::{confirmation_key, Profile};
@@ -37,18 +39,38 @@ pub enum ImportOutcome {
 }
 
 impl Workspace {
-    /// The hand-off files of the open profile; secrets only inside the encrypted file.
+    /// The hand-off of profile `profile_id`; secrets only inside the encrypted file, made when a
+    /// passphrase is given. [`Export::files`] says which files to write where.
+    pub fn export_of(&self, profile_id: &str, passphrase: Option<&str>) -> Result<Export> {
+        let binding = self.binding(profile_id)?;
+        Ok(binding.export(passphrase, &crate::store::now())?)
+    }
+
+    // shell compat: removed when src-tauri moves to the id-keyed API
+    #[doc(hidden)]
     pub fn export(&self, passphrase: Option<&str>) -> Result<Export> {
-        let profile = self.current()?;
-        let template = self.template(&profile.template_id)?;
-        Ok(handoff::export(
-            &profile,
-            &template,
-            &self.secret_values(&profile),
-            passphrase,
-            env!("CARGO_PKG_VERSION"),
-            &crate::store::now(),
-        )?)
+        self.export_of(&self.current()?.id, passphrase)
+    }
+
+    /// Imports a file the admin picked. An encrypted one is kept until
+    /// [`Workspace::import_with_passphrase`] opens it (or another file is picked).
+    pub fn import_file(&self, bytes: Vec<u8>) -> Result<ImportOutcome> {
+        let outcome = self.import(&bytes, None)?;
+        *lock(&self.pending_import) =
+            matches!(outcome, ImportOutcome::NeedsPassphrase).then_some(bytes);
+        Ok(outcome)
+    }
+
+    /// Imports the encrypted file picked last with its passphrase. A wrong passphrase keeps the
+    /// file waiting for another try.
+    pub fn import_with_passphrase(&self, passphrase: &str) -> Result<ImportOutcome> {
+        let mut pending = lock(&self.pending_import);
+        let bytes = pending.as_ref().ok_or(HandoffError::NothingWaiting)?;
+        let outcome = self.import(bytes, Some(passphrase))?;
+        if matches!(outcome, ImportOutcome::Imported { .. }) {
+            *pending = None;
+        }
+        Ok(outcome)
     }
 
     /// Imports a hand-off manifest or a report into a new profile and opens it.

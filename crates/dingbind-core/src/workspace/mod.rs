@@ -1,16 +1,23 @@
 //! The app's working state, without any UI: the profile store, the secrets, the autosaver, the
-//! templates (built-in and the admin's own) and the profile that is open. The desktop shell's
-//! commands are thin adapters over these methods; keeping the logic here keeps it testable without
-//! a window.
+//! templates (built-in and the admin's own), the profile that is open, and what waits between two
+//! calls (a run to cancel, a login test waiting for its callback, an encrypted import waiting for
+//! its passphrase). The use cases are keyed by profile id (`report_of`, `run_checks`,
+//! `login_start`, …): the open profile's id reads its unsaved edits, any other id is loaded from the
+//! store. The desktop shell's commands are thin adapters over these methods, and the CLI hands a
+//! [`Binding`] of its own to the same code; keeping the logic here keeps it testable without a
+//! window.
 
 use crate::autosave::Autosaver;
+use crate::binding::Binding;
+use crate::checks::Cancel;
 use crate::console;
 use crate::field::{Field, FieldInfo};
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::profile::{evaluate, Evaluation, Profile};
 use crate::secrets::Secrets;
 use crate::store::{ProfileSummary, Settings, Store, StoreError};
-use crate::template::{self, Template, TemplateProblem};
+use crate::template::{Template, TemplateProblem};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,11 +25,14 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use ts_rs::TS;
 
 mod handoff;
+mod login;
 mod outputs;
 mod templates;
 
+pub use crate::host::MAX_TEMPLATE_BYTES;
 pub use handoff::ImportOutcome;
-pub use templates::{TemplateAdded, MAX_TEMPLATE_BYTES};
+pub use login::LoginStarted;
+pub use templates::TemplateAdded;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
@@ -41,6 +51,43 @@ pub enum WorkspaceError {
     /// Said in both languages: the app shows it as it is.
     #[error("{} / {}", .0.message().zh, .0.message().en)]
     Handoff(#[from] crate::handoff::HandoffError),
+}
+
+impl WorkspaceError {
+    /// A stable code (see [`crate::error`]); a wrapped error gives its own.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkspaceError::Store(e) => e.code(),
+            WorkspaceError::UnknownTemplate(_) => "template_not_found",
+            WorkspaceError::NoOpenProfile => "no_open_profile",
+            WorkspaceError::NotSecret(_) => "not_a_secret",
+            WorkspaceError::NotAllowed(e) => e.code(),
+            WorkspaceError::Certificate(e) => e.code(),
+            WorkspaceError::Handoff(e) => e.code(),
+        }
+    }
+
+    /// What happened and what to do, in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            WorkspaceError::Store(e) => e.text(),
+            WorkspaceError::UnknownTemplate(id) => Text::new(
+                format!("这台电脑上没有平台模板「{id}」：请先把这个模板文件放进模板文件夹。"),
+                format!("The platform template `{id}` is not on this computer: add its template file first."),
+            ),
+            WorkspaceError::NoOpenProfile => Text::new(
+                "请先打开一个配置。",
+                "Open a profile first.",
+            ),
+            WorkspaceError::NotSecret(field) => Text::new(
+                format!("「{}」不是密钥字段。", field.label().zh),
+                format!("The {} is not a secret field.", field.label().en),
+            ),
+            WorkspaceError::NotAllowed(e) => e.text(),
+            WorkspaceError::Certificate(e) => e.text(),
+            WorkspaceError::Handoff(e) => e.text(),
+        }
+    }
 }
 
 /// A profile together with everything derived from it.
@@ -75,9 +122,21 @@ pub struct Workspace {
     templates: RwLock<Vec<Arc<Template>>>,
     template_problems: Vec<TemplateProblem>,
     open: Mutex<Option<Profile>>,
+    /// The live-check run in progress: a new run or `cancel_checks` cancels it.
+    checks: Mutex<Option<Cancel>>,
+    /// The login test waiting for its callback.
+    login: login::LoginSlot,
+    /// The encrypted hand-off waiting for its passphrase.
+    pending_import: Mutex<Option<Vec<u8>>>,
 }
 
 type Result<T> = std::result::Result<T, WorkspaceError>;
+
+/// A poisoned lock still holds usable state (a panic elsewhere does not make it wrong), so it is
+/// recovered, the same everywhere in the workspace.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 impl Workspace {
     /// Opens the data folder. `on_saved` hears about every autosave (to tell the UI "saved" or why not).
@@ -87,26 +146,45 @@ impl Workspace {
         on_saved: impl Fn(std::result::Result<Profile, StoreError>) + Send + 'static,
     ) -> Result<Self> {
         let store = Store::open(dir)?;
-        let (user, template_problems) = template::load_dir(&store.templates_dir());
-        let templates = template::builtins()
-            .iter()
-            .cloned()
-            .chain(user)
-            .map(Arc::new)
-            .collect();
+        let templates = crate::host::Templates::load(Some(store.dir()));
         let autosaver = Autosaver::spawn(store.clone(), on_saved);
         Ok(Self {
             store,
             secrets,
             autosaver,
-            templates: RwLock::new(templates),
-            template_problems,
+            templates: RwLock::new(templates.list),
+            template_problems: templates.problems,
             open: Mutex::new(None),
+            checks: Mutex::new(None),
+            login: login::LoginSlot::default(),
+            pending_import: Mutex::new(None),
         })
     }
 
     fn open_slot(&self) -> MutexGuard<'_, Option<Profile>> {
-        self.open.lock().unwrap_or_else(|p| p.into_inner())
+        lock(&self.open)
+    }
+
+    /// The profile `id` as the admin last left it: the open copy (with edits the autosaver has not
+    /// written yet) when it is the open one, else the stored file.
+    fn profile_of(&self, id: &str) -> Result<Profile> {
+        if let Some(open) = self.open_slot().as_ref().filter(|p| p.id == id) {
+            return Ok(open.clone());
+        }
+        Ok(self.store.load(id)?)
+    }
+
+    /// Profile `id` with its template and the secrets this session can read: what every use case
+    /// below works on, and what the CLI builds from a file instead.
+    pub fn binding(&self, profile_id: &str) -> Result<Binding> {
+        let profile = self.profile_of(profile_id)?;
+        let template = self.template(&profile.template_id)?;
+        Ok(Binding {
+            secrets: self.secret_values(&profile),
+            profile,
+            template,
+            stored: true,
+        })
     }
 
     pub fn info(&self) -> AppInfo {
@@ -303,39 +381,10 @@ impl Workspace {
         Ok(console::resolve(link, domain.as_deref())?.to_string())
     }
 
-    /// What a live-check run of the open profile needs: its values, URL patterns and secrets.
-    pub fn check_input(
-        &self,
-        options: crate::checks::CheckOptions,
-        dingtalk: dingtalk::Config,
-    ) -> Result<crate::checks::CheckInput> {
-        let profile = self.current()?;
-        let template = self.template(&profile.template_id)?;
-        let mut input = crate::checks::CheckInput::new(
-            Template::clone(&template),
-            &profile.values,
-            &profile.url_patterns,
-            &self.secret_values(&profile),
-            options,
-            dingtalk,
-        );
-        (input.login_passed_at, input.login_corp_id) =
-            self.login_proof(&profile.id, input.value(Field::ClientId));
-        if let Some((path, _)) = self.ca_file() {
-            input.dingtalk.extra_ca_file = Some(path);
-        }
-        Ok(input)
-    }
-
     /// The corporate root certificate to trust: the one chosen in the app, else
     /// `DINGBIND_CA_FILE` (`true` when it comes from there).
     fn ca_file(&self) -> Option<(PathBuf, bool)> {
-        match self.store.settings().ca_file {
-            Some(path) => Some((PathBuf::from(path), false)),
-            None => std::env::var_os(dingtalk::CA_FILE_ENV)
-                .filter(|v| !v.is_empty())
-                .map(|v| (PathBuf::from(v), true)),
-        }
+        crate::host::ca_file(Some(&self.store.settings()))
     }
 
     /// Trusts the certificate file at `path` (checked first: a file that holds no certificate is

@@ -2,16 +2,13 @@
 //! first problem), then copied into `<data>/templates/` so it is there next time, and offered at
 //! once. A built-in's id is refused; a user template with the same id is replaced in place.
 
-use super::{Result, Workspace};
+use super::{Result, Workspace, MAX_TEMPLATE_BYTES};
 use crate::store::atomic_write;
 use crate::template::{self, Template, TemplateProblem};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use ts_rs::TS;
-
-/// Bigger than any real template by far; a bigger file is not one.
-pub const MAX_TEMPLATE_BYTES: usize = 256 * 1024;
 
 /// What adding a template file gave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
