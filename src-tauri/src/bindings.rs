@@ -16,7 +16,9 @@ type Command = (&'static str, Vec<(&'static str, String)>, String);
 pub struct Ts {
     cfg: Config,
     seen: HashSet<TypeId>,
-    decls: Vec<String>,
+    /// (name, declaration): written sorted by name, so the file does not depend on the order
+    /// ts-rs happens to visit dependencies in (which differs between feature sets of a build).
+    decls: Vec<(String, String)>,
     commands: Vec<Command>,
     events: Vec<(&'static str, &'static str, String)>,
 }
@@ -29,7 +31,7 @@ impl TypeVisitor for Ts {
         // Only named (derived) types have a declaration; `Vec`, `Option`, maps and primitives are
         // written inline by ts-rs.
         if T::output_path().is_some() {
-            self.decls.push(T::decl(&self.cfg));
+            self.decls.push((T::ident(&self.cfg), T::decl(&self.cfg)));
         }
         T::visit_dependencies(self);
         T::visit_generics(self);
@@ -104,7 +106,8 @@ pub fn typescript() -> String {
         "// Generated from the Rust types and src-tauri/src/commands/list.rs by src-tauri/src/bindings.rs.\n\
          // Do not edit: run `make bindings` after changing a command or a type.\n\n",
     );
-    for d in &ts.decls {
+    ts.decls.sort();
+    for (_, d) in &ts.decls {
         out.push_str("export ");
         out.push_str(d);
         out.push_str("\n\n");

@@ -4,7 +4,7 @@
 //! `DINGBIND_SAVE_DIR` skips the dialog and saves into that folder under the suggested name — for
 //! automation and the end-to-end tests, which cannot drive a native GTK dialog.
 
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Manager};
@@ -32,12 +32,9 @@ async fn ask(
 ) -> Result<Option<PathBuf>, IpcError> {
     let picked = tauri::async_runtime::spawn_blocking(dialog)
         .await
-        .map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))?;
+        .map_err(IpcError::dialog_failed)?;
     picked
-        .map(|p| {
-            p.into_path()
-                .map_err(|e| IpcError::new(ErrorCode::InvalidInput, e.to_string()))
-        })
+        .map(|p| p.into_path().map_err(IpcError::dialog_failed))
         .transpose()
 }
 
@@ -74,21 +71,6 @@ impl Written {
     }
 }
 
-/// A file name from what the admin typed: no path separators or characters Windows refuses.
-pub fn file_name(stem: &str, ext: &str) -> String {
-    let clean: String = stem
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{}.{ext}", clean.trim())
-}
-
 /// Saves `bytes` where the admin picks; returns the path written, `None` when cancelled.
 pub async fn save_dialog<R: tauri::Runtime>(
     app: &AppHandle<R>,
@@ -108,8 +90,7 @@ pub fn write<R: tauri::Runtime>(
     path: &std::path::Path,
     bytes: &[u8],
 ) -> Result<String, IpcError> {
-    dingbind_core::store::atomic_write(path, bytes)
-        .map_err(|e| IpcError::new(ErrorCode::Storage, e.to_string()))?;
+    dingbind_core::store::atomic_write(path, bytes).map_err(|e| IpcError::write_failed(path, e))?;
     if let Some(w) = app.try_state::<Written>() {
         w.remember(path.to_path_buf());
     }

@@ -1,6 +1,7 @@
 //! What the shell pushes to the UI without being asked. Event names and payload types are declared
 //! in `commands/list.rs`; [`emit`] takes the payload, so the name always matches the type.
 
+use dingbind_core::Text;
 use serde::Serialize;
 use tauri::Emitter;
 use ts_rs::TS;
@@ -20,5 +21,6 @@ pub fn emit<R: tauri::Runtime, E: Event>(app: &tauri::AppHandle<R>, event: E) {
 pub struct Saved {
     pub id: Option<String>,
     pub updated_at: Option<String>,
-    pub error: Option<String>,
+    /// Why the profile could not be saved, in both languages.
+    pub error: Option<Text>,
 }

@@ -1,7 +1,7 @@
 //! The Dingbind desktop shell: a Tauri window around `dingbind-core`. It owns only what needs a
-//! desktop — the window, the OS keychain, the browser opener, the clipboard plugin, events — and
-//! hands every decision to the core's [`Workspace`](dingbind_core::workspace::Workspace).
-//! `commands/list.rs` is the whole IPC surface.
+//! desktop — the window, native dialogs, the browser opener, the clipboard, events, practice mode's
+//! simulator — and hands every decision to the core's
+//! [`Workspace`](dingbind_core::workspace::Workspace). `commands/list.rs` is the whole IPC surface.
 
 pub mod bindings;
 pub mod commands;
@@ -9,35 +9,23 @@ pub mod dialogs;
 pub mod error;
 pub mod events;
 
-use dingbind_core::secrets::{KeychainError, Secrets};
+use dingbind_core::secrets::Secrets;
 use dingbind_core::workspace::{Workspace, WorkspaceError};
 use events::Saved;
 use std::path::PathBuf;
 use tauri::Manager;
-
-/// `DINGBIND_DATA_DIR` overrides where profiles live (tests, portable installs).
-pub const DATA_DIR_ENV: &str = "DINGBIND_DATA_DIR";
-/// `DINGBIND_KEYCHAIN=off` forces session-only secrets (to see the app as it is without a keychain).
-pub const KEYCHAIN_ENV: &str = "DINGBIND_KEYCHAIN";
-pub const KEYCHAIN_SERVICE: &str = "dingbind";
-
-pub fn secrets_from_env() -> Secrets {
-    match std::env::var(KEYCHAIN_ENV).as_deref() {
-        Ok("off") => Secrets::new(Err(KeychainError::Off(format!("{KEYCHAIN_ENV}=off")))),
-        _ => Secrets::os(KEYCHAIN_SERVICE),
-    }
-}
 
 /// Why the app could not start: its data folder could not be opened as a workspace.
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
     #[error("{0}")]
     Workspace(#[from] WorkspaceError),
+    #[error("no data folder: set DINGBIND_DATA_DIR")]
+    NoDataDir,
 }
 
-/// Opens the workspace and registers it and the shell's own state (practice mode, the run and the
-/// login test in progress, the pending import, the files written) as app state; autosave results
-/// become `profile-saved` events.
+/// Opens the workspace and registers it, practice mode and the files written as app state;
+/// autosave results become `profile-saved` events.
 pub fn setup_workspace<R: tauri::Runtime>(
     app: &tauri::App<R>,
     dir: PathBuf,
@@ -54,16 +42,13 @@ pub fn setup_workspace<R: tauri::Runtime>(
             Err(e) => Saved {
                 id: None,
                 updated_at: None,
-                error: Some(e.to_string()),
+                error: Some(e.text()),
             },
         };
         events::emit(&handle, saved);
     })?;
     app.manage(workspace);
     app.manage(commands::practice::PracticeSlot::default());
-    app.manage(commands::checks::RunningCheck::default());
-    app.manage(commands::login::LoginState::default());
-    app.manage(commands::handoff::PendingImport::default());
     app.manage(dialogs::Written::default());
     Ok(())
 }
@@ -73,11 +58,9 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let dir = match std::env::var_os(DATA_DIR_ENV) {
-                Some(d) => PathBuf::from(d),
-                None => app.path().app_data_dir()?,
-            };
-            setup_workspace(app, dir, secrets_from_env())?;
+            // The same folder and keychain as the CLI (`DINGBIND_DATA_DIR`, `DINGBIND_KEYCHAIN`).
+            let dir = dingbind_core::host::data_dir().ok_or(SetupError::NoDataDir)?;
+            setup_workspace(app, dir, dingbind_core::host::secrets())?;
             Ok(())
         })
         .invoke_handler(commands::handler())

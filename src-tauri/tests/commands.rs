@@ -156,15 +156,28 @@ fn rename_duplicate_delete() {
     assert_eq!(names, vec![json!("B 副本")]);
 }
 
+/// An error crosses IPC as `{code, message: {zh, en}, detail}`: the core's stable code, the
+/// message in both languages (a Chinese sentence in `zh`), the technical cause in `detail`.
+fn assert_error(err: &Value, code: &str) {
+    assert_eq!(err["code"], code, "{err}");
+    let zh = err["message"]["zh"].as_str().unwrap_or_default();
+    let en = err["message"]["en"].as_str().unwrap_or_default();
+    assert!(
+        zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "zh is Chinese: {err}"
+    );
+    assert!(!en.is_empty(), "{err}");
+    assert!(err.get("detail").is_some(), "{err}");
+}
+
 #[test]
-fn errors_cross_ipc_as_code_and_message() {
+fn errors_cross_ipc_as_code_and_both_languages() {
     let h = harness();
     let err = h
         .call("open_profile", json!({"id": "no-such-profile"}))
         .unwrap_err();
-    assert_eq!(err["code"], "not_found");
-    assert!(err["message"].as_str().unwrap().contains("no-such-profile"));
-    assert!(err.get("detail").is_some());
+    assert_error(&err, "profile_not_found");
+    assert_eq!(err["message"]["zh"], "找不到这个配置（可能已被删除）。");
 
     let err = h
         .call(
@@ -172,17 +185,17 @@ fn errors_cross_ipc_as_code_and_message() {
             json!({"name": "  ", "templateId": "custom-urls"}),
         )
         .unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_error(&err, "invalid_value");
 
     let err = h
         .call("create_profile", json!({"name": "x", "templateId": "nope"}))
         .unwrap_err();
-    assert_eq!(err["code"], "not_found");
+    assert_error(&err, "template_not_found");
 
     let err = h
         .call("open_link", json!({"url": "https://evil.example/"}))
         .unwrap_err();
-    assert_eq!(err["code"], "not_allowed");
+    assert_error(&err, "not_allowed");
 
     let err = h
         .call(
@@ -190,7 +203,13 @@ fn errors_cross_ipc_as_code_and_message() {
             json!({"profileId": "x", "field": "corp_id", "value": "v"}),
         )
         .unwrap_err();
-    assert_eq!(err["code"], "invalid_input");
+    assert_error(&err, "not_a_secret");
+
+    // Practice mode's own errors come the same way.
+    let err = h
+        .call("start_practice", json!({"scenario": "no-such-scenario"}))
+        .unwrap_err();
+    assert_error(&err, "unknown_scenario");
 }
 
 /// Every declared command is allowed by the window's capability and answered by the handler: a
@@ -252,20 +271,21 @@ fn walk(dir: &std::path::Path) -> String {
 #[test]
 fn scan_codes_history_and_login_through_practice_mode() {
     let h = harness();
-    h.ok(
+    let id = h.ok(
         "create_profile",
         json!({"name": "练习", "templateId": "yidianyun-private-cloud"}),
-    );
+    )["profile"]["id"]
+        .clone();
     // Nothing entered yet: the codes say what they still need.
-    let codes = h.ok("scan_codes", json!({}));
+    let codes = h.ok("scan_codes", json!({"profileId": id}));
     assert_eq!(codes.as_array().unwrap().len(), 3);
     assert_eq!(codes[0]["url"], Value::Null);
     assert!(!codes[0]["missing"].as_array().unwrap().is_empty());
-    assert_eq!(h.ok("list_runs", json!({})), json!([]));
+    assert_eq!(h.ok("list_runs", json!({"profileId": id})), json!([]));
 
     h.ok("start_practice", json!({"scenario": "healthy"}));
     h.ok("fill_practice_values", json!({}));
-    let codes = h.ok("scan_codes", json!({}));
+    let codes = h.ok("scan_codes", json!({"profileId": id}));
     let login = codes[0]["url"].as_str().unwrap();
     assert!(
         login.contains("/login/oauth2/auth?redirect_uri=https%3A%2F%2Foa.example.com"),
@@ -277,19 +297,20 @@ fn scan_codes_history_and_login_through_practice_mode() {
         .starts_with("data:image/png;base64,"));
 
     // Each run is kept; two runs can be compared.
-    let options = json!({"options": {"message_userid": null, "deadline_ms": 30000}});
+    let options =
+        json!({"profileId": id, "options": {"message_userid": null, "deadline_ms": 30000}});
     h.ok("run_checks", options.clone());
     h.ok(
         "start_practice",
         json!({"scenario": "missing-contact-scope"}),
     );
-    h.ok("run_checks", options);
-    let runs = h.ok("list_runs", json!({}));
+    h.ok("run_checks", options.clone());
+    let runs = h.ok("list_runs", json!({"profileId": id}));
     assert_eq!(runs.as_array().unwrap().len(), 2);
     assert_eq!(runs[0]["practice"], "missing-contact-scope", "newest first");
     let diff = h.ok(
         "diff_runs",
-        json!({"before": runs[1]["id"], "after": runs[0]["id"]}),
+        json!({"profileId": id, "before": runs[1]["id"], "after": runs[0]["id"]}),
     );
     let regressed: Vec<&str> = diff["changes"]
         .as_array()
@@ -306,7 +327,7 @@ fn scan_codes_history_and_login_through_practice_mode() {
         h.ok("login_redirect_url", json!({})),
         "http://127.0.0.1:27180/dingbind/login"
     );
-    let started = h.ok("login_start", json!({}));
+    let started = h.ok("login_start", json!({"profileId": id}));
     assert_eq!(started["preflight"], Value::Null, "{started}");
     let result = h.ok("login_finish", json!({}));
     assert_eq!(result["status"], "ok", "{result}");
@@ -325,12 +346,11 @@ fn scan_codes_history_and_login_through_practice_mode() {
             .cloned()
             .unwrap()
     };
-    let first = h.ok("get_run", json!({"id": runs[1]["id"]}));
+    let first = h.ok("get_run", json!({"profileId": id, "id": runs[1]["id"]}));
     assert_eq!(scope(&first)["status"], "manual");
-    let options = json!({"options": {"message_userid": null, "deadline_ms": 30000}});
     h.ok("run_checks", options);
-    let newest = h.ok("list_runs", json!({}))[0]["id"].clone();
-    let proved = scope(&h.ok("get_run", json!({"id": newest})));
+    let newest = h.ok("list_runs", json!({"profileId": id}))[0]["id"].clone();
+    let proved = scope(&h.ok("get_run", json!({"profileId": id, "id": newest})));
     assert_eq!(proved["status"], "ok", "{proved}");
     assert!(proved["message"]["zh"]
         .as_str()
@@ -345,9 +365,9 @@ fn files_the_app_did_not_write_cannot_be_opened_and_imports_need_a_pending_file(
     let e = h
         .call("open_saved", json!({"path": "/etc/passwd"}))
         .unwrap_err();
-    assert_eq!(e["code"], "not_allowed");
+    assert_error(&e, "not_allowed");
     let e = h
         .call("import_with_passphrase", json!({"passphrase": "x"}))
         .unwrap_err();
-    assert_eq!(e["code"], "not_found");
+    assert_error(&e, "nothing_waiting");
 }

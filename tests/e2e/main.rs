@@ -70,8 +70,9 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     std::fs::write(&picked, "请把证书发给我").unwrap();
     app.click("[data-testid=ca-open]").await;
     app.click("[data-testid=ca-choose]").await;
-    app.wait_text("[data-testid=ca-refused]", "holds no PEM certificate")
+    app.wait_text("[data-testid=ca-refused]", "里没有 PEM 格式的证书")
         .await;
+    app.screenshot("zh-00-certificate-refused").await;
     std::fs::copy("/etc/ssl/certs/ca-certificates.crt", &picked).unwrap();
     app.click("[data-testid=ca-choose]").await;
     app.wait_text("[data-testid=ca-current]", "picked-file")

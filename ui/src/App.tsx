@@ -3,7 +3,8 @@ import { App as AntApp, ConfigProvider, Layout, Result, Spin, theme } from 'antd
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { api, type PracticeStatus, type ProfileView } from './ipc';
+import { failureText } from './errors';
+import { api, type PracticeStatus, type ProfileView, type Text } from './ipc';
 import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, withTemplate, type AppData } from './context';
 import AppHeader from './components/AppHeader';
@@ -14,7 +15,7 @@ export default function App() {
   const { i18n, t } = useTranslation();
   const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(null);
   const [view, setView] = useState<ProfileView | null>(null);
-  const [bootError, setBootError] = useState<string | null>(null);
+  const [bootError, setBootError] = useState<Text | null>(null);
   const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
   // Bumped when the open profile is replaced from outside the wizard (practice values filled in).
   const [generation, setGeneration] = useState(0);
@@ -35,7 +36,7 @@ export default function App() {
         }
       }
       setData({ info, templates });
-    })().catch((e: unknown) => setBootError(String(e instanceof Error ? e.message : e)));
+    })().catch((e: unknown) => setBootError(failureText(e)));
   }, [i18n]);
 
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -51,7 +52,7 @@ export default function App() {
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100%' }}>
           {bootError ? (
-            <Result status="error" title={t('error.generic', { message: bootError })} />
+            <Result status="error" title={t('error.boot')} subTitle={bootError[lang]} />
           ) : !data ? (
             <Spin size="large" style={{ margin: 'auto' }} />
           ) : (

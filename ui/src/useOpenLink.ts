@@ -1,12 +1,10 @@
-import { useTranslation } from 'react-i18next';
-import { App as AntApp } from 'antd';
+import { useFail } from './errors';
 import { api } from './ipc';
 
-/** Opens a link in the browser through the core; a refusal shows as the drawers show it. */
+/** Opens a link in the browser through the core; a refusal shows as every failure does. */
 export function useOpenLink(): (url: string) => void {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const fail = useFail();
   return (url) => {
-    void api.openLink(url).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+    void api.openLink(url).catch(fail);
   };
 }

@@ -205,9 +205,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let secrets = Secrets::new(Err(KeychainError::Off("test".into())));
         let ws = Workspace::open(dir.path().join("data"), secrets, |_| {}).unwrap();
-        ws.create("A", "yidianyun-private-cloud").unwrap();
+        let id = ws
+            .create("A", "yidianyun-private-cloud")
+            .unwrap()
+            .profile
+            .id;
         let run_ca = |ws: &Workspace| {
-            ws.check_input(CheckOptions::default(), dingtalk::Config::default())
+            ws.check_input(&id, CheckOptions::default(), dingtalk::Config::default())
                 .unwrap()
                 .dingtalk
                 .extra_ca_file

@@ -80,14 +80,14 @@ fn the_same_profile_gives_the_same_report_from_both_hosts() {
     let ws = workspace(dir.path());
     let id = profile(&ws, &FILLED);
 
-    let app = report::json(&ws.report_of(&id, LOGIN_BASE).unwrap());
+    let app = report::json(&ws.report(&id, LOGIN_BASE).unwrap());
     let cli = report::json(&cli_binding(dir.path(), &id).report(LOGIN_BASE, None, None, NOW));
     let app: Value = serde_json::from_str(&app).unwrap();
     let cli: Value = serde_json::from_str(&cli).unwrap();
     assert!(!app["scan_codes"].as_array().unwrap().is_empty());
     assert_eq!(without_time(app), without_time(cli));
     assert_eq!(
-        ws.scan_codes_of(&id, LOGIN_BASE).unwrap(),
+        ws.scan_codes(&id, LOGIN_BASE).unwrap(),
         cli_binding(dir.path(), &id).scan_codes(LOGIN_BASE)
     );
 }
@@ -99,7 +99,7 @@ fn the_same_profile_gives_the_same_handoff_files_from_both_hosts() {
     let id = profile(&ws, &FILLED);
     let chosen = Path::new("/out/宜点云.dingbind.json");
 
-    let app = ws.export_of(&id, None).unwrap();
+    let app = ws.export(&id, None).unwrap();
     let cli = cli_binding(dir.path(), &id).export(None, NOW).unwrap();
     let stamp = |json: &str| {
         let v: Value = serde_json::from_str(json).unwrap();
@@ -123,7 +123,7 @@ fn the_same_profile_gives_the_same_handoff_files_from_both_hosts() {
     assert_eq!(app, files(cli, &cli_at));
 
     // With a passphrase the encrypted manifest joins them, beside the manifest.
-    let sealed = ws.export_of(&id, Some("pass phrase 1")).unwrap();
+    let sealed = ws.export(&id, Some("pass phrase 1")).unwrap();
     let last = sealed.files(chosen).pop().unwrap().0;
     assert_eq!(last, Path::new("/out/宜点云.dingbind.json.age"));
 }
@@ -165,12 +165,12 @@ fn the_open_profile_is_read_with_its_unsaved_edits_and_others_from_the_store() {
     ws.update(edited).unwrap();
     // Read at once, before the autosaver writes: the open copy counts.
     assert_eq!(
-        ws.report_of(&open, LOGIN_BASE).unwrap().profile.name,
+        ws.report(&open, LOGIN_BASE).unwrap().profile.name,
         "改过的名字"
     );
     assert_eq!(ws.binding(&other).unwrap().profile.id, other);
-    assert_eq!(ws.runs_of(&other).unwrap().len(), 0);
-    let e = ws.report_of("no-such-profile", LOGIN_BASE).unwrap_err();
+    assert_eq!(ws.runs(&other).unwrap().len(), 0);
+    let e = ws.report("no-such-profile", LOGIN_BASE).unwrap_err();
     assert_eq!(e.code(), "profile_not_found");
 }
 
@@ -181,7 +181,7 @@ fn an_encrypted_import_waits_in_the_core_for_its_passphrase() {
     let ws = workspace(dir.path());
     let id = profile(&ws, &FILLED);
     let age = ws
-        .export_of(&id, Some("pass phrase 1"))
+        .export(&id, Some("pass phrase 1"))
         .unwrap()
         .encrypted
         .unwrap();

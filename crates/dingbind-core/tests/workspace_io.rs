@@ -148,7 +148,7 @@ fn decode_qr(data_url: &str) -> String {
 #[test]
 fn scan_codes_decode_to_exactly_their_urls() {
     let Fixture { dir: _dir, ws, id } = fixture();
-    let codes = ws.scan_codes(LOGIN_BASE).unwrap();
+    let codes = ws.scan_codes(&open_id(&ws), LOGIN_BASE).unwrap();
     let kinds: Vec<ScanKind> = codes.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, ScanKind::ALL);
     let state = format!("dingbind-{}", &id[..8]);
@@ -175,10 +175,12 @@ fn scan_codes_decode_to_exactly_their_urls() {
     assert!(codes[2].expect.en.contains(DOMAIN));
 
     // The state is fixed per profile: the codes do not change between renders.
-    assert_eq!(ws.scan_codes(LOGIN_BASE).unwrap(), codes);
+    assert_eq!(ws.scan_codes(&open_id(&ws), LOGIN_BASE).unwrap(), codes);
     // A trailing slash on the login host does not double up.
     assert_eq!(
-        ws.scan_codes("https://login.dingtalk.com/").unwrap()[0].url,
+        ws.scan_codes(&open_id(&ws), "https://login.dingtalk.com/")
+            .unwrap()[0]
+            .url,
         codes[0].url
     );
 }
@@ -189,7 +191,7 @@ fn a_missing_value_gives_no_code_but_names_it() {
     let mut p = ws.current().unwrap();
     p.values.remove(&Field::AgentId);
     ws.update(p).unwrap();
-    let codes = ws.scan_codes(LOGIN_BASE).unwrap();
+    let codes = ws.scan_codes(&open_id(&ws), LOGIN_BASE).unwrap();
     let workbench = codes
         .iter()
         .find(|c| c.kind == ScanKind::Workbench)
@@ -209,7 +211,7 @@ fn a_plain_export_imports_as_a_new_equal_profile() {
     let before = ws.list().unwrap();
     assert_eq!(before.len(), 1);
 
-    let export = ws.export(None).unwrap();
+    let export = ws.export(&open_id(&ws), None).unwrap();
     assert!(export.encrypted.is_none());
     for secret in [CLIENT_SECRET, SSO_SECRET] {
         assert!(!export.manifest_json.contains(secret));
@@ -254,7 +256,7 @@ fn a_plain_export_imports_as_a_new_equal_profile() {
 fn an_encrypted_export_needs_its_passphrase_and_brings_the_secrets() {
     let Fixture { dir, ws, id } = fixture();
     let original = ws.current().unwrap();
-    let export = ws.export(Some(PASSPHRASE)).unwrap();
+    let export = ws.export(&open_id(&ws), Some(PASSPHRASE)).unwrap();
     let sealed = export
         .encrypted
         .expect("an encrypted file with a passphrase");
@@ -319,11 +321,13 @@ fn an_encrypted_export_needs_its_passphrase_and_brings_the_secrets() {
 fn bad_files_are_refused_and_change_nothing() {
     let Fixture { dir, ws, id } = fixture();
     let manifest: serde_json::Value =
-        serde_json::from_str(&ws.export(None).unwrap().manifest_json).unwrap();
+        serde_json::from_str(&ws.export(&open_id(&ws), None).unwrap().manifest_json).unwrap();
     let mut bad_corp = manifest.clone();
     bad_corp["corp_id"] = "hello world".into();
-    let mut report: serde_json::Value =
-        serde_json::from_str(&report::json(&ws.report(LOGIN_BASE).unwrap())).unwrap();
+    let mut report: serde_json::Value = serde_json::from_str(&report::json(
+        &ws.report(&open_id(&ws), LOGIN_BASE).unwrap(),
+    ))
+    .unwrap();
     report["profile"]["template_id"] = "no-such-template".into();
 
     ws.flush();
@@ -383,7 +387,9 @@ fn run_against(ws: &Workspace, scenario: &str) -> CheckRun {
             backoff: std::time::Duration::from_millis(20),
             ..dingtalk::Config::default()
         };
-        let input = ws.check_input(CheckOptions::default(), cfg).unwrap();
+        let input = ws
+            .check_input(&open_id(ws), CheckOptions::default(), cfg)
+            .unwrap();
         let result = run(input, Some(scenario.into()), Cancel::new(), |_| {}).await;
         sim.shutdown().await;
         result
@@ -409,11 +415,11 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
     let sent = run_against(&ws, "missing-contact-scope");
     assert!(!sent.cancelled && !sent.deadline_hit);
     assert_eq!(sent.summary.fail, 3, "{:?}", sent.summary);
-    let recorded = ws.record_run(sent.clone()).unwrap();
+    let recorded = ws.record_run(&open_id(&ws), sent.clone()).unwrap();
     assert_eq!(recorded.imported_from, None);
-    assert_eq!(ws.runs().unwrap()[0].id, recorded.id);
+    assert_eq!(ws.runs(&open_id(&ws)).unwrap()[0].id, recorded.id);
 
-    let r = ws.report(LOGIN_BASE).unwrap();
+    let r = ws.report(&open_id(&ws), LOGIN_BASE).unwrap();
     assert_eq!(r.last_run.as_ref(), Some(&sent));
     let json = report::json(&r);
 
@@ -466,12 +472,12 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
         "history"
     );
 
-    let runs = ws.runs().unwrap();
+    let runs = ws.runs(&open_id(&ws)).unwrap();
     assert_eq!(runs.len(), 1);
     let from = runs[0].imported_from.as_deref().expect("imported_from set");
     assert!(from.contains("宜点云 OA · 钉钉绑定"), "{from}");
     assert!(from.contains(&r.generated_at), "{from}");
-    let theirs = ws.run(&runs[0].id).unwrap();
+    let theirs = ws.run(&open_id(&ws), &runs[0].id).unwrap();
     assert_eq!(theirs.imported_from.as_deref(), Some(from));
     assert_eq!(theirs.run.checks, sent.checks);
     assert_eq!(theirs.run, sent);
@@ -483,8 +489,8 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
         .unwrap();
     let now = run_against(&ws, "healthy");
     assert_eq!(now.summary.fail, 0, "{:?}", now.summary);
-    let mine = ws.record_run(now).unwrap();
-    let runs = ws.runs().unwrap();
+    let mine = ws.record_run(&open_id(&ws), now).unwrap();
+    let runs = ws.runs(&open_id(&ws)).unwrap();
     assert_eq!(
         runs.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
         [mine.id.as_str(), theirs.id.as_str()],
@@ -492,7 +498,7 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
     );
     assert_eq!(runs[0].imported_from, None);
 
-    let diff = ws.diff_runs(&theirs.id, &mine.id).unwrap();
+    let diff = ws.diff_runs(&open_id(&ws), &theirs.id, &mine.id).unwrap();
     let changes: Vec<(&str, ChangeKind)> = diff
         .changes
         .iter()
@@ -518,12 +524,12 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
         sent.checks.len()
     );
     // The other way round the same changes are regressions.
-    let back = ws.diff_runs(&mine.id, &theirs.id).unwrap();
+    let back = ws.diff_runs(&open_id(&ws), &mine.id, &theirs.id).unwrap();
     assert!(back.changes.iter().all(|c| c.kind == ChangeKind::Regressed));
     assert_eq!(back.changes.len(), diff.changes.len());
     // The sender's profile kept its own single run.
     ws.open_profile(&id).unwrap();
-    assert_eq!(ws.runs().unwrap().len(), 1);
+    assert_eq!(ws.runs(&open_id(&ws)).unwrap().len(), 1);
 }
 
 /// A passed login round trip proves `Contact.User.Read` to later runs, but only for the Client ID
@@ -532,9 +538,13 @@ fn support_mode_reads_a_report_into_a_profile_with_its_run() {
 fn a_passed_login_counts_only_for_its_client_id() {
     let f = fixture();
     let proof = |ws: &Workspace| {
-        ws.check_input(CheckOptions::default(), dingtalk::Config::default())
-            .unwrap()
-            .login_passed_at
+        ws.check_input(
+            &open_id(ws),
+            CheckOptions::default(),
+            dingtalk::Config::default(),
+        )
+        .unwrap()
+        .login_passed_at
     };
     let login = |status: &str| {
         serde_json::from_value::<dingbind_core::checks::CheckResult>(serde_json::json!({
@@ -555,20 +565,26 @@ fn a_passed_login_counts_only_for_its_client_id() {
     };
     assert_eq!(proof(&f.ws), None);
 
-    f.ws.record_login(CLIENT_ID, login("fail")).unwrap();
+    f.ws.record_login(&open_id(&f.ws), CLIENT_ID, login("fail"))
+        .unwrap();
     assert_eq!(proof(&f.ws), None, "a failed login proves nothing");
 
-    f.ws.record_login(CLIENT_ID, login("ok")).unwrap();
+    f.ws.record_login(&open_id(&f.ws), CLIENT_ID, login("ok"))
+        .unwrap();
     let at = proof(&f.ws).expect("a passed login is a proof");
     assert!(at.starts_with("20"), "{at}");
     // Kept beside the runs, not among them, and the runs are unaffected.
-    assert!(f.ws.runs().unwrap().is_empty());
+    assert!(f.ws.runs(&open_id(&f.ws)).unwrap().is_empty());
 
     // The CorpId DingTalk returned for a passed login (ok or warn) is kept for the CorpId check.
     let corp = |ws: &Workspace| {
-        ws.check_input(CheckOptions::default(), dingtalk::Config::default())
-            .unwrap()
-            .login_corp_id
+        ws.check_input(
+            &open_id(ws),
+            CheckOptions::default(),
+            dingtalk::Config::default(),
+        )
+        .unwrap()
+        .login_corp_id
     };
     assert_eq!(corp(&f.ws), None, "no corpId in that login");
     let with_corp = |status: &str| {
@@ -577,17 +593,19 @@ fn a_passed_login_counts_only_for_its_client_id() {
             .insert("login_corp_id".into(), "ding5084aa896d73d7f1".into());
         r
     };
-    f.ws.record_login(CLIENT_ID, with_corp("warn")).unwrap();
+    f.ws.record_login(&open_id(&f.ws), CLIENT_ID, with_corp("warn"))
+        .unwrap();
     assert_eq!(corp(&f.ws).as_deref(), Some("ding5084aa896d73d7f1"));
     assert_eq!(
         proof(&f.ws),
         None,
         "a warned login proves no Contact.User.Read"
     );
-    f.ws.record_login(CLIENT_ID, with_corp("fail")).unwrap();
+    f.ws.record_login(&open_id(&f.ws), CLIENT_ID, with_corp("fail"))
+        .unwrap();
     assert_eq!(corp(&f.ws), None, "a failed login proves no CorpId");
 
-    f.ws.record_login("dingsomeotherapp00001", with_corp("ok"))
+    f.ws.record_login(&open_id(&f.ws), "dingsomeotherapp00001", with_corp("ok"))
         .unwrap();
     assert_eq!(
         proof(&f.ws),
@@ -601,4 +619,9 @@ fn a_passed_login_counts_only_for_its_client_id() {
     assert!(file.exists());
     f.ws.delete(&f.id).unwrap();
     assert!(!file.exists());
+}
+
+/// The id of the profile the workspace has open.
+fn open_id(ws: &Workspace) -> String {
+    ws.current().expect("a profile is open").id
 }

@@ -6,7 +6,7 @@
 //! dev-dependency, the desktop app links it for its 练习模式 switch, and the CLI only when built
 //! with its `practice` feature, so the binary admins copy to servers carries no simulator.
 
-use dingbind_core::Field;
+use dingbind_core::{Field, Text, UserError};
 use dingtalk_sim::{scenarios, Sim, SimError, SimHandle};
 
 /// Why practice mode could not start or switch scenario.
@@ -26,6 +26,30 @@ fn unknown_scenario(name: &str, known: &[String]) -> String {
         format!("no practice scenario `{name}`")
     } else {
         format!("no practice scenario `{name}`; known: {}", known.join(", "))
+    }
+}
+
+impl UserError for PracticeError {
+    /// `unknown_scenario` (the caller named a scenario there is none of) or `practice_failed`
+    /// (the simulator could not start: no loopback port, or it refused a built-in scenario).
+    fn code(&self) -> &'static str {
+        match self {
+            PracticeError::UnknownScenario { .. } => "unknown_scenario",
+            PracticeError::Sim(_) => "practice_failed",
+        }
+    }
+
+    fn text(&self) -> Text {
+        match self {
+            PracticeError::UnknownScenario { name, .. } => Text::new(
+                format!("没有名为“{name}”的练习场景。"),
+                format!("There is no practice scenario named “{name}”."),
+            ),
+            PracticeError::Sim(e) => Text::new(
+                format!("练习模式无法启动（模拟钉钉没能在本机回环地址上运行）：{e}"),
+                format!("Practice mode could not start (the simulated DingTalk could not run on loopback): {e}"),
+            ),
+        }
     }
 }
 
@@ -116,5 +140,20 @@ mod tests {
         assert_eq!(e.to_string(), "no practice scenario `nope`");
         assert_eq!(p.scenario, scenario_names()[0]);
         p.stop().await;
+    }
+
+    #[test]
+    fn practice_errors_speak_both_languages_with_a_code() {
+        let unknown = PracticeError::UnknownScenario {
+            name: "nope".into(),
+            known: scenario_names(),
+        };
+        assert_eq!(unknown.code(), "unknown_scenario");
+        let text = unknown.text();
+        assert!(
+            text.zh.contains("练习场景") && text.zh.contains("nope"),
+            "{text:?}"
+        );
+        assert!(text.en.contains("nope"), "{text:?}");
     }
 }

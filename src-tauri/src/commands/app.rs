@@ -3,7 +3,7 @@
 
 use super::Res;
 use crate::dialogs::{pick_open_path, Written};
-use crate::error::{ErrorCode, IpcError};
+use crate::error::IpcError;
 use dingbind_core::i18n::Lang;
 use dingbind_core::workspace::{AppInfo, Workspace};
 use std::path::PathBuf;
@@ -35,10 +35,7 @@ pub fn clear_ca_file<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
 /// Opens an allow-listed console page (or the platform's own domain) in the default browser.
 pub fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<String> {
     let target = app.state::<Workspace>().link_target(&url)?;
-    open::that_detached(&target).map_err(|e| IpcError {
-        detail: Some(e.to_string()),
-        ..IpcError::new(ErrorCode::Internal, "could not start a browser")
-    })?;
+    open::that_detached(&target).map_err(IpcError::open_failed)?;
     Ok(target)
 }
 
@@ -46,10 +43,7 @@ pub fn open_link<R: Runtime>(app: &AppHandle<R>, url: String) -> Res<String> {
 pub fn open_saved<R: Runtime>(app: &AppHandle<R>, path: String) -> Res<()> {
     let path = PathBuf::from(path);
     if !app.state::<Written>().contains(&path) {
-        return Err(IpcError::new(
-            ErrorCode::NotAllowed,
-            "only files saved by Dingbind in this session can be opened",
-        ));
+        return Err(IpcError::not_saved_here(&path));
     }
-    open::that_detached(&path).map_err(|e| IpcError::new(ErrorCode::Internal, e.to_string()))
+    open::that_detached(&path).map_err(IpcError::open_failed)
 }

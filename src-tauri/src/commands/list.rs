@@ -45,27 +45,27 @@ commands! {
         #[in_order] fill_practice_values() -> ProfileView;
     }
     checks {
-        run_checks(options: CheckOptions) -> CheckRun;
+        run_checks(profile_id: String, options: CheckOptions) -> CheckRun;
         #[in_order] cancel_checks() -> ();
         #[in_order] explain_error(text: String) -> Vec<Diagnosis>;
-        #[in_order] list_runs() -> Vec<RunListItem>;
-        #[in_order] get_run(id: String) -> RecordedRun;
-        #[in_order] diff_runs(before: String, after: String) -> RunDiff;
+        #[in_order] list_runs(profile_id: String) -> Vec<RunListItem>;
+        #[in_order] get_run(profile_id: String, id: String) -> RecordedRun;
+        #[in_order] diff_runs(profile_id: String, before: String, after: String) -> RunDiff;
     }
     login {
         #[in_order] login_redirect_url() -> String;
-        login_start() -> LoginStarted;
+        login_start(profile_id: String) -> LoginStarted;
         login_finish() -> CheckResult;
         #[in_order] login_cancel() -> ();
     }
     outputs {
-        scan_codes() -> Vec<ScanCode>;
-        copy_qr_image(kind: ScanKind) -> ();
-        save_qr_png(kind: ScanKind) -> Option<String>;
-        save_report(format: ReportFormat, lang: Lang) -> Option<String>;
+        scan_codes(profile_id: String) -> Vec<ScanCode>;
+        copy_qr_image(profile_id: String, kind: ScanKind) -> ();
+        save_qr_png(profile_id: String, kind: ScanKind) -> Option<String>;
+        save_report(profile_id: String, format: ReportFormat, lang: Lang) -> Option<String>;
     }
     handoff {
-        export_handoff(passphrase: Option<String>) -> Option<Vec<String>>;
+        export_handoff(profile_id: String, passphrase: Option<String>) -> Option<Vec<String>>;
         import_file() -> Option<ImportOutcome>;
         #[in_order] import_with_passphrase(passphrase: String) -> ImportOutcome;
     }

@@ -13,12 +13,11 @@ use dingbind_core::field::Field;
 use dingbind_core::history::{RecordedRun, RunDiff, RunListItem};
 use dingbind_core::i18n::Lang;
 use dingbind_core::profile::Profile;
+use dingbind_core::report::Format as ReportFormat;
 use dingbind_core::scan::{ScanCode, ScanKind};
 use dingbind_core::store::ProfileSummary;
 use dingbind_core::template::Template;
-use dingbind_core::workspace::{AppInfo, ImportOutcome, ProfileView, TemplateAdded};
-use login::LoginStarted;
-use outputs::ReportFormat;
+use dingbind_core::workspace::{AppInfo, ImportOutcome, LoginStarted, ProfileView, TemplateAdded};
 use practice::PracticeStatus;
 
 pub mod app;

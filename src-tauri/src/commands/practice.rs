@@ -2,9 +2,8 @@
 //! picks; while it runs, every live check, scan code and login test goes to it.
 
 use super::Res;
-use crate::error::{ErrorCode, IpcError};
 use dingbind_core::workspace::{ProfileView, Workspace};
-use dingbind_practice::{self as practice, Practice, PracticeError};
+use dingbind_practice::{self as practice, Practice};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 use tokio::sync::Mutex;
@@ -53,16 +52,6 @@ pub struct PracticeStatus {
     pub scenarios: Vec<String>,
 }
 
-/// A scenario the simulator does not have is the caller's mistake; a simulator that cannot start
-/// (no loopback port) or rejects a built-in scenario is ours.
-fn practice_error(e: PracticeError) -> IpcError {
-    let code = match e {
-        PracticeError::UnknownScenario { .. } => ErrorCode::InvalidInput,
-        PracticeError::Sim(_) => ErrorCode::Internal,
-    };
-    IpcError::new(code, e.to_string())
-}
-
 pub async fn practice_status<R: Runtime>(app: &AppHandle<R>) -> Res<PracticeStatus> {
     Ok(app.state::<PracticeSlot>().status().await)
 }
@@ -75,8 +64,8 @@ pub async fn start_practice<R: Runtime>(
     let slot = app.state::<PracticeSlot>();
     let mut running = slot.0.lock().await;
     match running.as_mut() {
-        Some(p) => p.switch(&scenario).map_err(practice_error)?,
-        None => *running = Some(practice::start(&scenario).await.map_err(practice_error)?),
+        Some(p) => p.switch(&scenario)?,
+        None => *running = Some(practice::start(&scenario).await?),
     }
     drop(running);
     Ok(slot.status().await)

@@ -2,10 +2,9 @@
 
 use super::Res;
 use crate::dialogs::pick_open_path;
-use crate::error::{ErrorCode, IpcError};
+use dingbind_core::host::{read_user_file, MAX_TEMPLATE_BYTES};
 use dingbind_core::template::Template;
-use dingbind_core::workspace::{TemplateAdded, Workspace, MAX_TEMPLATE_BYTES};
-use std::io::Read;
+use dingbind_core::workspace::{TemplateAdded, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
 pub fn list_templates<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<Template>> {
@@ -18,14 +17,7 @@ pub async fn add_template<R: Runtime>(app: &AppHandle<R>) -> Res<Option<Template
     let Some(path) = pick_open_path(app, ("TOML", &["toml"])).await? else {
         return Ok(None);
     };
-    // One byte past the limit is enough for the core to refuse a file that is no template.
-    let mut bytes = Vec::new();
-    std::fs::File::open(&path)
-        .and_then(|f| {
-            f.take(MAX_TEMPLATE_BYTES as u64 + 1)
-                .read_to_end(&mut bytes)
-        })
-        .map_err(|e| IpcError::new(ErrorCode::Storage, format!("{}: {e}", path.display())))?;
+    let bytes = read_user_file(&path, MAX_TEMPLATE_BYTES as u64)?;
     let ws = app.state::<Workspace>();
     Ok(Some(ws.add_template(&path.display().to_string(), &bytes)?))
 }

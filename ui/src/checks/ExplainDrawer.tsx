@@ -1,24 +1,25 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Drawer, Empty, Flex, Input, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Empty, Flex, Input, Tag, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Diagnosis } from '../ipc';
 import { useText } from '../i18n';
 import MissingScopes from './MissingScopes';
 import { useOpenLink } from '../useOpenLink';
+import { useFail } from '../errors';
 
 /** "我有一条报错": paste an errcode, a JSON body or a log line; get cause, fix and where to click. */
 export default function ExplainDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const tx = useText();
-  const { message } = AntApp.useApp();
+  const fail = useFail();
   const [text, setText] = useState('');
   const [found, setFound] = useState<Diagnosis[] | null>(null);
   const explain = () =>
     api
       .explainError(text)
       .then(setFound)
-      .catch((e: Error) => message.error(t('error.generic', { message: e.message })));
+      .catch(fail);
   const openLink = useOpenLink();
   return (
     <Drawer open={open} onClose={onClose} title={t('explain.title')} size="large" data-testid="explain-drawer">

@@ -103,7 +103,7 @@ describe('live test', () => {
     const { user } = renderWizard(makeView({ current_step: 'live' }));
     await user.type(screen.getByTestId('message-userid'), 'manager4220');
     await user.click(screen.getByTestId('run-checks'));
-    expect(api.runChecks).toHaveBeenCalledWith({ message_userid: 'manager4220', deadline_ms: 30000 });
+    expect(api.runChecks).toHaveBeenCalledWith(makeView().profile.id, { message_userid: 'manager4220', deadline_ms: 30000 });
     ctl.emit({ kind: 'planned', checks: [TOKEN, MEMBER].map((c) => ({ id: c.id, title: c.title, depends_on: [] })) });
     await waitFor(() => expect(screen.getByTestId('check-credentials.token')).toHaveAttribute('data-status', 'pending'));
     expect(screen.getByTestId('cancel-checks')).toBeInTheDocument();

@@ -99,7 +99,7 @@ export default function LiveTest({ checks }: { checks: Checks }) {
         </Space>
       </Flex>
 
-      {checks.error && <Alert type="error" showIcon title={checks.error} />}
+      {checks.error && <Alert type="error" showIcon title={tx(checks.error)} />}
       {planned.length > 0 && (
         <Card size="small">
           <Flex vertical gap={6}>

@@ -88,11 +88,17 @@ describe('missing scopes', () => {
   });
 
   it('says so when the link cannot be opened', async () => {
-    api.openLink.mockRejectedValue(new IpcFailure({ code: 'not_allowed', message: 'host not allowed', detail: null }));
+    api.openLink.mockRejectedValue(
+      new IpcFailure({
+        code: 'not_allowed',
+        message: { zh: '只能打开钉钉的页面。', en: 'Only DingTalk pages can be opened.' },
+        detail: 'host not allowed',
+      }),
+    );
     const { user } = renderWithApp(<MissingScopes data={THREE} />);
     await waitFor(() => expect(screen.getByTestId('apply-scope-qyapi_get_member')).toHaveTextContent('申请开通'));
     await user.click(screen.getByTestId('apply-scope-qyapi_get_member'));
-    expect(await screen.findByText('无法打开链接：host not allowed')).toBeInTheDocument();
+    expect(await screen.findByText('只能打开钉钉的页面。')).toBeInTheDocument();
   });
 });
 

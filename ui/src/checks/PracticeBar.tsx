@@ -1,7 +1,8 @@
-import { Alert, App as AntApp, Button, Select, Space } from 'antd';
+import { Alert, Button, Select, Space } from 'antd';
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type PracticeStatus, type ProfileView } from '../ipc';
+import { useFail } from '../errors';
 
 interface Props {
   practice: PracticeStatus;
@@ -13,8 +14,7 @@ interface Props {
 /** Practice mode's banner: which simulated scenario answers, switch it, fill values, leave. */
 export function PracticeBanner({ practice, onChange, onFilled }: Props) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
+  const fail = useFail();
   if (!practice.scenario) return null;
   return (
     <Alert
@@ -50,7 +50,7 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
 /** The header's switch into practice mode. */
 export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 'onChange'>) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const fail = useFail();
   return (
     <Select
       value={practice.scenario ?? ''}
@@ -65,7 +65,7 @@ export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 
       onChange={(s: string) =>
         void (s ? api.startPractice(s) : api.stopPractice())
           .then(onChange)
-          .catch((e: Error) => message.error(t('error.generic', { message: e.message })))
+          .catch(fail)
       }
     />
   );

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import CertificateSettings from './CertificateSettings';
 import { appInfo } from '../test/fixtures';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
@@ -40,12 +40,14 @@ describe('CertificateSettings', () => {
   });
 
   it('says why a file is refused and keeps what was there', async () => {
-    api.chooseCaFile.mockRejectedValue(new Error('/home/admin/readme.txt holds no PEM certificate'));
+    api.chooseCaFile.mockRejectedValue(
+      failure('文件 /home/admin/readme.txt 里没有 PEM 证书。', '/home/admin/readme.txt holds no PEM certificate.', 'not_a_certificate'),
+    );
     const { user } = renderWithApp(<CertificateSettings open onClose={vi.fn()} />);
     await user.click(screen.getByTestId('ca-choose'));
     const refused = await screen.findByTestId('ca-refused');
     expect(refused).toHaveTextContent('这个文件不能用作根证书');
-    expect(refused).toHaveTextContent('/home/admin/readme.txt holds no PEM certificate');
+    expect(refused).toHaveTextContent('文件 /home/admin/readme.txt 里没有 PEM 证书。');
     expect(screen.getByTestId('ca-none')).toBeInTheDocument();
   });
 

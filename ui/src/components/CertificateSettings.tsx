@@ -5,14 +5,18 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Flex, Modal, Tag, Typography } from 'antd';
 import { FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../ipc';
+import { api, type Text } from '../ipc';
 import { useAppData } from '../context';
+import { useText } from '../i18n';
+import { failureText, useFail } from '../errors';
 
 export default function CertificateSettings({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { info, infoChanged } = useAppData();
   const { message } = AntApp.useApp();
-  const [refused, setRefused] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Text | null>(null);
+  const fail = useFail();
+  const tx = useText();
   const ca = info.ca;
 
   const choose = async () => {
@@ -23,7 +27,7 @@ export default function CertificateSettings({ open, onClose }: { open: boolean; 
       infoChanged(next);
       message.success(t('ca.trusted'));
     } catch (e) {
-      setRefused((e as Error).message);
+      setRefused(failureText(e));
     }
   };
   const clear = async () => {
@@ -32,7 +36,7 @@ export default function CertificateSettings({ open, onClose }: { open: boolean; 
       setRefused(null);
       message.success(t('ca.cleared'));
     } catch (e) {
-      message.error(t('error.generic', { message: (e as Error).message }));
+      fail(e);
     }
   };
 
@@ -94,7 +98,7 @@ export default function CertificateSettings({ open, onClose }: { open: boolean; 
           closable
           onClose={() => setRefused(null)}
           title={t('ca.refused')}
-          description={<span className="mono">{refused}</span>}
+          description={tx(refused)}
           style={{ marginBottom: 16 }}
           data-testid="ca-refused"
         />

@@ -80,7 +80,6 @@ const en: Messages = {
   url: {
     copy: 'Copy',
     copied: 'Copied',
-    copyFailed: 'Could not copy: {{error}}',
     pasteInto: 'Paste into: ',
     missing: 'Appears once {{fields}} is filled in',
     corpidHint: 'Keep $CORPID$ as it is: DingTalk replaces it with the CorpId',
@@ -304,11 +303,10 @@ const en: Messages = {
     unlock: 'Decrypt and import',
   },
   link: {
-    failed: 'Could not open the link: {{error}}',
     opened: 'Opened in the browser',
   },
   error: {
-    generic: 'Something went wrong: {{message}}',
+    boot: 'Dingbind could not start',
   },
 };
 

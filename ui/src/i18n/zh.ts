@@ -78,7 +78,6 @@ const zh = {
   url: {
     copy: '复制',
     copied: '已复制',
-    copyFailed: '复制失败：{{error}}',
     pasteInto: '粘贴到：',
     missing: '填写 {{fields}} 后生成',
     corpidHint: '$CORPID$ 请原样保留，钉钉会自动替换为企业 CorpId',
@@ -302,11 +301,10 @@ const zh = {
     unlock: '解密并导入',
   },
   link: {
-    failed: '无法打开链接：{{error}}',
     opened: '已在浏览器中打开',
   },
   error: {
-    generic: '出错了：{{message}}',
+    boot: '钉钉绑定向导无法启动',
   },
 };
 

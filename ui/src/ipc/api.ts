@@ -1,28 +1,25 @@
 // The only module that talks to Tauri. The commands, their arguments and what they return come
 // from the generated client (src/ipc/bindings.ts, written from src-tauri/src/commands/list.rs), so
 // a renamed or changed command fails to compile here and wherever the UI calls it. Every failure
-// becomes an IpcFailure carrying the shell's `{code, message, detail}`.
+// becomes an IpcFailure carrying the shell's `{code, message: {zh, en}, detail}` (see src/errors.ts).
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
-import { client, EVENTS, type Commands, type Events, type IpcError, type IpcErrorCode } from './bindings';
+import { client, EVENTS, type Commands, type Events, type IpcError } from './bindings';
+import { IpcFailure } from './failure';
 
-export class IpcFailure extends Error {
-  readonly code: IpcErrorCode;
-  readonly detail: string | null;
-  constructor(e: IpcError) {
-    super(e.message);
-    this.code = e.code;
-    this.detail = e.detail;
-  }
-}
+export { IpcFailure } from './failure';
 
 function isIpcError(e: unknown): e is IpcError {
   return typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 }
 
+// Tauri itself (a refused or unknown command, a plugin) rejects with a bare string.
 function failure(e: unknown): IpcFailure {
-  return new IpcFailure(isIpcError(e) ? e : { code: 'internal', message: String(e), detail: null });
+  if (isIpcError(e)) return new IpcFailure(e);
+  const detail = String(e);
+  const message = { zh: '操作没有完成（应用内部出错）。', en: 'The action did not complete (an internal error).' };
+  return new IpcFailure({ code: 'internal', message, detail });
 }
 
 async function call<K extends keyof Commands>(cmd: K, args: Commands[K]['args']): Promise<Commands[K]['returns']> {

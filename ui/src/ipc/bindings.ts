@@ -16,26 +16,6 @@ template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>,
  */
 ca: CaInfo | null, };
 
-export type Settings = { language: Lang, 
-/**
- * The profile open when the app last stopped; reopened at start so a crash loses nothing.
- */
-last_profile_id: string | null, 
-/**
- * A corporate root certificate to trust beside the system store (see [`crate::ca`]).
- */
-ca_file: string | null, };
-
-export type Lang = "zh" | "en";
-
-export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
-
-export type Text = { zh: string, en: string, };
-
-export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
-
-export type TemplateProblem = { file: string, line: number, field: string, message: string, };
-
 export type CaInfo = { path: string, 
 /**
  * Each certificate's name (its CN, else its organisation or unit), in file order.
@@ -54,161 +34,11 @@ from_env: boolean,
  */
 problem: string | null, };
 
-export type UrlSpec = { 
-/**
- * Stable key (`home`, `pc_home`, `admin`, `login_callback`, …): `dingbind urls --json` uses it.
- */
-name: string, pattern: string, label: Text, 
-/**
- * Where in the console the admin pastes it.
- */
-destination: Text, 
-/**
- * The admin may replace the pattern with their own (the "custom URLs" template, or a platform
- * behind a gateway that rewrites paths).
- */
-editable: boolean, };
+export type ChangeKind = "regressed" | "fixed" | "reason" | "added" | "removed";
 
-export type Permission = { 
-/**
- * The permission code to search for in 权限管理 (also the `scope.<code>` check id).
- */
-code: string, name: Text, group: Text, };
+export type CheckChange = { id: string, title: Text, kind: ChangeKind, before: CheckSide | null, after: CheckSide | null, };
 
-export type Step = { id: string, title: Text, 
-/**
- * Instructions: paragraphs separated by blank lines; lines starting `1.` form a numbered list.
- */
-body: Text, tip: Text | null, console: ConsoleLink | null, fields: Array<Field>, 
-/**
- * Names of `urls` this step asks the admin to copy into the console.
- */
-urls: Array<string>, 
-/**
- * Whether this step lists the template's required permissions.
- */
-show_permissions: boolean, 
-/**
- * Things done in a console the app cannot see, confirmed by the admin.
- */
-confirm: Array<Confirm>, };
-
-export type ConsoleLink = { 
-/**
- * An https URL on an allow-listed DingTalk host, or a `https://{domain}/…` page of the platform.
- */
-url: string, label: Text, };
-
-export type Confirm = { id: string, text: Text, };
-
-export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
-/**
- * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
- */
-extra_checks: Array<string>, 
-/**
- * Embedded in the app (as opposed to loaded from the admin's templates folder).
- */
-builtin: boolean, };
-
-export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
-
-export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
-/**
- * Set when the file could not be read; the file is left as it is.
- */
-broken: string | null, };
-
-export type ProfileView = { profile: Profile, evaluation: Evaluation, };
-
-export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
-/**
- * RFC 3339.
- */
-created_at: string, updated_at: string, 
-/**
- * What is in each non-secret box, exactly as last typed or cleaned (possibly invalid: nothing
- * the admin typed is thrown away).
- */
-values: { [key in Field]?: string }, 
-/**
- * The admin's own patterns for editable URLs, by URL name.
- */
-url_patterns: { [key in string]: string }, secrets: { [key in Field]?: SecretLocation }, 
-/**
- * The step the admin is on (a step id, or `summary`).
- */
-current_step: string, 
-/**
- * `step_id.confirm_id` → when the admin ticked it (RFC 3339).
- */
-confirmations: { [key in string]: string }, };
-
-export type SecretLocation = "keychain" | "session";
-
-export type Evaluation = { 
-/**
- * A verdict for every field the template needs. Secret verdicts carry a masked value.
- */
-fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
-
-export type StepState = { id: string, complete: boolean, 
-/**
- * Fields of this step with no value yet.
- */
-missing: Array<Field>, 
-/**
- * Fields of this step whose value is rejected.
- */
-invalid: Array<Field>, 
-/**
- * Confirmations of this step not yet ticked.
- */
-unconfirmed: Array<string>, };
-
-export type GeneratedUrl = { name: string, label: Text, destination: Text, 
-/**
- * The pattern used (the template's, or the admin's override).
- */
-pattern: string, 
-/**
- * The finished URL; `None` while a value it needs is missing or the pattern is broken.
- */
-url: string | null, 
-/**
- * Fields still needed before the URL can be generated.
- */
-missing: Array<Field>, 
-/**
- * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
- */
-error: string | null, editable: boolean, };
-
-export type ErrorCode = "empty" | "bad_format" | "wrong_field";
-
-export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
-
-export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
-
-export type Validation = { field: Field, ok: boolean, 
-/**
- * The normalised value (what gets saved and used); on error, the cleaned input, so nothing is lost.
- */
-value: string, code: ErrorCode | null, 
-/**
- * The box the value looks like it belongs in.
- */
-suggested_field: Field | null, message: Text | null, warnings: Array<Warning>, 
-/**
- * What paste cleaning removed or converted.
- */
-cleaned: Array<Text>, };
-
-export type PracticeStatus = { 
-/**
- * The running scenario; `None` when checks go to the real DingTalk.
- */
-scenario: string | null, scenarios: Array<string>, };
+export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
 
 export type CheckOptions = { 
 /**
@@ -219,26 +49,6 @@ message_userid: string | null,
  * Overall deadline in milliseconds (default 30 000).
  */
 deadline_ms: number, };
-
-export type CheckRun = { started_at: string, duration_ms: number, checks: Array<CheckResult>, summary: Summary, 
-/**
- * Stopped by the admin before every check finished.
- */
-cancelled: boolean, 
-/**
- * The overall deadline cut the run short.
- */
-deadline_hit: boolean, 
-/**
- * Against the simulator (practice mode), with the scenario name.
- */
-practice: string | null, };
-
-export type CheckStatus = "ok" | "fail" | "warn" | "skipped" | "manual";
-
-export type TraceEntry = { method: string, url: string, request_body: string | null, status: number | null, response_body: string | null, duration_ms: number, error: string | null, };
-
-export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature";
 
 export type CheckResult = { id: string, title: Text, status: CheckStatus, code: DiagnosisCode | null, 
 /**
@@ -258,7 +68,48 @@ original: string | null, duration_ms: number,
  */
 skipped_because: Array<string>, trace: Array<TraceEntry>, };
 
-export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
+export type CheckRun = { started_at: string, duration_ms: number, checks: Array<CheckResult>, summary: Summary, 
+/**
+ * Stopped by the admin before every check finished.
+ */
+cancelled: boolean, 
+/**
+ * The overall deadline cut the run short.
+ */
+deadline_hit: boolean, 
+/**
+ * Against the simulator (practice mode), with the scenario name.
+ */
+practice: string | null, };
+
+export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
+
+export type CheckStatus = "ok" | "fail" | "warn" | "skipped" | "manual";
+
+export type Confirm = { id: string, text: Text, };
+
+export type ConsoleLink = { 
+/**
+ * An https URL on an allow-listed DingTalk host, or a `https://{domain}/…` page of the platform.
+ */
+url: string, label: Text, };
+
+export type Diagnosis = { code: DiagnosisCode, 
+/**
+ * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
+ * new family (`"Forbidden.AccessDenied.IpNotInWhiteList"`).
+ */
+errcode: string | null, data: DiagnosisData, cause: Text, fix: Text, 
+/**
+ * The console or doc page where the fix happens (https, DingTalk hosts only).
+ */
+fix_url: string | null, 
+/**
+ * DingTalk's own text (原话), verbatim.
+ */
+original: string | null, };
+
+export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature";
 
 export type DiagnosisData = { 
 /**
@@ -293,52 +144,70 @@ host?: string | null,
  */
 wait_minutes?: number | null, };
 
-export type ScopeApply = { scope: string, 
+export type ErrorCode = "empty" | "bad_format" | "wrong_field";
+
+export type Evaluation = { 
 /**
- * The console's name for it, when known.
+ * A verdict for every field the template needs. Secret verdicts carry a masked value.
  */
-name: Text | null, url: string, };
+fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
 
-export type Diagnosis = { code: DiagnosisCode, 
+export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
+
+export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
+
+export type GeneratedUrl = { name: string, label: Text, destination: Text, 
 /**
- * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
- * new family (`"Forbidden.AccessDenied.IpNotInWhiteList"`).
+ * The pattern used (the template's, or the admin's override).
  */
-errcode: string | null, data: DiagnosisData, cause: Text, fix: Text, 
+pattern: string, 
 /**
- * The console or doc page where the fix happens (https, DingTalk hosts only).
+ * The finished URL; `None` while a value it needs is missing or the pattern is broken.
  */
-fix_url: string | null, 
+url: string | null, 
 /**
- * DingTalk's own text (原话), verbatim.
+ * Fields still needed before the URL can be generated.
  */
-original: string | null, };
-
-export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
-
-export type RecordedRun = { id: string, run: CheckRun, 
+missing: Array<Field>, 
 /**
- * Set when the run was not made here: it came in a report someone sent (support mode).
+ * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
  */
-imported_from: string | null, };
+error: string | null, editable: boolean, };
 
-export type RunDiff = { 
+export type ImportOutcome = { "kind": "imported", view: ProfileView, 
 /**
- * Regressions first, then fixes, then the rest; in check order within each.
+ * It came from a report: the sender's last run is in the history (support mode).
  */
-changes: Array<CheckChange>, 
+from_report: boolean, 
 /**
- * Checks with the same status and reason in both runs.
+ * Accepted with remarks (a URL that differs from what the values give, ...).
  */
-unchanged: number, };
+warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
 
-export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
+export type ImportWarning = { pointer: string, message: Text, };
 
-export type ChangeKind = "regressed" | "fixed" | "reason" | "added" | "removed";
+export type IpcError = { 
+/**
+ * Stable snake_case: the core's (listed in `dingbind_core::error`) or one of [`IpcError`]'s
+ * constructors below.
+ */
+code: string, 
+/**
+ * What happened, in both languages; the UI shows the admin's.
+ */
+message: Text, 
+/**
+ * The technical cause, for support (folded away in the UI).
+ */
+detail: string | null, };
 
-export type CheckChange = { id: string, title: Text, kind: ChangeKind, before: CheckSide | null, after: CheckSide | null, };
+export type Lang = "zh" | "en";
 
-export type LoginStarted = { redirect_url: string, auth_url: string, 
+export type LoginStarted = { redirect_url: string, 
+/**
+ * The login page to open: DingTalk's, or the login gateway the admin configured (checked).
+ */
+auth_url: string, 
 /**
  * DingTalk's login page visibly says the redirect URL is not registered: the test ends here
  * with this result, and no browser opens.
@@ -350,7 +219,76 @@ preflight: CheckResult | null,
  */
 preflight_warning: Text | null, };
 
-export type ScanKind = "web_login" | "workbench" | "mobile_home";
+export type Permission = { 
+/**
+ * The permission code to search for in 权限管理 (also the `scope.<code>` check id).
+ */
+code: string, name: Text, group: Text, };
+
+export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
+
+export type PracticeStatus = { 
+/**
+ * The running scenario; `None` when checks go to the real DingTalk.
+ */
+scenario: string | null, scenarios: Array<string>, };
+
+export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
+/**
+ * RFC 3339.
+ */
+created_at: string, updated_at: string, 
+/**
+ * What is in each non-secret box, exactly as last typed or cleaned (possibly invalid: nothing
+ * the admin typed is thrown away).
+ */
+values: { [key in Field]?: string }, 
+/**
+ * The admin's own patterns for editable URLs, by URL name.
+ */
+url_patterns: { [key in string]: string }, secrets: { [key in Field]?: SecretLocation }, 
+/**
+ * The step the admin is on (a step id, or `summary`).
+ */
+current_step: string, 
+/**
+ * `step_id.confirm_id` → when the admin ticked it (RFC 3339).
+ */
+confirmations: { [key in string]: string }, };
+
+export type ProfileSummary = { id: string, name: string, template_id: string, current_step: string, updated_at: string, 
+/**
+ * Set when the file could not be read; the file is left as it is.
+ */
+broken: string | null, };
+
+export type ProfileView = { profile: Profile, evaluation: Evaluation, };
+
+export type RecordedRun = { id: string, run: CheckRun, 
+/**
+ * Set when the run was not made here: it came in a report someone sent (support mode).
+ */
+imported_from: string | null, };
+
+export type ReportFormat = "html" | "md" | "json";
+
+export type RunDiff = { 
+/**
+ * Regressions first, then fixes, then the rest; in check order within each.
+ */
+changes: Array<CheckChange>, 
+/**
+ * Checks with the same status and reason in both runs.
+ */
+unchanged: number, };
+
+export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
+
+export type Saved = { id: string | null, updated_at: string | null, 
+/**
+ * Why the profile could not be saved, in both languages.
+ */
+error: Text | null, };
 
 export type ScanCode = { kind: ScanKind, title: Text, 
 /**
@@ -374,29 +312,110 @@ if_not: Text,
  */
 png: string | null, };
 
-export type ReportFormat = "html" | "md" | "json";
+export type ScanKind = "web_login" | "workbench" | "mobile_home";
 
-export type ImportWarning = { pointer: string, message: Text, };
-
-export type ImportOutcome = { "kind": "imported", view: ProfileView, 
+export type ScopeApply = { scope: string, 
 /**
- * It came from a report: the sender's last run is in the history (support mode).
+ * The console's name for it, when known.
  */
-from_report: boolean, 
+name: Text | null, url: string, };
+
+export type SecretLocation = "keychain" | "session";
+
+export type Settings = { language: Lang, 
 /**
- * Accepted with remarks (a URL that differs from what the values give, ...).
+ * The profile open when the app last stopped; reopened at start so a crash loses nothing.
  */
-warnings: Array<ImportWarning>, } | { "kind": "needs_passphrase" } | { "kind": "refused", code: string, pointer: string, message: Text, };
+last_profile_id: string | null, 
+/**
+ * A corporate root certificate to trust beside the system store (see [`crate::ca`]).
+ */
+ca_file: string | null, };
 
-export type CheckEvent = { "kind": "planned", checks: Array<PlannedCheck>, } | { "kind": "finished", result: CheckResult, };
+export type Step = { id: string, title: Text, 
+/**
+ * Instructions: paragraphs separated by blank lines; lines starting `1.` form a numbered list.
+ */
+body: Text, tip: Text | null, console: ConsoleLink | null, fields: Array<Field>, 
+/**
+ * Names of `urls` this step asks the admin to copy into the console.
+ */
+urls: Array<string>, 
+/**
+ * Whether this step lists the template's required permissions.
+ */
+show_permissions: boolean, 
+/**
+ * Things done in a console the app cannot see, confirmed by the admin.
+ */
+confirm: Array<Confirm>, };
 
-export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
+export type StepState = { id: string, complete: boolean, 
+/**
+ * Fields of this step with no value yet.
+ */
+missing: Array<Field>, 
+/**
+ * Fields of this step whose value is rejected.
+ */
+invalid: Array<Field>, 
+/**
+ * Confirmations of this step not yet ticked.
+ */
+unconfirmed: Array<string>, };
 
-export type Saved = { id: string | null, updated_at: string | null, error: string | null, };
+export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
 
-export type IpcError = { code: IpcErrorCode, message: string, detail: string | null, };
+export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
+/**
+ * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
+ */
+extra_checks: Array<string>, 
+/**
+ * Embedded in the app (as opposed to loaded from the admin's templates folder).
+ */
+builtin: boolean, };
 
-export type IpcErrorCode = "not_found" | "invalid_input" | "storage" | "not_allowed" | "internal";
+export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
+
+export type TemplateProblem = { file: string, line: number, field: string, message: string, };
+
+export type Text = { zh: string, en: string, };
+
+export type TraceEntry = { method: string, url: string, request_body: string | null, status: number | null, response_body: string | null, duration_ms: number, error: string | null, };
+
+export type UrlSpec = { 
+/**
+ * Stable key (`home`, `pc_home`, `admin`, `login_callback`, …): `dingbind urls --json` uses it.
+ */
+name: string, pattern: string, label: Text, 
+/**
+ * Where in the console the admin pastes it.
+ */
+destination: Text, 
+/**
+ * The admin may replace the pattern with their own (the "custom URLs" template, or a platform
+ * behind a gateway that rewrites paths).
+ */
+editable: boolean, };
+
+export type Validation = { field: Field, ok: boolean, 
+/**
+ * The normalised value (what gets saved and used); on error, the cleaned input, so nothing is lost.
+ */
+value: string, code: ErrorCode | null, 
+/**
+ * The box the value looks like it belongs in.
+ */
+suggested_field: Field | null, message: Text | null, warnings: Array<Warning>, 
+/**
+ * What paste cleaning removed or converted.
+ */
+cleaned: Array<Text>, };
+
+export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
+
+export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
 
 /** Every command: its arguments (as the UI passes them) and what it returns. */
 export interface Commands {
@@ -424,21 +443,21 @@ export interface Commands {
   start_practice: { args: { scenario: string }; returns: PracticeStatus };
   stop_practice: { args: {}; returns: PracticeStatus };
   fill_practice_values: { args: {}; returns: ProfileView };
-  run_checks: { args: { options: CheckOptions }; returns: CheckRun };
+  run_checks: { args: { profileId: string; options: CheckOptions }; returns: CheckRun };
   cancel_checks: { args: {}; returns: null };
   explain_error: { args: { text: string }; returns: Array<Diagnosis> };
-  list_runs: { args: {}; returns: Array<RunListItem> };
-  get_run: { args: { id: string }; returns: RecordedRun };
-  diff_runs: { args: { before: string; after: string }; returns: RunDiff };
+  list_runs: { args: { profileId: string }; returns: Array<RunListItem> };
+  get_run: { args: { profileId: string; id: string }; returns: RecordedRun };
+  diff_runs: { args: { profileId: string; before: string; after: string }; returns: RunDiff };
   login_redirect_url: { args: {}; returns: string };
-  login_start: { args: {}; returns: LoginStarted };
+  login_start: { args: { profileId: string }; returns: LoginStarted };
   login_finish: { args: {}; returns: CheckResult };
   login_cancel: { args: {}; returns: null };
-  scan_codes: { args: {}; returns: Array<ScanCode> };
-  copy_qr_image: { args: { kind: ScanKind }; returns: null };
-  save_qr_png: { args: { kind: ScanKind }; returns: string | null };
-  save_report: { args: { format: ReportFormat; lang: Lang }; returns: string | null };
-  export_handoff: { args: { passphrase: string | null }; returns: Array<string> | null };
+  scan_codes: { args: { profileId: string }; returns: Array<ScanCode> };
+  copy_qr_image: { args: { profileId: string; kind: ScanKind }; returns: null };
+  save_qr_png: { args: { profileId: string; kind: ScanKind }; returns: string | null };
+  save_report: { args: { profileId: string; format: ReportFormat; lang: Lang }; returns: string | null };
+  export_handoff: { args: { profileId: string; passphrase: string | null }; returns: Array<string> | null };
   import_file: { args: {}; returns: ImportOutcome | null };
   import_with_passphrase: { args: { passphrase: string }; returns: ImportOutcome };
 }
@@ -473,21 +492,21 @@ export function client(invoke: Invoke) {
     startPractice: (scenario: string) => invoke('start_practice', { scenario }),
     stopPractice: () => invoke('stop_practice', {}),
     fillPracticeValues: () => invoke('fill_practice_values', {}),
-    runChecks: (options: CheckOptions) => invoke('run_checks', { options }),
+    runChecks: (profileId: string, options: CheckOptions) => invoke('run_checks', { profileId, options }),
     cancelChecks: () => invoke('cancel_checks', {}),
     explainError: (text: string) => invoke('explain_error', { text }),
-    listRuns: () => invoke('list_runs', {}),
-    getRun: (id: string) => invoke('get_run', { id }),
-    diffRuns: (before: string, after: string) => invoke('diff_runs', { before, after }),
+    listRuns: (profileId: string) => invoke('list_runs', { profileId }),
+    getRun: (profileId: string, id: string) => invoke('get_run', { profileId, id }),
+    diffRuns: (profileId: string, before: string, after: string) => invoke('diff_runs', { profileId, before, after }),
     loginRedirectUrl: () => invoke('login_redirect_url', {}),
-    loginStart: () => invoke('login_start', {}),
+    loginStart: (profileId: string) => invoke('login_start', { profileId }),
     loginFinish: () => invoke('login_finish', {}),
     loginCancel: () => invoke('login_cancel', {}),
-    scanCodes: () => invoke('scan_codes', {}),
-    copyQrImage: (kind: ScanKind) => invoke('copy_qr_image', { kind }),
-    saveQrPng: (kind: ScanKind) => invoke('save_qr_png', { kind }),
-    saveReport: (format: ReportFormat, lang: Lang) => invoke('save_report', { format, lang }),
-    exportHandoff: (passphrase: string | null) => invoke('export_handoff', { passphrase }),
+    scanCodes: (profileId: string) => invoke('scan_codes', { profileId }),
+    copyQrImage: (profileId: string, kind: ScanKind) => invoke('copy_qr_image', { profileId, kind }),
+    saveQrPng: (profileId: string, kind: ScanKind) => invoke('save_qr_png', { profileId, kind }),
+    saveReport: (profileId: string, format: ReportFormat, lang: Lang) => invoke('save_report', { profileId, format, lang }),
+    exportHandoff: (profileId: string, passphrase: string | null) => invoke('export_handoff', { profileId, passphrase }),
     importFile: () => invoke('import_file', {}),
     importWithPassphrase: (passphrase: string) => invoke('import_with_passphrase', { passphrase }),
   };

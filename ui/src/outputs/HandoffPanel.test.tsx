@@ -3,7 +3,7 @@
 // lists the files written.
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 import HandoffPanel from './HandoffPanel';
 
@@ -14,7 +14,7 @@ const PLAIN_FILES = [`${DIR}/dingbind-manifest.json`, `${DIR}/dingbind.env`];
 const ALL_FILES = [...PLAIN_FILES, `${DIR}/dingbind-secrets.age`];
 
 function renderPanel() {
-  return renderWithApp(<HandoffPanel />);
+  return renderWithApp(<HandoffPanel profileId="p1" />);
 }
 
 describe('hand-off panel', () => {
@@ -27,7 +27,7 @@ describe('hand-off panel', () => {
     expect(exportButton).toBeEnabled();
     await user.click(exportButton);
     expect(api.exportHandoff).toHaveBeenCalledTimes(1);
-    expect(api.exportHandoff).toHaveBeenCalledWith(null);
+    expect(api.exportHandoff).toHaveBeenCalledWith('p1', null);
 
     expect(await screen.findByText('已写入以下文件：')).toBeInTheDocument();
     for (const f of PLAIN_FILES) expect(screen.getByText(f)).toBeInTheDocument();
@@ -81,7 +81,7 @@ describe('hand-off panel', () => {
     await user.type(screen.getByTestId('handoff-pass-again'), 'pass phrase 1');
     await user.click(screen.getByTestId('handoff-export'));
     expect(api.exportHandoff).toHaveBeenCalledTimes(1);
-    expect(api.exportHandoff).toHaveBeenCalledWith('pass phrase 1');
+    expect(api.exportHandoff).toHaveBeenCalledWith('p1', 'pass phrase 1');
     for (const f of ALL_FILES) expect(await screen.findByText(f)).toBeInTheDocument();
     expect(await screen.findByText('已导出 3 个文件')).toBeInTheDocument();
   });
@@ -97,24 +97,24 @@ describe('hand-off panel', () => {
     expect(screen.getByTestId('handoff-export')).toBeEnabled();
     await user.click(screen.getByTestId('handoff-export'));
     // The passphrase typed before is not sent.
-    expect(api.exportHandoff).toHaveBeenCalledWith(null);
+    expect(api.exportHandoff).toHaveBeenCalledWith('p1', null);
   });
 
   it('lists nothing when the folder dialog is cancelled', async () => {
     api.exportHandoff.mockResolvedValue(null);
     const { user } = renderPanel();
     await user.click(screen.getByTestId('handoff-export'));
-    await waitFor(() => expect(api.exportHandoff).toHaveBeenCalledWith(null));
+    await waitFor(() => expect(api.exportHandoff).toHaveBeenCalledWith('p1', null));
     await waitFor(() => expect(screen.getByTestId('handoff-export')).not.toHaveClass('ant-btn-loading'));
     expect(screen.queryByText('已写入以下文件：')).not.toBeInTheDocument();
     expect(screen.queryByText(/已导出/)).not.toBeInTheDocument();
   });
 
   it('says why the export failed', async () => {
-    api.exportHandoff.mockRejectedValue(new Error('Client Secret is not valid'));
+    api.exportHandoff.mockRejectedValue(failure('Client Secret 不正确，无法加密导出。', 'The Client Secret is not valid.'));
     const { user } = renderPanel();
     await user.click(screen.getByTestId('handoff-export'));
-    expect(await screen.findByText('出错了：Client Secret is not valid')).toBeInTheDocument();
+    expect(await screen.findByText('Client Secret 不正确，无法加密导出。')).toBeInTheDocument();
     expect(screen.queryByText('已写入以下文件：')).not.toBeInTheDocument();
   });
 });

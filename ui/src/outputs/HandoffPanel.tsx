@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Flex, Input, List, Typography } from 'antd';
 import { ExportOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFail } from '../errors';
 import { api } from '../ipc';
 
 /** Hand-off for the server team: a manifest and a .env without secrets, and optionally an age-encrypted file with them. */
-export default function HandoffPanel() {
+export default function HandoffPanel({ profileId }: { profileId: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const fail = useFail();
   const [withSecrets, setWithSecrets] = useState(false);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
@@ -24,15 +26,13 @@ export default function HandoffPanel() {
   const exportNow = () => {
     setBusy(true);
     api
-      .exportHandoff(withSecrets ? pass : null)
+      .exportHandoff(profileId, withSecrets ? pass : null)
       .then((written) => {
         if (!written) return;
         setFiles(written);
         message.success(t('handoff.done', { count: written.length }));
       })
-      .catch((e: Error) => {
-        message.error(t('error.generic', { message: e.message }));
-      })
+      .catch(fail)
       .finally(() => setBusy(false));
   };
 

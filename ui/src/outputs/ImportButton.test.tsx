@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { ImportOutcome } from '../ipc/bindings';
 import { makeView, VALUES } from '../test/fixtures';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 import ImportButton from './ImportButton';
 
@@ -170,10 +170,26 @@ describe('import button', () => {
   });
 
   it('says when the import itself failed', async () => {
-    api.importFile.mockRejectedValue(new Error('permission denied'));
+    api.importFile.mockRejectedValue(failure('无法读取文件 /tmp/x.json：permission denied', 'Cannot read /tmp/x.json: permission denied', 'file_unreadable'));
     const { user, onOpen } = renderButton();
     await user.click(screen.getByTestId('import-file'));
-    expect(await screen.findByText('出错了：permission denied')).toBeInTheDocument();
+    expect(await screen.findByText('无法读取文件 /tmp/x.json：permission denied')).toBeInTheDocument();
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('shows a file too big to be a hand-off as refused, before reading it', async () => {
+    api.importFile.mockRejectedValue(
+      failure(
+        '文件 /tmp/huge.json 有 9000000 字节，超过这类文件的上限（4194304 字节），不是 Dingbind 能读取的文件，已拒绝。',
+        '/tmp/huge.json is 9000000 bytes, more than a file of this kind can be (4194304 bytes); it was refused.',
+        'file_too_large',
+      ),
+    );
+    const { user, onOpen } = renderButton();
+    await user.click(screen.getByTestId('import-file'));
+    const refused = await screen.findByTestId('import-refused');
+    expect(refused).toHaveTextContent('超过这类文件的上限');
+    expect(refused).toHaveTextContent('已有的绑定都没有改动。');
     expect(onOpen).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Input, Modal, Typography } from 'antd';
 import { ImportOutlined, LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type ImportOutcome, type ProfileView } from '../ipc';
+import { ErrorCode, failureText, hasCode, useFail } from '../errors';
+import { api, type ImportOutcome, type ProfileView, type Text } from '../ipc';
 import { useText } from '../i18n';
 
 /**
@@ -17,6 +18,7 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
   const [pass, setPass] = useState('');
   const [wrong, setWrong] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fail = useFail();
 
   const handle = (outcome: ImportOutcome | null) => {
     if (!outcome) return;
@@ -31,23 +33,7 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
           setWrong(tx(outcome.message));
           return;
         }
-        setAsking(false);
-        modal.error({
-          title: t('import.refused'),
-          content: (
-            <div data-testid="import-refused">
-              <Typography.Paragraph>{tx(outcome.message)}</Typography.Paragraph>
-              {outcome.pointer && (
-                <Typography.Text type="secondary">
-                  {t('import.where')} <Typography.Text code>{outcome.pointer}</Typography.Text>
-                </Typography.Text>
-              )}
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-                {t('import.untouched')}
-              </Typography.Paragraph>
-            </div>
-          ),
-        });
+        refuse(outcome.message, outcome.pointer);
         return;
       case 'imported':
         setAsking(false);
@@ -56,15 +42,36 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
         onOpen(outcome.view);
     }
   };
-  const fail = (e: Error) => {
-    message.error(t('error.generic', { message: e.message }));
+  // A refused file, whether refused for what is in it or (too big) before it was read.
+  const refuse = (why: Text, pointer: string) => {
+    setAsking(false);
+    modal.error({
+          title: t('import.refused'),
+          content: (
+            <div data-testid="import-refused">
+              <Typography.Paragraph>{tx(why)}</Typography.Paragraph>
+              {pointer && (
+                <Typography.Text type="secondary">
+                  {t('import.where')} <Typography.Text code>{pointer}</Typography.Text>
+                </Typography.Text>
+              )}
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                {t('import.untouched')}
+              </Typography.Paragraph>
+            </div>
+          ),
+    });
+  };
+  const failed = (e: unknown) => {
+    if (hasCode(e, ErrorCode.fileTooLarge)) refuse(failureText(e), '');
+    else fail(e);
   };
   const pick = () => {
     setBusy(true);
     api
       .importFile()
       .then(handle)
-      .catch(fail)
+      .catch(failed)
       .finally(() => setBusy(false));
   };
   const unlock = () => {
@@ -72,7 +79,7 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
     api
       .importWithPassphrase(pass)
       .then(handle)
-      .catch(fail)
+      .catch(failed)
       .finally(() => setBusy(false));
   };
 

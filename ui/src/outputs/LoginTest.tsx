@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
 import { CopyOutlined, LoginOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type CheckResult, type LoginStarted } from '../ipc';
+import { ErrorCode, failureText, hasCode, useFail } from '../errors';
+import { api, type CheckResult, type LoginStarted, type Text } from '../ipc';
 import { useText } from '../i18n';
 import CheckDrawer from '../checks/CheckDrawer';
 
@@ -13,13 +14,16 @@ type State =
   | { kind: 'done'; result: CheckResult; started: LoginStarted | null };
 
 /** The optional login round trip: a real scan-to-login through a loopback redirect, ending in "signed in as …" or a precise diagnosis. */
-export default function LoginTest({ practice }: { practice: string | null }) {
+export default function LoginTest({ profileId, practice }: { profileId: string; practice: string | null }) {
   const { t } = useTranslation();
   const tx = useText();
   const { message } = AntApp.useApp();
   const [redirect, setRedirect] = useState<string | null>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [details, setDetails] = useState<CheckResult | null>(null);
+  // Why the test could not start, when the admin has something to fix first (kept on the card).
+  const [problem, setProblem] = useState<Text | null>(null);
+  const fail = useFail();
 
   useEffect(() => {
     void api.loginRedirectUrl().then(setRedirect);
@@ -27,14 +31,16 @@ export default function LoginTest({ practice }: { practice: string | null }) {
   // Leaving the page stops listening.
   useEffect(() => () => void api.loginCancel(), []);
 
-  const fail = (e: Error) => {
-    message.error(t('error.generic', { message: e.message }));
+  const stopped = (e: unknown) => {
     setState({ kind: 'idle' });
+    if (hasCode(e, ErrorCode.portBusy) || hasCode(e, ErrorCode.credentialsMissing)) setProblem(failureText(e));
+    else fail(e);
   };
   const start = () => {
     setState({ kind: 'starting' });
+    setProblem(null);
     api
-      .loginStart()
+      .loginStart(profileId)
       .then((started) => {
         if (started.preflight) {
           setState({ kind: 'done', result: started.preflight, started });
@@ -43,7 +49,7 @@ export default function LoginTest({ practice }: { practice: string | null }) {
         setState({ kind: 'waiting', started });
         return api.loginFinish().then((result) => setState({ kind: 'done', result, started }));
       })
-      .catch(fail);
+      .catch(stopped);
   };
   const copy = (text: string) =>
     void api
@@ -99,6 +105,7 @@ export default function LoginTest({ practice }: { practice: string | null }) {
           </Button>
         )}
       </Space>
+      {problem && <Alert type="warning" showIcon title={tx(problem)} data-testid="login-problem" />}
       {preflightWarning && (
         <Alert
           type="warning"

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { App as AntApp, Button, Card, Flex, Segmented, Space, Typography } from 'antd';
 import { FileMarkdownOutlined, FileTextOutlined, FolderOpenOutlined, Html5Outlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFail } from '../errors';
 import { api, type Lang, type ReportFormat } from '../ipc';
 
 /** Save the binding report (HTML to read and print, Markdown to paste, JSON for support staff) and open it. */
-export default function ReportPanel() {
+export default function ReportPanel({ profileId }: { profileId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
+  const fail = useFail();
   // Follows the app's language until the admin picks one for the report.
   const [picked, setPicked] = useState<Lang | null>(null);
   const lang: Lang = picked ?? (i18n.language === 'en' ? 'en' : 'zh');
@@ -17,19 +19,17 @@ export default function ReportPanel() {
   const save = (format: ReportFormat) => {
     setBusy(format);
     api
-      .saveReport(format, lang)
+      .saveReport(profileId, format, lang)
       .then((path) => {
         if (!path) return;
         setSaved(path);
         message.success(t('report.saved', { path }));
       })
-      .catch((e: Error) => {
-        message.error(t('error.generic', { message: e.message }));
-      })
+      .catch(fail)
       .finally(() => setBusy(null));
   };
   const open = (path: string) =>
-    void api.openSaved(path).catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+    void api.openSaved(path).catch(fail);
 
   return (
     <Card size="small" title={t('report.title')} data-testid="report-panel">

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { CheckChange, CheckResult, CheckRun, RecordedRun, RunDiff, RunListItem } from '../ipc/bindings';
 import { formatTime } from '../format';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 import RunHistory from './RunHistory';
 
@@ -64,7 +64,7 @@ function renderHistory(runs: RunListItem[] = RUNS) {
   api.listRuns.mockResolvedValue(runs);
   const onEnterSecrets = vi.fn();
   const onRerun = vi.fn();
-  const r = renderWithApp(<RunHistory refreshKey={0} onEnterSecrets={onEnterSecrets} onRerun={onRerun} />);
+  const r = renderWithApp(<RunHistory profileId="p1" refreshKey={0} onEnterSecrets={onEnterSecrets} onRerun={onRerun} />);
   return { ...r, onEnterSecrets, onRerun };
 }
 
@@ -101,7 +101,7 @@ describe('run history', () => {
     expect(compare).toBeEnabled();
     await user.click(compare);
     expect(api.diffRuns).toHaveBeenCalledTimes(1);
-    expect(api.diffRuns).toHaveBeenCalledWith('run-2', 'run-3');
+    expect(api.diffRuns).toHaveBeenCalledWith('p1', 'run-2', 'run-3');
     expect(await screen.findByTestId('history-diff')).toBeInTheDocument();
   });
 
@@ -116,14 +116,14 @@ describe('run history', () => {
     await user.click(checkbox('run-1'));
     expect(checkbox('run-1')).toBeChecked();
     await user.click(screen.getByTestId('history-compare'));
-    expect(api.diffRuns).toHaveBeenLastCalledWith('run-1', 'run-3');
+    expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-3');
 
     // A third tick drops the earliest tick: run-1 and run-2 remain, and run-1 is older.
     await user.click(checkbox('run-2'));
     expect(checkbox('run-3')).not.toBeChecked();
     expect(checkbox('run-1')).toBeChecked();
     await user.click(screen.getByTestId('history-compare'));
-    expect(api.diffRuns).toHaveBeenLastCalledWith('run-1', 'run-2');
+    expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-2');
   });
 
   it('shows each change with its kind and before → after', async () => {
@@ -213,9 +213,9 @@ describe('run history', () => {
   });
 
   it('shows why the history could not be read', async () => {
-    api.listRuns.mockRejectedValue(new Error('history unreadable'));
-    renderWithApp(<RunHistory refreshKey={0} onEnterSecrets={() => {}} onRerun={() => {}} />);
-    expect(await screen.findByText('history unreadable')).toBeInTheDocument();
+    api.listRuns.mockRejectedValue(failure('无法读取检测记录。', 'The run history cannot be read.'));
+    renderWithApp(<RunHistory profileId="p1" refreshKey={0} onEnterSecrets={() => {}} onRerun={() => {}} />);
+    expect(await screen.findByText('无法读取检测记录。')).toBeInTheDocument();
   });
 
   it('reloads when told to, keeping what it showed until then', async () => {
@@ -224,7 +224,7 @@ describe('run history', () => {
     function Harness() {
       const [key, setKey] = useState(0);
       bump = () => setKey((k) => k + 1);
-      return <RunHistory refreshKey={key} onEnterSecrets={() => {}} onRerun={() => {}} />;
+      return <RunHistory profileId="p1" refreshKey={key} onEnterSecrets={() => {}} onRerun={() => {}} />;
     }
     renderWithApp(<Harness />);
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -286,7 +286,7 @@ describe('run history', () => {
     const { user } = renderHistory([theirs]);
     await waitFor(() => expect(rows()).toHaveLength(1));
     await user.click(within(rows()[0]!).getByRole('button', { name: /查看/ }));
-    expect(api.getRun).toHaveBeenCalledWith('run-0');
+    expect(api.getRun).toHaveBeenCalledWith('p1', 'run-0');
     expect(
       await screen.findByText('这次检测来自对方发来的报告：总部私有云 · 2026-03-01T07:05:00Z'),
     ).toBeInTheDocument();

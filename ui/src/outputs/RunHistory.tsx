@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Drawer, Empty, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { ArrowRightOutlined, DiffOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type ChangeKind, type CheckResult, type RecordedRun, type RunDiff, type RunListItem, type Summary } from '../ipc';
+import { failureText } from '../errors';
+import { api, type ChangeKind, type CheckResult, type RecordedRun, type RunDiff, type RunListItem, type Summary, type Text } from '../ipc';
 import { useText } from '../i18n';
 import { formatTime } from '../format';
 import { StatusIcon, StatusTag } from '../checks/StatusIcon';
@@ -30,13 +31,14 @@ export function SummaryTags({ summary }: { summary: Summary }) {
 
 /** Every kept live-test run of this profile; pick two to see which checks changed and why. */
 interface Props {
+  profileId: string;
   refreshKey: unknown;
   /** Support mode's next steps: enter the secrets, then run the live test. */
   onEnterSecrets: () => void;
   onRerun: () => void;
 }
 
-export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Props) {
+export default function RunHistory({ profileId, refreshKey, onEnterSecrets, onRerun }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
@@ -44,21 +46,22 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
   const [diff, setDiff] = useState<RunDiff | null>(null);
   const [viewing, setViewing] = useState<RecordedRun | null>(null);
   const [open, setOpen] = useState<CheckResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [diffError, setDiffError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
+  const [diffError, setDiffError] = useState<Text | null>(null);
+  const failed = (set: (t: Text) => void) => (e: unknown) => set(failureText(e));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refreshKey` changes after each new run, to list it
   useEffect(() => {
     setError(null);
     api
-      .listRuns()
+      .listRuns(profileId)
       .then((r) => {
         setRuns(r);
         // The two newest are what an admin usually compares.
         setSelected(r.slice(0, 2).map((x) => x.id));
       })
-      .catch((e: Error) => setError(e.message));
-  }, [refreshKey]);
+      .catch(failed(setError));
+  }, [profileId, refreshKey]);
 
   const byId = (id: string) => runs?.find((r) => r.id === id);
   const compare = () => {
@@ -66,14 +69,14 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
     const [a, b] = [...selected].sort((x, y) => (byId(x)!.started_at < byId(y)!.started_at ? -1 : 1));
     setDiffError(null);
     void api
-      .diffRuns(a!, b!)
+      .diffRuns(profileId, a!, b!)
       .then(setDiff)
-      .catch((e: Error) => setDiffError(e.message));
+      .catch(failed(setDiffError));
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: a comparison shown is of the runs ticked before; clear it when they change
   useEffect(() => setDiff(null), [selected]);
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (error) return <Alert type="error" showIcon title={tx(error)} />;
   if (runs && !runs.length) return <Empty description={t('history.empty')} data-testid="history-empty" />;
 
   return (
@@ -129,7 +132,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
             title: '',
             width: 80,
             render: (_, r) => (
-              <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => void api.getRun(r.id).then(setViewing).catch((e: Error) => setDiffError(e.message))}>
+              <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => void api.getRun(profileId, r.id).then(setViewing).catch(failed(setDiffError))}>
                 {t('history.view')}
               </Button>
             ),
@@ -142,7 +145,7 @@ export default function RunHistory({ refreshKey, onEnterSecrets, onRerun }: Prop
         </Button>
         <Typography.Text type="secondary">{t('history.pickTwo')}</Typography.Text>
       </Flex>
-      {diffError && <Alert type="error" showIcon title={diffError} data-testid="history-error" />}
+      {diffError && <Alert type="error" showIcon title={tx(diffError)} data-testid="history-error" />}
 
       {diff && (
         <Card size="small" title={t('history.diffTitle')} data-testid="history-diff">

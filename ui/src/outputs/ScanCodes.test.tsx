@@ -7,7 +7,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type { ProfileView, ScanCode } from '../ipc/bindings';
 import i18n from '../i18n';
 import { makeView, VALUES } from '../test/fixtures';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 import ScanCodes from './ScanCodes';
 
@@ -57,6 +57,7 @@ const MOBILE_HOME = code('mobile_home', { url: HOME_URL, png: PNG(3) });
 /** The workbench code while CorpId and AgentId are still empty. */
 const WORKBENCH_MISSING = code('workbench', { missing: ['corp_id', 'agent_id'] });
 
+const PROFILE_ID = makeView().profile.id;
 const view = (values: Partial<typeof VALUES> = VALUES) => makeView({ current_step: 'scan_codes', values });
 
 function renderCodes(codes: ScanCode[], practice: string | null = null) {
@@ -116,7 +117,7 @@ describe('scan codes', () => {
     const { user } = renderCodes([WEB_LOGIN, WORKBENCH, MOBILE_HOME]);
     await user.click(await screen.findByTestId('qr-copy-workbench'));
     expect(api.copyQrImage).toHaveBeenCalledTimes(1);
-    expect(api.copyQrImage).toHaveBeenCalledWith('workbench');
+    expect(api.copyQrImage).toHaveBeenCalledWith(PROFILE_ID, 'workbench');
     expect(await screen.findByText('二维码图片已复制，可以直接粘贴到聊天或文档里')).toBeInTheDocument();
   });
 
@@ -124,7 +125,7 @@ describe('scan codes', () => {
     api.saveQrPng.mockResolvedValue('/home/admin/下载/钉钉扫码登录.png');
     const { user } = renderCodes([WEB_LOGIN, WORKBENCH, MOBILE_HOME]);
     await user.click(await screen.findByTestId('qr-save-web_login'));
-    expect(api.saveQrPng).toHaveBeenCalledWith('web_login');
+    expect(api.saveQrPng).toHaveBeenCalledWith(PROFILE_ID, 'web_login');
     expect(await screen.findByText('已保存到 /home/admin/下载/钉钉扫码登录.png')).toBeInTheDocument();
   });
 
@@ -132,20 +133,20 @@ describe('scan codes', () => {
     api.saveQrPng.mockResolvedValue(null);
     const { user } = renderCodes([MOBILE_HOME]);
     await user.click(await screen.findByTestId('qr-save-mobile_home'));
-    await waitFor(() => expect(api.saveQrPng).toHaveBeenCalledWith('mobile_home'));
+    await waitFor(() => expect(api.saveQrPng).toHaveBeenCalledWith(PROFILE_ID, 'mobile_home'));
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByText(/已保存到/)).not.toBeInTheDocument();
-    expect(screen.queryByText(/出错了/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('shows the error when copying or saving fails', async () => {
-    api.copyQrImage.mockRejectedValue(new Error('剪贴板不可用'));
-    api.saveQrPng.mockRejectedValue(new Error('磁盘已满'));
+    api.copyQrImage.mockRejectedValue(failure('剪贴板不可用'));
+    api.saveQrPng.mockRejectedValue(failure('磁盘已满'));
     const { user } = renderCodes([WEB_LOGIN]);
     await user.click(await screen.findByTestId('qr-copy-web_login'));
-    expect(await screen.findByText('出错了：剪贴板不可用')).toBeInTheDocument();
+    expect(await screen.findByText('剪贴板不可用')).toBeInTheDocument();
     await user.click(screen.getByTestId('qr-save-web_login'));
-    expect(await screen.findByText('出错了：磁盘已满')).toBeInTheDocument();
+    expect(await screen.findByText('磁盘已满')).toBeInTheDocument();
     expect(screen.queryByText(/二维码图片已复制/)).not.toBeInTheDocument();
   });
 
@@ -168,9 +169,9 @@ describe('scan codes', () => {
   });
 
   it('shows why the codes could not be made', async () => {
-    api.scanCodes.mockRejectedValue(new Error('no profile is open'));
+    api.scanCodes.mockRejectedValue(failure('没有打开的配置。', 'No profile is open.'));
     renderWithApp(<ScanCodes view={view()} practice={null} />);
-    expect(await screen.findByText('no profile is open')).toBeInTheDocument();
+    expect(await screen.findByText('没有打开的配置。')).toBeInTheDocument();
   });
 
   it('fetches the codes again when the values change, not on every render', async () => {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Skeleton, Space, Typography } from 'antd';
 import { CheckCircleOutlined, CopyOutlined, DownloadOutlined, PictureOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type ProfileView, type ScanCode } from '../ipc';
+import { failureText, useFail } from '../errors';
+import { api, type ProfileView, type ScanCode, type Text } from '../ipc';
 import { useText } from '../i18n';
 import { useFieldInfo } from '../context';
 
@@ -13,37 +14,36 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
   const fieldInfo = useFieldInfo();
   const { message } = AntApp.useApp();
   const [codes, setCodes] = useState<ScanCode[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | null>(null);
+  const fail = useFail();
+  const id = view.profile.id;
 
   // Codes follow the values (and practice mode's login host); refetch when either changes.
-  const key = JSON.stringify([view.evaluation.fields, view.evaluation.urls, practice]);
+  const key = JSON.stringify([id, view.evaluation.fields, view.evaluation.urls, practice]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the values the codes are made from
   useEffect(() => {
     let live = true;
     api
-      .scanCodes()
+      .scanCodes(id)
       .then((c) => {
         if (!live) return;
         setCodes(c);
         setError(null);
       })
-      .catch((e: Error) => live && setError(e.message));
+      .catch((e: unknown) => live && setError(failureText(e)));
     return () => {
       live = false;
     };
   }, [key]);
 
-  const fail = (e: Error) => {
-    message.error(t('error.generic', { message: e.message }));
-  };
   const copyImage = (c: ScanCode) =>
     void api
-      .copyQrImage(c.kind)
+      .copyQrImage(id, c.kind)
       .then(() => message.success(t('scan.imageCopied')))
       .catch(fail);
   const save = (c: ScanCode) =>
     void api
-      .saveQrPng(c.kind)
+      .saveQrPng(id, c.kind)
       .then((path) => {
         if (path) message.success(t('scan.saved', { path }));
       })
@@ -54,7 +54,7 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
       .then(() => message.success(t('url.copied')))
       .catch(fail);
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (error) return <Alert type="error" showIcon title={tx(error)} />;
   if (!codes) return <Skeleton active />;
   if (!codes.length) return <Empty description={t('scan.none')} />;
   return (

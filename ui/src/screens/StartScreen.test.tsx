@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import StartScreen from './StartScreen';
 import { appInfo, customTemplate, makeView, summary } from '../test/fixtures';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWithApp } from '../test/render';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
@@ -35,6 +35,21 @@ describe('StartScreen', () => {
     expect(within(branch).getByText('自定义地址（通用）')).toBeInTheDocument();
     expect(within(branch).getByText('进行到：报告与交付')).toBeInTheDocument();
     expect(api.listProfiles).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a binding deleted since the list was shown is gone, and lists what is there now', async () => {
+    api.listProfiles.mockResolvedValueOnce([HQ, BRANCH]).mockResolvedValue([BRANCH]);
+    api.openProfile.mockRejectedValue(
+      failure('找不到这个配置（可能已被删除）。', 'This profile was not found (it may have been deleted).', 'profile_not_found'),
+    );
+    const onOpen = vi.fn();
+    const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
+    await expectRows(2);
+    await user.click(within(row('总部私有云')).getByTestId('open-profile'));
+    expect(await screen.findByText('找不到这个配置（可能已被删除）。')).toBeInTheDocument();
+    await expectRows(1);
+    expect(screen.queryByText('总部私有云')).not.toBeInTheDocument();
+    expect(onOpen).not.toHaveBeenCalled();
   });
 
   it('opens a binding', async () => {

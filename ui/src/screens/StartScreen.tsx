@@ -20,6 +20,7 @@ import {
 import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ImportButton from '../outputs/ImportButton';
+import { ErrorCode, hasCode, useFail } from '../errors';
 import { api, type ProfileSummary, type ProfileView, type TemplateProblem } from '../ipc';
 import { useAppData } from '../context';
 import { useText } from '../i18n';
@@ -36,6 +37,7 @@ export default function StartScreen({ onOpen }: Props) {
   const tx = useText();
   const { info, templates } = useAppData();
   const { message, modal } = AntApp.useApp();
+  const fail = useFail();
   const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
   const [dialog, setDialog] = useState<NameDialog | null>(null);
 
@@ -43,12 +45,19 @@ export default function StartScreen({ onOpen }: Props) {
     api
       .listProfiles()
       .then(setProfiles)
-      .catch((e: Error) => message.error(t('error.generic', { message: e.message })));
-  }, [message, t]);
+      .catch(fail);
+  }, [fail]);
   useEffect(reload, [reload]);
 
-  const fail = (e: Error) => message.error(t('error.generic', { message: e.message }));
-  const open = (id: string) => api.openProfile(id).then(onOpen).catch(fail);
+  // A profile deleted or moved since the list was read: say so and show the list as it is now.
+  const open = (id: string) =>
+    api
+      .openProfile(id)
+      .then(onOpen)
+      .catch((e: unknown) => {
+        fail(e);
+        if (hasCode(e, ErrorCode.profileNotFound)) reload();
+      });
   const stepTitle = (p: ProfileSummary) => {
     const template = templates.find((x) => x.id === p.template_id);
     const step = template?.steps.find((s) => s.id === p.current_step);
@@ -221,6 +230,7 @@ function NameDialogView({
   const tx = useText();
   const { templates, templateAdded } = useAppData();
   const { message } = AntApp.useApp();
+  const fail = useFail();
   const [form] = Form.useForm<{ name: string; template: string }>();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<TemplateProblem | null>(null);
@@ -239,7 +249,7 @@ function NameDialogView({
       const name = tx(added.template.name);
       message.success(added.replaced ? t('start.templateReplaced', { name }) : t('start.templateAdded', { name }));
     } catch (e) {
-      message.error(t('error.generic', { message: (e as Error).message }));
+      fail(e);
     }
   };
   const initialName =
@@ -271,7 +281,7 @@ function NameDialogView({
         onDone(null);
       }
     } catch (e) {
-      message.error(t('error.generic', { message: (e as Error).message }));
+      fail(e);
     } finally {
       submitting.current = false;
       setBusy(false);

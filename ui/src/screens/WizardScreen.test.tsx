@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { confirmationsBefore, makeView, seedTemplate, VALUES } from '../test/fixtures';
-import { api } from '../test/mockApi';
+import { api, failure } from '../test/mockApi';
 import { renderWizard } from '../test/render';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
@@ -83,11 +83,11 @@ describe('WizardScreen on the seed-003 template', () => {
   });
 
   it('shows an error when the console link cannot be opened', async () => {
-    api.openLink.mockRejectedValueOnce(new Error('host not allowed'));
+    api.openLink.mockRejectedValueOnce(failure('只能打开钉钉的页面。', 'Only DingTalk pages can be opened.', 'not_allowed'));
     const { user } = renderWizard(firstStep(false));
     await user.click(screen.getByTestId('open-console'));
     expect(api.openLink).toHaveBeenCalledWith('https://open-dev.dingtalk.com/');
-    expect(await screen.findByText('无法打开链接：host not allowed')).toBeInTheDocument();
+    expect(await screen.findByText('只能打开钉钉的页面。')).toBeInTheDocument();
   });
 
   it('saves a ticked confirmation under "<step>.<confirm>" and removes it when unticked', async () => {

@@ -33,10 +33,11 @@ function pageStatus(page: Page, checks: Checks, complete: boolean): Exclude<Stat
 
 function SaveIndicator({ save }: { save: SaveState }) {
   const { t } = useTranslation();
+  const tx = useText();
   if (save.kind === 'failed')
     return (
       <Typography.Text type="danger" data-testid="save-state">
-        <ExclamationCircleFilled /> {t('save.failed', { error: save.error })}
+        <ExclamationCircleFilled /> {t('save.failed', { error: tx(save.error) })}
       </Typography.Text>
     );
   return (
@@ -58,7 +59,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
   const { t } = useTranslation();
   const tx = useText();
   const editor = useEditor(initial);
-  const checks = useChecks();
+  const checks = useChecks(initial.profile.id);
   const template = useTemplate(initial.profile.template_id)!;
   const { profile, evaluation } = editor;
   const contentRef = useRef<HTMLDivElement>(null);
@@ -168,11 +169,12 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           ) : page === 'scan_codes' ? (
             <ScanCodes view={{ profile, evaluation }} practice={practice} />
           ) : page === 'login_test' ? (
-            <LoginTest practice={practice} />
+            <LoginTest profileId={profile.id} practice={practice} />
           ) : page === 'live' ? (
             <LiveTest checks={checks} />
           ) : page === 'history' ? (
             <RunHistory
+              profileId={profile.id}
               refreshKey={checks.run}
               onEnterSecrets={() => editor.goTo(template.steps.find((s) => s.fields.some((f) => f === 'client_secret'))?.id ?? order[0]!)}
               onRerun={() => editor.goTo('live')}

@@ -5,18 +5,16 @@
 import { vi, type Mock } from 'vitest';
 import type { Api } from '../ipc/api';
 import { client } from '../ipc/bindings';
-import type { Field, IpcError, IpcErrorCode, Profile, ProfileView, Validation } from '../ipc/bindings';
+import type { Field, Profile, ProfileView, Validation } from '../ipc/bindings';
+import { IpcFailure } from '../ipc/failure';
 import { appInfo, evaluate, makeView, seedTemplate } from './fixtures';
 
 
-export class IpcFailure extends Error {
-  readonly code: IpcErrorCode;
-  readonly detail: string | null;
-  constructor(e: IpcError) {
-    super(e.message);
-    this.code = e.code;
-    this.detail = e.detail;
-  }
+export { IpcFailure } from '../ipc/failure';
+
+/** A failure as the shell sends it: a code and the message in both languages. */
+export function failure(zh: string, en = zh, code = 'internal'): IpcFailure {
+  return new IpcFailure({ code, message: { zh, en }, detail: null });
 }
 
 export const core: {

@@ -10,6 +10,7 @@ import { FieldInput, SecretInput } from './FieldInput';
 import UrlList from './UrlList';
 import PermissionList from './PermissionList';
 import type { Checks } from '../checks/useChecks';
+import { useFail } from '../errors';
 
 export function confirmationKey(step: string, confirm: string): string {
   return `${step}.${confirm}`;
@@ -27,13 +28,14 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
   const tx = useText();
   const fieldInfo = useFieldInfo();
   const { message } = AntApp.useApp();
+  const fail = useFail();
   const { profile, evaluation } = editor;
 
   const openConsole = (url: string) =>
     api
       .openLink(url)
       .then(() => message.info(t('link.opened')))
-      .catch((e: Error) => message.error(t('link.failed', { error: e.message })));
+      .catch(fail);
 
   const move = (from: Field, to: Field) => {
     const value = evaluation.fields[from]?.value ?? profile.values[from] ?? '';

@@ -67,8 +67,8 @@ export default function Summary({ template, editor }: { template: Template; edit
           />
         </Card>
       )}
-      <ReportPanel />
-      <HandoffPanel />
+      <ReportPanel profileId={profile.id} />
+      <HandoffPanel profileId={profile.id} />
 
       <Card size="small" title={t('summary.values')}>
         <Descriptions column={1} size="small" bordered data-testid="summary-values">

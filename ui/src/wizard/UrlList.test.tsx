@@ -56,7 +56,7 @@ describe('generated URLs', () => {
     api.copy.mockRejectedValueOnce('clipboard unavailable');
     const { user } = renderWizard(webApp());
     await user.click(screen.getByTestId('copy-home'));
-    expect(await screen.findByText('复制失败：clipboard unavailable')).toBeInTheDocument();
+    expect(await screen.findByText('操作没有完成：clipboard unavailable')).toBeInTheDocument();
     expect(screen.getByTestId('copy-home')).not.toHaveTextContent('已复制');
   });
 

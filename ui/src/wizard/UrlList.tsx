@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Field, type GeneratedUrl } from '../ipc';
 import { useText } from '../i18n';
 import { useFieldInfo } from '../context';
+import { useFail } from '../errors';
 
 /** Shows `$CORPID$` as a highlighted token: it must reach the console exactly as written. */
 export function UrlText({ url }: { url: string }) {
@@ -29,6 +30,7 @@ export function UrlText({ url }: { url: string }) {
 export function CopyButton({ text, testId }: { text: string; testId?: string }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const fail = useFail();
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -44,7 +46,7 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
             message.success(t('url.copied'));
             setTimeout(() => setCopied(false), 2000);
           })
-          .catch((e: unknown) => message.error(t('url.copyFailed', { error: String(e) })))
+          .catch(fail)
       }
     >
       {copied ? t('url.copied') : t('url.copy')}

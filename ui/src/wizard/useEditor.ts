@@ -2,9 +2,10 @@
 // never slowed by IPC); every edit goes to the core, which answers with fresh verdicts and autosaves.
 // Only the newest answer is applied, so a slow reply cannot roll back a later keystroke.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { failureText } from '../errors';
 import { api, type Evaluation, type Field, type Profile, type ProfileView, type Text } from '../ipc';
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'failed'; error: string };
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'failed'; error: Text };
 
 export interface Editor {
   profile: Profile;
@@ -56,7 +57,7 @@ export function useEditor(initial: ProfileView): Editor {
           send(fixed);
         }
       })
-      .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
+      .catch((e: unknown) => setSave({ kind: 'failed', error: failureText(e) }));
   }, []);
 
   const update = useCallback<Editor['update']>(
@@ -107,7 +108,7 @@ export function useEditor(initial: ProfileView): Editor {
             setProfile(latest.current);
           }
         })
-        .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
+        .catch((e: unknown) => setSave({ kind: 'failed', error: failureText(e) }));
     }, 250);
   }, [adopt]);
 
@@ -117,7 +118,7 @@ export function useEditor(initial: ProfileView): Editor {
       return api
         .generateSecret(latest.current.id, field)
         .then(adopt)
-        .catch((e: Error) => setSave({ kind: 'failed', error: e.message }));
+        .catch((e: unknown) => setSave({ kind: 'failed', error: failureText(e) }));
     },
     [adopt],
   );

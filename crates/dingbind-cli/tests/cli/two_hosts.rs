@@ -42,7 +42,7 @@ fn a_saved_profile_reports_the_same_from_the_cli_as_from_the_app() {
         .unwrap();
     ws.flush();
     let login_base = dingtalk::Config::from_env().endpoints.login;
-    let app = dingbind_core::report::json(&ws.report_of(&p.id, &login_base).unwrap());
+    let app = dingbind_core::report::json(&ws.report(&p.id, &login_base).unwrap());
 
     let file = dir.path().join("profiles").join(format!("{}.json", p.id));
     let (code, cli, all) = dingbind_env(

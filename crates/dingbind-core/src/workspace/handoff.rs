@@ -41,15 +41,9 @@ pub enum ImportOutcome {
 impl Workspace {
     /// The hand-off of profile `profile_id`; secrets only inside the encrypted file, made when a
     /// passphrase is given. [`Export::files`] says which files to write where.
-    pub fn export_of(&self, profile_id: &str, passphrase: Option<&str>) -> Result<Export> {
+    pub fn export(&self, profile_id: &str, passphrase: Option<&str>) -> Result<Export> {
         let binding = self.binding(profile_id)?;
         Ok(binding.export(passphrase, &crate::store::now())?)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn export(&self, passphrase: Option<&str>) -> Result<Export> {
-        self.export_of(&self.current()?.id, passphrase)
     }
 
     /// Imports a file the admin picked. An encrypted one is kept until

@@ -97,7 +97,7 @@ impl Workspace {
         *lock(&self.login.cancel) = Some(cancel.clone());
         let result = waiting.session.finish(WAIT, cancel).await;
         if result.status != CheckStatus::Skipped {
-            self.record_login_of(&waiting.profile_id, &waiting.client_id, result.clone())?;
+            self.record_login(&waiting.profile_id, &waiting.client_id, result.clone())?;
         }
         Ok(result)
     }

@@ -1,7 +1,7 @@
 //! The app's working state, without any UI: the profile store, the secrets, the autosaver, the
 //! templates (built-in and the admin's own), the profile that is open, and what waits between two
 //! calls (a run to cancel, a login test waiting for its callback, an encrypted import waiting for
-//! its passphrase). The use cases are keyed by profile id (`report_of`, `run_checks`,
+//! its passphrase). The use cases are keyed by profile id (`report`, `run_checks`,
 //! `login_start`, …): the open profile's id reads its unsaved edits, any other id is loaded from the
 //! store. The desktop shell's commands are thin adapters over these methods, and the CLI hands a
 //! [`Binding`] of its own to the same code; keeping the logic here keeps it testable without a
@@ -29,7 +29,6 @@ mod login;
 mod outputs;
 mod templates;
 
-pub use crate::host::MAX_TEMPLATE_BYTES;
 pub use handoff::ImportOutcome;
 pub use login::LoginStarted;
 pub use templates::TemplateAdded;

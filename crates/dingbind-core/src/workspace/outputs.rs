@@ -1,7 +1,6 @@
 //! What the wizard hands out for a profile: the codes to scan, the report, the live-check runs
 //! (made, cancelled, kept and compared). Kept apart from the editing methods in `mod.rs` so each
-//! file owns one concern. The methods without a profile id are the shell's older calls on the open
-//! profile, kept until it moves to the id-keyed ones.
+//! file owns one concern.
 
 use super::{lock, Result, Workspace, WorkspaceError};
 use crate::checks::{self, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun};
@@ -13,12 +12,12 @@ use crate::scan::ScanCode;
 impl Workspace {
     /// The scan codes of profile `profile_id`. `login_base` is DingTalk's login host (or the
     /// simulator's in practice mode).
-    pub fn scan_codes_of(&self, profile_id: &str, login_base: &str) -> Result<Vec<ScanCode>> {
+    pub fn scan_codes(&self, profile_id: &str, login_base: &str) -> Result<Vec<ScanCode>> {
         Ok(self.binding(profile_id)?.scan_codes(login_base))
     }
 
     /// The binding report of profile `profile_id` with its newest kept run and login test.
-    pub fn report_of(&self, profile_id: &str, login_base: &str) -> Result<Report> {
+    pub fn report(&self, profile_id: &str, login_base: &str) -> Result<Report> {
         let binding = self.binding(profile_id)?;
         let last = history::latest(&self.store, profile_id)?;
         let login = history::last_login(&self.store, profile_id)?;
@@ -32,7 +31,7 @@ impl Workspace {
 
     /// What a live-check run of profile `profile_id` needs: its values, URL patterns and secrets,
     /// what its newest login test proves, and the corporate root certificate to trust.
-    pub fn check_input_of(
+    pub fn check_input(
         &self,
         profile_id: &str,
         options: CheckOptions,
@@ -55,7 +54,7 @@ impl Workspace {
         practice_scenario: Option<String>,
         on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
     ) -> Result<CheckRun> {
-        let input = self.check_input_of(profile_id, options, dingtalk)?;
+        let input = self.check_input(profile_id, options, dingtalk)?;
         let cancel = Cancel::new();
         if let Some(previous) = lock(&self.checks).replace(cancel.clone()) {
             previous.cancel();
@@ -76,7 +75,7 @@ impl Workspace {
     }
 
     /// Keeps the newest login round trip of `profile_id` (made with `client_id`).
-    pub(super) fn record_login_of(
+    pub fn record_login(
         &self,
         profile_id: &str,
         client_id: &str,
@@ -91,91 +90,33 @@ impl Workspace {
     }
 
     /// The kept runs of profile `profile_id`, newest first.
-    pub fn runs_of(&self, profile_id: &str) -> Result<Vec<RunListItem>> {
+    pub fn runs(&self, profile_id: &str) -> Result<Vec<RunListItem>> {
         self.profile_of(profile_id)?;
         Ok(history::list(&self.store, profile_id)?)
     }
 
-    pub fn run_of(&self, profile_id: &str, run_id: &str) -> Result<RecordedRun> {
+    pub fn run(&self, profile_id: &str, run_id: &str) -> Result<RecordedRun> {
         self.profile_of(profile_id)?;
         Ok(history::get(&self.store, profile_id, run_id)?)
     }
 
     /// What changed from run `before` to run `after` of profile `profile_id`.
-    pub fn diff_runs_of(&self, profile_id: &str, before: &str, after: &str) -> Result<RunDiff> {
-        let before = self.run_of(profile_id, before)?;
-        let after = self.run_of(profile_id, after)?;
+    pub fn diff_runs(&self, profile_id: &str, before: &str, after: &str) -> Result<RunDiff> {
+        let before = self.run(profile_id, before)?;
+        let after = self.run(profile_id, after)?;
         Ok(history::diff(&before.run, &after.run))
     }
 
-    /// A copy of the open profile.
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
+    /// A copy of the open profile (the editing session's, with edits not yet saved).
     pub fn current(&self) -> Result<Profile> {
         self.open_slot()
             .clone()
             .ok_or(WorkspaceError::NoOpenProfile)
     }
 
-    /// The open profile's id.
-    fn current_id(&self) -> Result<String> {
-        Ok(self.current()?.id)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn scan_codes(&self, login_base: &str) -> Result<Vec<ScanCode>> {
-        self.scan_codes_of(&self.current_id()?, login_base)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn report(&self, login_base: &str) -> Result<Report> {
-        self.report_of(&self.current_id()?, login_base)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn check_input(
-        &self,
-        options: CheckOptions,
-        dingtalk: dingtalk::Config,
-    ) -> Result<CheckInput> {
-        self.check_input_of(&self.current_id()?, options, dingtalk)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API (`run_checks` keeps its runs)
-    #[doc(hidden)]
-    pub fn record_run(&self, run: CheckRun) -> Result<RecordedRun> {
-        Ok(history::record(
-            &self.store,
-            &self.current_id()?,
-            run,
-            None,
-        )?)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API (`login_finish` keeps it)
-    #[doc(hidden)]
-    pub fn record_login(&self, client_id: &str, result: CheckResult) -> Result<()> {
-        self.record_login_of(&self.current_id()?, client_id, result)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn runs(&self) -> Result<Vec<RunListItem>> {
-        self.runs_of(&self.current_id()?)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn run(&self, run_id: &str) -> Result<RecordedRun> {
-        self.run_of(&self.current_id()?, run_id)
-    }
-
-    // shell compat: removed when src-tauri moves to the id-keyed API
-    #[doc(hidden)]
-    pub fn diff_runs(&self, before: &str, after: &str) -> Result<RunDiff> {
-        self.diff_runs_of(&self.current_id()?, before, after)
+    /// Keeps a run of profile `profile_id` made elsewhere (a report's run, a test's).
+    pub fn record_run(&self, profile_id: &str, run: CheckRun) -> Result<RecordedRun> {
+        self.profile_of(profile_id)?;
+        Ok(history::record(&self.store, profile_id, run, None)?)
     }
 }

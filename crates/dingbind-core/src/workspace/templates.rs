@@ -2,7 +2,8 @@
 //! first problem), then copied into `<data>/templates/` so it is there next time, and offered at
 //! once. A built-in's id is refused; a user template with the same id is replaced in place.
 
-use super::{Result, Workspace, MAX_TEMPLATE_BYTES};
+use super::{Result, Workspace};
+use crate::host::MAX_TEMPLATE_BYTES;
 use crate::store::atomic_write;
 use crate::template::{self, Template, TemplateProblem};
 use serde::{Deserialize, Serialize};
