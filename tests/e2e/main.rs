@@ -94,8 +94,11 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     )
     .unwrap();
     app.click("[data-testid=add-template]").await;
-    app.wait_text("[data-testid=template-refused]", ":13 `steps[0].fields[1]`")
-        .await;
+    app.wait_text(
+        "[data-testid=template-refused]",
+        ":13 steps[0].fields[1] — 没有 corp_idd 这个字段",
+    )
+    .await;
     app.screenshot("zh-00-template-refused").await;
     std::fs::write(&picked, ACME_TEMPLATE).unwrap();
     app.click("[data-testid=add-template]").await;

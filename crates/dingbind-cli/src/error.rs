@@ -16,7 +16,7 @@ pub enum CliError {
         source: FileError,
     },
     /// The template file was read but is not a valid template.
-    #[error("{id_or_path}:{}: `{}`: {}", source.line, source.field, source.message)]
+    #[error("{id_or_path}:{}: `{}`: {}", source.line, source.field, source.message.en)]
     TemplateInvalid {
         id_or_path: String,
         source: TemplateError,
@@ -43,7 +43,7 @@ impl CliError {
                 format!("{id_or_path}: {}", source.text().get(lang))
             }
             #[cfg(feature = "practice")]
-            (CliError::Practice(e), _) => e.to_string(),
+            (CliError::Practice(e), _) => dingbind_core::UserError::text(e).get(lang).to_string(),
             _ => self.to_string(),
         }
     }

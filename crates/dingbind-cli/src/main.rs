@@ -279,7 +279,7 @@ fn cmd_urls(out: &Out, b: &Opened) -> u8 {
         let problems: Vec<Value> = urls
             .iter()
             .filter(|u| u.url.is_none())
-            .map(|u| json!({"name": u.name, "missing": u.missing, "error": u.error}))
+            .map(|u| json!({"name": u.name, "missing": u.missing, "error": u.error.as_ref().map(|e| out.t(e))}))
             .collect();
         out.json(&json!({ "template": b.binding.template.id, "urls": map, "problems": problems }));
     } else {
@@ -287,7 +287,7 @@ fn cmd_urls(out: &Out, b: &Opened) -> u8 {
             outln!("{}  ({})", out.t(&u.label), out.t(&u.destination));
             match (&u.url, &u.error) {
                 (Some(url), _) => outln!("  {url}"),
-                (None, Some(e)) => outln!("  ✗ {e}"),
+                (None, Some(e)) => outln!("  ✗ {}", out.t(e)),
                 (None, None) => {
                     let missing: Vec<&str> = u.missing.iter().map(|f| f.key()).collect();
                     outln!(
@@ -314,7 +314,10 @@ fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
             Err(FileError::Unreadable { source, .. }) => Err(template::TemplateError {
                 line: 0,
                 field: String::new(),
-                message: source.to_string(),
+                message: dingbind_core::Text::new(
+                    format!("无法读取文件：{source}"),
+                    format!("cannot read the file: {source}"),
+                ),
             }),
             Ok(src) => template::parse(&String::from_utf8_lossy(&src)),
         };
@@ -335,14 +338,14 @@ fn cmd_templates(out: &Out, check: Option<&std::path::Path>) -> u8 {
             }
             Err(e) => {
                 if out.json {
-                    out.json(&json!({"ok": false, "line": e.line, "field": e.field, "message": e.message}));
+                    out.json(&json!({"ok": false, "line": e.line, "field": e.field, "message": out.t(&e.message)}));
                 } else {
                     eprintln!(
                         "✗ {}:{}: `{}`: {}",
                         path.display(),
                         e.line,
                         e.field,
-                        e.message
+                        out.t(&e.message)
                     );
                 }
                 2

@@ -47,6 +47,36 @@ pub enum PatternError {
     NotNeeded { field: Field },
 }
 
+impl PatternError {
+    /// What is wrong with the pattern, in both languages (for the template author and for the
+    /// admin who edits an address in the wizard).
+    pub fn text(&self) -> Text {
+        let en = self.to_string();
+        let zh = match self {
+            PatternError::NotHttp => {
+                "地址要以 https:// 开头（也可以是 http://，但向导会提醒不安全）".to_string()
+            }
+            PatternError::UnmatchedClose => "有 `}` 却没有对应的 `{`".to_string(),
+            PatternError::UnclosedOpen => "有 `{` 却没有对应的 `}`".to_string(),
+            PatternError::UnknownPlaceholder { key } => format!(
+                "没有 `{{{key}}}` 这个占位符；可用的有 {{domain}}、{{corp_id}}、{{agent_id}}、{{client_id}}、{{corp_name}}"
+            ),
+            PatternError::Spaces { field } => format!("`{{{field}}}` 的花括号里不要有空格"),
+            PatternError::LoneDollar => {
+                "有一个单独的 `$`：钉钉的占位符必须写成 $CORPID$（大写、没有空格）".to_string()
+            }
+            PatternError::NotDingTalkPlaceholder { token } => format!(
+                "`{token}` 不是钉钉的占位符：钉钉只替换 $CORPID$（大写、没有空格）"
+            ),
+            PatternError::SecretInUrl { field } => {
+                format!("`{{{field}}}` 会把密钥放进地址里，不允许")
+            }
+            PatternError::NotNeeded { field } => format!("`{{{field}}}` 不在 `needs` 里"),
+        };
+        Text::new(zh, en)
+    }
+}
+
 /// The holes in a pattern, or why the pattern is malformed.
 pub fn placeholders(pattern: &str) -> Result<Vec<Placeholder>, PatternError> {
     let mut found = Vec::new();
@@ -98,7 +128,7 @@ pub struct GeneratedUrl {
     /// Fields still needed before the URL can be generated.
     pub missing: Vec<Field>,
     /// Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
-    pub error: Option<String>,
+    pub error: Option<Text>,
     pub editable: bool,
 }
 
@@ -121,7 +151,7 @@ pub fn generate(
             let (url, missing, error) = match fill(&pattern, template, values) {
                 Ok(url) => (Some(url), Vec::new(), None),
                 Err(Unfilled::Missing(missing)) => (None, missing, None),
-                Err(Unfilled::Broken(e)) => (None, Vec::new(), Some(e.to_string())),
+                Err(Unfilled::Broken(e)) => (None, Vec::new(), Some(e.text())),
             };
             GeneratedUrl {
                 name: spec.name.clone(),

@@ -176,7 +176,7 @@ fn others() -> Vec<(&'static str, Vec<Box<dyn UserError>>)> {
             boxed(vec![TemplateError {
                 line: 3,
                 field: "steps[0].id".into(),
-                message: "missing field `id`".into(),
+                message: Text::new("TOML 写法有误：missing field `id`", "missing field `id`"),
             }]),
         ),
         (

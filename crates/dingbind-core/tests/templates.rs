@@ -37,7 +37,15 @@ fn rejected(src: &str) -> TemplateError {
     match parse(src) {
         Ok(t) => panic!("template `{}` should have been rejected", t.id),
         Err(e) => {
-            assert!(!e.message.trim().is_empty(), "{e:?}");
+            // Said in both languages: the zh is Chinese, the en is not empty.
+            assert!(!e.message.en.trim().is_empty(), "{e:?}");
+            assert!(
+                e.message
+                    .zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{e:?}"
+            );
             assert!(e.to_string().contains(&format!("line {}", e.line)), "{e}");
             e
         }
@@ -263,7 +271,7 @@ fn unknown_key() {
     assert_eq!(line, 88);
     let e = assert_rejected_at(&src, line, "steps[1].titel");
     assert!(
-        e.message.contains("`title`"),
+        e.message.en.contains("`title`"),
         "suggests the known keys: {e}"
     );
 
@@ -286,7 +294,7 @@ fn text_without_english() {
     );
     assert_eq!(line, 99);
     let e = assert_rejected_at(&src, line, "steps[1].tip.en");
-    assert!(e.message.contains("`en`"), "{e}");
+    assert!(e.message.en.contains("`en`"), "{e}");
 
     let (src, line) = edit(
         SEED_003,
@@ -311,7 +319,7 @@ fn unknown_field_in_needs() {
     assert_eq!(line, 7);
     let e = assert_rejected_at(&src, line, "needs[2]");
     assert!(
-        e.message.contains("corp_nmae") && e.message.contains("corp_name"),
+        e.message.en.contains("corp_nmae") && e.message.en.contains("corp_name"),
         "names the typo and the known fields: {e}"
     );
 }
@@ -322,7 +330,7 @@ fn step_field_not_in_needs() {
     let line = line_of(&src, "fields = [\"corp_id\", \"corp_name\"]");
     assert_eq!(line, 101);
     let e = assert_rejected_at(&src, line, "steps[1].fields[1]");
-    assert!(e.message.contains("needs"), "{e}");
+    assert!(e.message.en.contains("needs"), "{e}");
 
     let (src, line) = edit(
         SEED_003,
@@ -343,7 +351,7 @@ fn step_names_a_missing_url() {
     );
     assert_eq!(line, 156);
     let e = assert_rejected_at(&src, line, "steps[4].urls[2]");
-    assert!(e.message.contains("admim"), "{e}");
+    assert!(e.message.en.contains("admim"), "{e}");
 }
 
 #[test]
@@ -366,7 +374,7 @@ fn console_links_must_be_https_on_an_allowed_host() {
     let (src, line) = edit(SEED_003, "console = { url = \"https://open-dev.dingtalk.com/\", label = { zh = \"打开钉钉开发者后台\"", "https://", "http://");
     assert_eq!(line, 82);
     let e = assert_rejected_at(&src, line, "steps[0].console.url");
-    assert!(e.message.contains("https"), "{e}");
+    assert!(e.message.en.contains("https"), "{e}");
 }
 
 #[test]
@@ -422,7 +430,7 @@ fn url_pattern_mistakes() {
     for (anchor, needle, to, field, says) in cases {
         let (src, line) = edit(SEED_003, anchor, needle, to);
         let e = assert_rejected_at(&src, line, field);
-        assert!(e.message.contains(says), "{to}: {e}");
+        assert!(e.message.en.contains(says), "{to}: {e}");
     }
     // A field hole for a field the template does not need.
     let (src, line) = edit(
@@ -446,7 +454,7 @@ fn a_need_no_step_asks_for() {
     let line = line_of(&src, "needs = [");
     assert_eq!(line, 7);
     let e = assert_rejected_at(&src, line, "needs[6]");
-    assert!(e.message.contains("sso_secret"), "{e}");
+    assert!(e.message.en.contains("sso_secret"), "{e}");
 }
 
 #[test]
@@ -454,7 +462,7 @@ fn duplicate_ids() {
     let (src, line) = edit(SEED_003, "id = \"create_app\"", "create_app", "corp");
     assert_eq!(line, 104);
     let e = assert_rejected_at(&src, line, "steps[2].id");
-    assert!(e.message.contains("corp"), "{e}");
+    assert!(e.message.en.contains("corp"), "{e}");
 
     let (src, line) = edit(SEED_003, "name = \"pc_home\"", "pc_home", "home");
     assert_rejected_at(&src, line, "urls[1].name");
@@ -465,7 +473,7 @@ fn a_step_may_not_take_the_name_of_a_wizard_page() {
     for page in dingbind_core::profile::WIZARD_PAGES {
         let (src, line) = edit(SEED_003, "id = \"create_app\"", "create_app", page);
         let e = assert_rejected_at(&src, line, "steps[2].id");
-        assert!(e.message.contains(page), "{e}");
+        assert!(e.message.en.contains(page), "{e}");
     }
 }
 

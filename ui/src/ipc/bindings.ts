@@ -172,7 +172,7 @@ missing: Array<Field>,
 /**
  * Why the pattern cannot be used (an admin-edited pattern with a typo in `$CORPID$`, say).
  */
-error: string | null, editable: boolean, };
+error: Text | null, editable: boolean, };
 
 export type ImportOutcome = { "kind": "imported", view: ProfileView, 
 /**
@@ -378,7 +378,7 @@ builtin: boolean, };
 
 export type TemplateAdded = { "kind": "added", template: Template, replaced: boolean, } | { "kind": "refused", problem: TemplateProblem, };
 
-export type TemplateProblem = { file: string, line: number, field: string, message: string, };
+export type TemplateProblem = { file: string, line: number, field: string, message: Text, };
 
 export type Text = { zh: string, en: string, };
 

@@ -200,11 +200,19 @@ describe('StartScreen', () => {
   it('lists user templates that could not be loaded', async () => {
     renderWithApp(<StartScreen onOpen={vi.fn()} />, {
       info: appInfo({
-        template_problems: [{ file: 'acme.toml', line: 12, field: 'steps[2].console.url', message: 'host not allowed' }],
+        template_problems: [
+          {
+            file: 'acme.toml',
+            line: 12,
+            field: 'steps[2].console.url',
+            message: { zh: '只能链接钉钉的 https 页面', en: 'host not allowed' },
+          },
+        ],
       }),
     });
     expect(await screen.findByText('有 1 个自定义模板无法加载')).toBeInTheDocument();
-    expect(screen.getByText('acme.toml:12 `steps[2].console.url` — host not allowed')).toBeInTheDocument();
+    const problem = screen.getByText('acme.toml:12').parentElement!;
+    expect(problem).toHaveTextContent('acme.toml:12 steps[2].console.url — 只能链接钉钉的 https 页面');
   });
 
   it('adds the admin’s own template file from the new-binding dialog and selects it', async () => {
@@ -229,14 +237,20 @@ describe('StartScreen', () => {
   it('says where a refused template file is wrong, and keeps the dialog', async () => {
     api.addTemplate.mockResolvedValue({
       kind: 'refused',
-      problem: { file: '/home/admin/acme.toml', line: 13, field: 'steps[0].fields[1]', message: 'unknown field `corp_idd`' },
+      problem: {
+        file: '/home/admin/acme.toml',
+        line: 13,
+        field: 'steps[0].fields[1]',
+        message: { zh: '没有 `corp_idd` 这个字段', en: 'unknown field `corp_idd`' },
+      },
     });
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
     await user.click(await screen.findByTestId('create-profile'));
     await user.click(screen.getByTestId('add-template'));
     const alert = await screen.findByTestId('template-refused');
     expect(alert).toHaveTextContent('这个模板文件不能用');
-    expect(alert).toHaveTextContent('/home/admin/acme.toml:13 `steps[0].fields[1]` — unknown field `corp_idd`');
+    expect(alert).toHaveTextContent('/home/admin/acme.toml:13 steps[0].fields[1] — 没有 corp_idd 这个字段');
+    expect(alert).not.toHaveTextContent('`');
     expect(alert).toHaveTextContent('dingbind templates --check');
     expect(screen.getByTestId('profile-name-input')).toHaveValue('钉钉绑定 1');
   });

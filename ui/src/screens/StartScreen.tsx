@@ -20,6 +20,7 @@ import {
 import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ImportButton from '../outputs/ImportButton';
+import Backticks from '../components/Backticks';
 import { ErrorCode, hasCode, useFail } from '../errors';
 import { api, type ProfileSummary, type ProfileView, type TemplateProblem } from '../ipc';
 import { useAppData } from '../context';
@@ -386,12 +387,22 @@ async function validated<T>(form: FormInstance<T>): Promise<T | null> {
   return null;
 }
 
-/** Where a template file is wrong: `file:line`, the key path, and why. */
+/** Where a template file is wrong: file:line, the key path, and why (in the admin's language). */
 function ProblemText({ problem: p }: { problem: TemplateProblem }) {
+  const tx = useText();
   return (
-    <span className="mono" style={{ wordBreak: 'break-all' }}>
-      {p.file}
-      {p.line > 0 ? `:${p.line}` : ''} {p.field && `\`${p.field}\``} — {p.message}
+    <span style={{ wordBreak: 'break-all' }}>
+      <span className="mono">
+        {p.file}
+        {p.line > 0 ? `:${p.line}` : ''}
+      </span>
+      {p.field && (
+        <>
+          {' '}
+          <Typography.Text code>{p.field}</Typography.Text>
+        </>
+      )}{' '}
+      — <Backticks text={tx(p.message)} />
     </span>
   );
 }

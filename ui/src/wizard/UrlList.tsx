@@ -6,6 +6,7 @@ import { api, type Field, type GeneratedUrl } from '../ipc';
 import { useText } from '../i18n';
 import { useFieldInfo } from '../context';
 import { useFail } from '../errors';
+import Backticks from '../components/Backticks';
 
 /** Shows `$CORPID$` as a highlighted token: it must reach the console exactly as written. */
 export function UrlText({ url }: { url: string }) {
@@ -84,7 +85,7 @@ export default function UrlList({ urls, onEditPattern }: Props) {
               </div>
               {u.error && (
                 <Typography.Text type="danger" data-testid="url-error">
-                  {u.error}
+                  <Backticks text={tx(u.error)} />
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

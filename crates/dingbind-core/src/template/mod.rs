@@ -120,13 +120,13 @@ pub fn builtins() -> &'static [Template] {
     &BUILTINS
 }
 
-/// A user template that could not be loaded.
+/// A user template that could not be loaded: which file, where, and why in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TemplateProblem {
     pub file: String,
     pub line: usize,
     pub field: String,
-    pub message: String,
+    pub message: Text,
 }
 
 /// Loads the admin's own templates (`*.toml`) from `dir`. A broken file is reported, never fatal,
@@ -148,7 +148,10 @@ pub fn load_dir(dir: &std::path::Path) -> (Vec<Template>, Vec<TemplateProblem>) 
             .map_err(|e| TemplateError {
                 line: 0,
                 field: String::new(),
-                message: e.to_string(),
+                message: Text::new(
+                    format!("无法读取文件：{e}"),
+                    format!("cannot read the file: {e}"),
+                ),
             })
             .and_then(|src| parse(&src));
         match parsed {
@@ -157,7 +160,10 @@ pub fn load_dir(dir: &std::path::Path) -> (Vec<Template>, Vec<TemplateProblem>) 
                     file,
                     line: 1,
                     field: "id".into(),
-                    message: format!("the id `{}` is already taken", t.id),
+                    message: Text::new(
+                        format!("id `{}` 已经被别的模板用了", t.id),
+                        format!("the id `{}` is already taken", t.id),
+                    ),
                 }),
             Ok(t) => templates.push(t),
             Err(e) => problems.push(TemplateProblem {

@@ -13,13 +13,14 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-/// A broken template: where (`field` is a key path such as `steps[2].console.url`) and why.
+/// A broken template: where (`field` is a key path such as `steps[2].console.url`) and why, in
+/// both languages (a TOML syntax error keeps the parser's own English words inside the Chinese).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}, `{field}`: {message}")]
+#[error("line {line}, `{field}`: {}", message.en)]
 pub struct TemplateError {
     pub line: usize,
     pub field: String,
-    pub message: String,
+    pub message: Text,
 }
 
 impl TemplateError {
@@ -28,16 +29,16 @@ impl TemplateError {
         "template_invalid"
     }
 
-    /// Where the template is broken; the reason itself is the parser's (English) message.
-    pub fn text(&self) -> crate::i18n::Text {
-        crate::i18n::Text::new(
+    /// Where the template is broken, and why.
+    pub fn text(&self) -> Text {
+        Text::new(
             format!(
-                "模板文件有问题（第 {} 行，`{}`）：{}",
-                self.line, self.field, self.message
+                "模板文件有问题（第 {} 行，{}）：{}",
+                self.line, self.field, self.message.zh
             ),
             format!(
                 "The template is not valid (line {}, `{}`): {}",
-                self.line, self.field, self.message
+                self.line, self.field, self.message.en
             ),
         )
     }
@@ -253,12 +254,12 @@ impl Ctx<'_> {
         &self,
         span: Range<usize>,
         field: impl Into<String>,
-        message: impl Into<String>,
+        message: Text,
     ) -> Result<T, TemplateError> {
         Err(TemplateError {
             line: self.line(span),
             field: field.into(),
-            message: message.into(),
+            message,
         })
     }
 }
@@ -294,6 +295,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 format!("{field}.{missing}")
             };
         }
+        let message = Text::new(format!("TOML 写法有误：{message}"), message);
         TemplateError {
             line: cx.line(span),
             field,
@@ -305,14 +307,20 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         return cx.err(
             v.span(),
             "schema_version",
-            "only schema_version = 1 is understood",
+            Text::new(
+                "只支持 schema_version = 1",
+                "only schema_version = 1 is understood",
+            ),
         );
     }
     if !is_ident(raw.id.get_ref()) {
         return cx.err(
             raw.id.span(),
             "id",
-            "use lowercase letters, digits, `-` and `_`",
+            Text::new(
+                "只能用小写字母、数字、`-` 和 `_`",
+                "use lowercase letters, digits, `-` and `_`",
+            ),
         );
     }
 
@@ -323,10 +331,17 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 need.span(),
                 format!("needs[{i}]"),
-                format!(
-                    "unknown field `{}`; known: {}",
-                    need.get_ref(),
-                    known.join(", ")
+                Text::new(
+                    format!(
+                        "没有 `{}` 这个字段；可用的有：{}",
+                        need.get_ref(),
+                        known.join(", ")
+                    ),
+                    format!(
+                        "unknown field `{}`; known: {}",
+                        need.get_ref(),
+                        known.join(", ")
+                    ),
                 ),
             );
         };
@@ -334,7 +349,10 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 need.span(),
                 format!("needs[{i}]"),
-                format!("`{field}` is listed twice"),
+                Text::new(
+                    format!("`{field}` 写了两次"),
+                    format!("`{field}` is listed twice"),
+                ),
             );
         }
         needs.push(field);
@@ -354,22 +372,24 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 u.name.span(),
                 format!("urls[{i}].name"),
-                "use lowercase letters, digits and `_`",
+                Text::new(
+                    "只能用小写字母、数字和 `_`",
+                    "use lowercase letters, digits and `_`",
+                ),
             );
         }
         if urls.iter().any(|x| &x.name == name) {
             return cx.err(
                 u.name.span(),
                 format!("urls[{i}].name"),
-                format!("`{name}` is defined twice"),
+                Text::new(
+                    format!("`{name}` 定义了两次"),
+                    format!("`{name}` is defined twice"),
+                ),
             );
         }
         if let Err(e) = check_pattern(u.pattern.get_ref(), &needs) {
-            return cx.err(
-                u.pattern.span(),
-                format!("urls[{i}].pattern"),
-                e.to_string(),
-            );
+            return cx.err(u.pattern.span(), format!("urls[{i}].pattern"), e.text());
         }
         urls.push(UrlSpec {
             name: name.clone(),
@@ -395,14 +415,17 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 p.code.span(),
                 format!("permissions[{i}].code"),
-                "a permission code has no spaces",
+                Text::new("权限代码里不能有空格", "a permission code has no spaces"),
             );
         }
         if permissions.iter().any(|x| &x.code == code) {
             return cx.err(
                 p.code.span(),
                 format!("permissions[{i}].code"),
-                format!("`{code}` is listed twice"),
+                Text::new(
+                    format!("`{code}` 写了两次"),
+                    format!("`{code}` is listed twice"),
+                ),
             );
         }
         permissions.push(Permission {
@@ -413,7 +436,14 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     }
 
     if raw.steps.is_empty() {
-        return cx.err(0..0, "steps", "a template needs at least one [[steps]]");
+        return cx.err(
+            0..0,
+            "steps",
+            Text::new(
+                "模板至少要有一个 [[steps]]",
+                "a template needs at least one [[steps]]",
+            ),
+        );
     }
     let mut steps: Vec<Step> = Vec::new();
     let mut covered = HashSet::new();
@@ -423,21 +453,32 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 s.id.span(),
                 format!("steps[{i}].id"),
-                "use lowercase letters, digits, `-` and `_`",
+                Text::new(
+                    "只能用小写字母、数字、`-` 和 `_`",
+                    "use lowercase letters, digits, `-` and `_`",
+                ),
             );
         }
         if crate::profile::WIZARD_PAGES.contains(&id.as_str()) {
             return cx.err(
                 s.id.span(),
                 format!("steps[{i}].id"),
-                format!("`{id}` is the name of one of the wizard's own pages; choose another id"),
+                Text::new(
+                    format!("`{id}` 是向导自带页面的名字，请换一个 id"),
+                    format!(
+                        "`{id}` is the name of one of the wizard's own pages; choose another id"
+                    ),
+                ),
             );
         }
         if steps.iter().any(|x| &x.id == id) {
             return cx.err(
                 s.id.span(),
                 format!("steps[{i}].id"),
-                format!("step `{id}` is defined twice"),
+                Text::new(
+                    format!("步骤 `{id}` 定义了两次"),
+                    format!("step `{id}` is defined twice"),
+                ),
             );
         }
         let mut fields = Vec::new();
@@ -451,14 +492,20 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                     return cx.err(
                         f.span(),
                         format!("steps[{i}].fields[{j}]"),
-                        format!("`{}` is not in `needs`", f.get_ref()),
+                        Text::new(
+                            format!("`{}` 不在 `needs` 里", f.get_ref()),
+                            format!("`{}` is not in `needs`", f.get_ref()),
+                        ),
                     )
                 }
                 None => {
                     return cx.err(
                         f.span(),
                         format!("steps[{i}].fields[{j}]"),
-                        format!("unknown field `{}`", f.get_ref()),
+                        Text::new(
+                            format!("没有 `{}` 这个字段", f.get_ref()),
+                            format!("unknown field `{}`", f.get_ref()),
+                        ),
                     )
                 }
             }
@@ -468,7 +515,10 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 return cx.err(
                     u.span(),
                     format!("steps[{i}].urls[{j}]"),
-                    format!("no [[urls]] entry named `{}`", u.get_ref()),
+                    Text::new(
+                        format!("[[urls]] 里没有名为 `{}` 的地址", u.get_ref()),
+                        format!("no [[urls]] entry named `{}`", u.get_ref()),
+                    ),
                 );
             }
         }
@@ -476,7 +526,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             Some(c) => {
                 if let Err(e) = console::check_template_link(c.url.get_ref()) {
                     let field = format!("steps[{i}].console.url");
-                    return cx.err(c.url.span(), field, e.to_string());
+                    return cx.err(c.url.span(), field, e.text());
                 }
                 Some(ConsoleLink {
                     url: c.url.into_inner(),
@@ -491,7 +541,10 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 return cx.err(
                     c.id.span(),
                     format!("steps[{i}].confirm[{j}].id"),
-                    "confirmation ids are unique lowercase identifiers",
+                    Text::new(
+                        "确认项的 id 要用小写字母，且不能重复",
+                        "confirmation ids are unique lowercase identifiers",
+                    ),
                 );
             }
             confirm.push(Confirm {
@@ -520,7 +573,10 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         return cx.err(
             missing.span(),
             format!("needs[{i}]"),
-            format!("no step asks for `{}`", missing.get_ref()),
+            Text::new(
+                format!("没有哪个步骤要求填写 `{}`", missing.get_ref()),
+                format!("no step asks for `{}`", missing.get_ref()),
+            ),
         );
     }
 
@@ -530,10 +586,17 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             return cx.err(
                 c.span(),
                 format!("extra_checks[{i}]"),
-                format!(
-                    "unknown check `{}`; known: {}",
-                    c.get_ref(),
-                    crate::checks::EXTRA_CHECKS.join(", ")
+                Text::new(
+                    format!(
+                        "没有 `{}` 这项检测；可用的有：{}",
+                        c.get_ref(),
+                        crate::checks::EXTRA_CHECKS.join(", ")
+                    ),
+                    format!(
+                        "unknown check `{}`; known: {}",
+                        c.get_ref(),
+                        crate::checks::EXTRA_CHECKS.join(", ")
+                    ),
                 ),
             );
         }

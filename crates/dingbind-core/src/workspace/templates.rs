@@ -4,6 +4,7 @@
 
 use super::{Result, Workspace};
 use crate::host::MAX_TEMPLATE_BYTES;
+use crate::i18n::Text;
 use crate::store::atomic_write;
 use crate::template::{self, Template, TemplateProblem};
 use serde::{Deserialize, Serialize};
@@ -25,7 +26,7 @@ impl Workspace {
     /// Checks `src` (read from `file`, named in problems) and, when it is a good template, stores
     /// it in the templates folder and adds it to [`Workspace::templates`].
     pub fn add_template(&self, file: &str, src: &[u8]) -> Result<TemplateAdded> {
-        let refuse = |line, field: &str, message: String| {
+        let refuse = |line, field: &str, message: Text| {
             Ok(TemplateAdded::Refused {
                 problem: TemplateProblem {
                     file: file.to_string(),
@@ -37,19 +38,33 @@ impl Workspace {
         };
         if src.len() > MAX_TEMPLATE_BYTES {
             let size = src.len();
-            return refuse(0, "", format!("{size} bytes is too big for a template"));
+            return refuse(
+                0,
+                "",
+                Text::new(
+                    format!("文件有 {size} 字节，太大了，不是模板文件"),
+                    format!("{size} bytes is too big for a template"),
+                ),
+            );
         }
         let Ok(text) = std::str::from_utf8(src) else {
-            return refuse(0, "", "not a UTF-8 text file".into());
+            return refuse(
+                0,
+                "",
+                Text::new("不是 UTF-8 编码的文本文件", "not a UTF-8 text file"),
+            );
         };
         let parsed = match template::parse(text) {
             Ok(t) => t,
             Err(e) => return refuse(e.line, &e.field, e.message),
         };
         if template::builtin(&parsed.id).is_some() {
-            let message = format!(
-                "`{}` is the id of a built-in template; give yours its own id",
-                parsed.id
+            let message = Text::new(
+                format!("`{}` 是内置模板的 id，请给你的模板换一个 id", parsed.id),
+                format!(
+                    "`{}` is the id of a built-in template; give yours its own id",
+                    parsed.id
+                ),
             );
             return refuse(id_line(text), "id", message);
         }
