@@ -312,22 +312,21 @@ impl<'a> App<'a> {
         .await;
     }
 
-    /// Opens step `i` (0-based; the summary is after the last step) from the side bar.
-    pub async fn goto_step(&self, i: usize) {
-        self.click(&format!(
-            ".wizard-steps .ant-steps-item:nth-child({}) .ant-steps-item-title",
-            i + 1
-        ))
-        .await;
-        let want = self
-            .wait_css(&format!(
-                ".wizard-steps .ant-steps-item:nth-child({}) .ant-steps-item-title",
-                i + 1
-            ))
-            .await
-            .text()
-            .await
-            .unwrap();
+    /// Opens a template step or a wizard page (`step-nav-<id>`) from the side bar and waits until
+    /// its title shows.
+    pub async fn goto(&self, id: &str) {
+        let item = format!("[data-testid=step-nav-{id}] .ant-steps-item-title");
+        // The side bar scrolls on its own; WebKitWebDriver does not scroll it to reach an item.
+        self.wait_css(&item).await;
+        let _ = self
+            .client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+                vec![json!(item)],
+            )
+            .await;
+        self.click(&item).await;
+        let want = self.wait_css(&item).await.text().await.unwrap();
         self.poll(
             "[data-testid=step-title]",
             None,

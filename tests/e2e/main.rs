@@ -42,14 +42,6 @@ const STEPS: [&str; 11] = [
 /// A server team's template in the short form (`crates/dingbind-core/src/template/mod.rs`).
 const ACME_TEMPLATE: &str = include_str!("../../crates/dingbind-core/tests/fixtures/acme-oa.toml");
 
-/// The wizard's own pages after the template's steps.
-const PAGES: [&str; 5] = ["scan_codes", "login_test", "live", "history", "summary"];
-
-/// The side-bar index of a wizard page.
-fn page(id: &str) -> usize {
-    STEPS.len() + PAGES.iter().position(|p| *p == id).unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
 async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain() {
@@ -199,6 +191,14 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     app.wait_text("[data-testid=secret-location-sso_secret]", "系统钥匙串")
         .await;
     app.next("install").await;
+    // Step 10 hands every value to the platform, in its field order, each with copy; the ticks
+    // are done in the platform, not in DingTalk's console.
+    app.wait_text("[data-testid=handover-corp_id]", CORP_ID)
+        .await;
+    app.wait_text("[data-testid=handover-values]", "SSOsecret")
+        .await;
+    app.wait_text("[data-testid=confirm-heading]", "在平台后台完成后请勾选")
+        .await;
     app.click("[data-testid=confirm-installed]").await;
     app.next("scan_login").await;
 
@@ -214,11 +214,11 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         .await;
     app.wait_text("[data-testid=profile-name]", "e2e 总部私有云")
         .await;
-    app.goto_step(1).await;
+    app.goto(STEPS[1]).await;
     app.wait_value("[data-testid=field-corp_id]", CORP_ID).await;
     app.wait_value("[data-testid=field-corp_name]", "宜点云测试企业（集团）")
         .await;
-    app.goto_step(10).await;
+    app.goto(STEPS[10]).await;
     app.click("[data-testid=confirm-enabled]").await;
     // Next walks the wizard's own pages after the last step.
     for title in [
@@ -248,17 +248,19 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         &client_secret(),
     )
     .await;
-    app.wait_text(".ant-result-title", "所有步骤都已完成").await;
+    // Every step is done, but nothing was checked yet: no "all done", and the page says why first.
+    app.wait_text("[data-testid=summary-last-check]", "还没有做实时检测")
+        .await;
     app.screenshot("zh-13-summary").await;
 
     // Screenshots of every step in both languages.
     for (lang, label) in [("zh", "中文"), ("en", "EN")] {
         app.switch_language(label).await;
         for (i, id) in STEPS.iter().enumerate() {
-            app.goto_step(i).await;
+            app.goto(id).await;
             app.screenshot(&format!("{lang}-{:02}-{id}", i + 1)).await;
         }
-        app.goto_step(page("summary")).await;
+        app.goto("summary").await;
         app.screenshot(&format!("{lang}-13-summary")).await;
     }
     app.switch_language("中文").await;
@@ -325,12 +327,12 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.wait_text("[data-testid=practice-banner]", PRACTICE)
         .await;
     app.click("[data-testid=practice-fill]").await;
-    app.goto_step(1).await;
+    app.goto(STEPS[1]).await;
     app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1")
         .await;
 
     // The live test streams every check and names the missing scopes.
-    app.goto_step(page("live")).await;
+    app.goto("live").await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "未通过").await;
     for scope in [
@@ -404,7 +406,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.switch_language("中文").await;
 
     // The permission step shows the same, per permission, with what to search for.
-    app.goto_step(5).await;
+    app.goto(STEPS[5]).await;
     app.click("[data-testid=check-permissions]").await;
     app.wait_attr(
         "[data-testid='perm-status-qyapi_get_member']",
@@ -427,7 +429,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     // Only run once the switch has landed, or the run may still meet the old scenario.
     app.wait_text("[data-testid=practice-banner]", "healthy")
         .await;
-    app.goto_step(page("live")).await;
+    app.goto("live").await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "没有发现阻断问题")
         .await;
@@ -435,6 +437,9 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.wait_text("[data-testid=check-unproven]", "平台服务器的出口IP")
         .await;
     app.wait_text("[data-testid=check-unproven]", "练习模式")
+        .await;
+    // Nor does the side bar count a practice run as checked.
+    app.wait_text("[data-testid=verify-progress]", "最近一次是练习模式")
         .await;
     let statuses = app.attrs("[data-testid^='check-']", "data-status").await;
     assert!(statuses.len() >= 20, "{statuses:?}");
@@ -490,12 +495,12 @@ async fn scan_login_history_report_and_support_mode() {
     app.wait_text("[data-testid=practice-banner]", "healthy")
         .await;
     app.click("[data-testid=practice-fill]").await;
-    app.goto_step(1).await;
+    app.goto(STEPS[1]).await;
     app.wait_value("[data-testid=field-corp_id]", "ding5084aa896d73d7f1")
         .await;
 
     // Scan codes: three QR images with the exact URLs.
-    app.goto_step(page("scan_codes")).await;
+    app.goto("scan_codes").await;
     app.wait_css("[data-testid=qr-web_login]").await;
     app.wait_css("[data-testid=qr-workbench]").await;
     app.wait_css("[data-testid=qr-mobile_home]").await;
@@ -515,7 +520,7 @@ async fn scan_login_history_report_and_support_mode() {
     app.switch_language("中文").await;
 
     // The login round trip: the simulated phone scans, the wizard names who logged in.
-    app.goto_step(page("login_test")).await;
+    app.goto("login_test").await;
     app.wait_text(
         "[data-testid=login-redirect]",
         "http://127.0.0.1:27180/dingbind/login",
@@ -532,7 +537,7 @@ async fn scan_login_history_report_and_support_mode() {
     app.switch_language("中文").await;
 
     // Two runs — healthy, then with the contact permissions withdrawn — compared in the history.
-    app.goto_step(page("live")).await;
+    app.goto("live").await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "没有发现阻断问题")
         .await;
@@ -550,7 +555,7 @@ async fn scan_login_history_report_and_support_mode() {
         .await;
     app.click("[data-testid=run-checks]").await;
     app.wait_text("[data-testid=check-verdict]", "未通过").await;
-    app.goto_step(page("history")).await;
+    app.goto("history").await;
     app.click("[data-testid=history-compare]").await;
     app.wait_attr(
         "[data-testid='diff-scope.qyapi_get_member']",
@@ -561,7 +566,7 @@ async fn scan_login_history_report_and_support_mode() {
     app.screenshot("zh-16-history").await;
 
     // The report and the hand-off files.
-    app.goto_step(page("summary")).await;
+    app.goto("summary").await;
     app.click("[data-testid=report-html]").await;
     app.wait_text("[data-testid=report-saved]", ".html").await;
     app.screenshot("zh-17-report").await;

@@ -587,3 +587,39 @@ fn a_missing_top_level_key_is_named_alone() {
     let e = rejected(&src);
     assert_eq!(e.field, "needs", "{e}");
 }
+
+/// A platform step lists what the admin types into the platform, in the platform's field order;
+/// only fields the template needs, each once.
+#[test]
+fn hand_over_lists_needed_values_in_the_platforms_order() {
+    let seed = parse(SEED_003).unwrap();
+    let (i, install) = seed
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.id == "install")
+        .unwrap();
+    assert_eq!(
+        install.hand_over,
+        [
+            Field::CorpId,
+            Field::CorpName,
+            Field::AgentId,
+            Field::ClientId,
+            Field::ClientSecret,
+            Field::SsoSecret
+        ]
+    );
+    let anchor = "hand_over = [";
+    for (needle, to, says) in [
+        ("\"corp_id\"", "\"corp_idd\"", "unknown field"),
+        ("\"corp_id\"", "\"event_token\"", "not in `needs`"),
+        ("\"corp_name\"", "\"corp_id\"", "listed twice"),
+    ] {
+        let (src, line) = edit(SEED_003, anchor, needle, to);
+        let at = if needle == "\"corp_name\"" { 1 } else { 0 };
+        let e = assert_rejected_at(&src, line, &format!("steps[{i}].hand_over[{at}]"));
+        assert!(e.message.en.contains(says), "{to}: {e}");
+        assert!(has_cjk(&e.message.zh), "{e:?}");
+    }
+}

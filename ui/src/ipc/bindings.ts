@@ -346,6 +346,11 @@ urls: Array<string>,
  */
 show_permissions: boolean, 
 /**
+ * Values the admin types into the platform at this step, in the platform's own field order:
+ * the wizard lists each with its value and a copy button (secrets hidden until revealed).
+ */
+hand_over: Array<Field>, 
+/**
  * Things done in a console the app cannot see, confirmed by the admin.
  */
 confirm: Array<Confirm>, };

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { confirmationsBefore, makeView, seedTemplate, VALUES } from '../test/fixtures';
 import { api, failure } from '../test/mockApi';
+import type { RunListItem } from '../ipc/bindings';
 import { renderWizard } from '../test/render';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
@@ -30,13 +31,33 @@ function firstStep(confirmed: boolean) {
 
 const lastUpdate = () => api.updateProfile.mock.lastCall?.[0];
 
+/** A kept run as the history lists it. */
+function RUN({ fail = 0, practice = null }: { fail?: number; practice?: string | null }): RunListItem {
+  return {
+    id: 'run-1',
+    started_at: '2026-03-04T08:30:05Z',
+    duration_ms: 2400,
+    summary: { ok: 18 - fail, fail, warn: 0, skipped: 0, manual: 2 },
+    practice,
+    imported_from: null,
+    cancelled: false,
+  };
+}
+
 describe('WizardScreen on the seed-003 template', () => {
-  it('lists the 11 steps, then scan, login test, live test, history and report in the side bar, in order', () => {
+  it('lists the 11 setup steps, then 验证与交付: scan, login test, live test, history and report', () => {
     renderWizard(firstStep(false));
-    const nav = document.querySelector<HTMLElement>('.wizard-steps')!;
-    expect(nav).not.toBeNull();
-    const items = within(nav).getAllByRole('button');
-    expect(items.map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([...STEP_TITLES, '扫码验证', '登录测试', '实时检测', '检测记录', '报告与交付']);
+    const [setup, pages] = [...document.querySelectorAll<HTMLElement>('.wizard-steps')];
+    expect(within(setup!).getAllByRole('button').map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual(STEP_TITLES);
+    expect(within(pages!).getAllByRole('button').map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual([
+      '扫码验证',
+      '登录测试',
+      '实时检测',
+      '检测记录',
+      '报告与交付',
+    ]);
+    expect(screen.getByText('验证与交付')).toBeInTheDocument();
+    const items = [...document.querySelectorAll<HTMLElement>('.wizard-steps [role=button]')];
     expect(items.map((el) => el.getAttribute('data-testid'))).toEqual([
       ...seedTemplate.steps.map((s) => `step-nav-${s.id}`),
       'step-nav-scan_codes',
@@ -201,6 +222,20 @@ describe('WizardScreen on the seed-003 template', () => {
       ),
     );
     // console_login, corp and create_app are complete; sso_secret has no confirm but its field is empty.
-    expect(screen.getByText('已完成 3 / 11 步')).toBeInTheDocument();
+    expect(screen.getByTestId('setup-progress')).toHaveTextContent('配置：已完成 3 / 11 步');
+  });
+
+  it('says what the last live test found beside the setup progress', async () => {
+    api.listRuns.mockResolvedValue([RUN({ fail: 3 })]);
+    renderWizard(firstStep(false));
+    await waitFor(() => expect(screen.getByTestId('verify-progress')).toHaveTextContent('验证：最近一次检测有 3 项未通过'));
+    expect(screen.getByTestId('step-nav-live')).toHaveClass('ant-steps-item-error');
+  });
+
+  it('does not count a practice run as checked', async () => {
+    api.listRuns.mockResolvedValue([RUN({ practice: 'healthy' })]);
+    renderWizard(firstStep(false));
+    await waitFor(() => expect(screen.getByTestId('verify-progress')).toHaveTextContent('最近一次是练习模式'));
+    expect(screen.getByTestId('step-nav-live')).not.toHaveClass('ant-steps-item-finish');
   });
 });

@@ -1,6 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { Button, Card, Flex, Layout, Progress, Steps, Tooltip, Typography } from 'antd';
-import { CheckCircleFilled, CloudSyncOutlined, ExclamationCircleFilled, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import {
+  CheckCircleFilled,
+  CloudSyncOutlined,
+  ExclamationCircleFilled,
+  FileDoneOutlined,
+  HistoryOutlined,
+  LeftOutlined,
+  LoginOutlined,
+  QrcodeOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../ipc';
 import { useTemplate } from '../context';
@@ -10,7 +21,8 @@ import { useEditor, type SaveState } from '../wizard/useEditor';
 import StepPanel from '../wizard/StepPanel';
 import Summary from '../wizard/Summary';
 import LiveTest from '../checks/LiveTest';
-import { useChecks, type Checks } from '../checks/useChecks';
+import { useChecks } from '../checks/useChecks';
+import { useLastRun, verdictOf, type Verdict } from '../checks/useLastRun';
 import ScanCodes from '../outputs/ScanCodes';
 import RunHistory from '../outputs/RunHistory';
 import LoginTest from '../outputs/LoginTest';
@@ -20,15 +32,35 @@ const PAGES = ['scan_codes', 'login_test', 'live', 'history', 'summary'] as cons
 type Page = (typeof PAGES)[number];
 type Status = 'finish' | 'process' | 'error' | 'wait';
 
-function pageStatus(page: Page, checks: Checks, complete: boolean): Exclude<Status, 'process'> {
+const PAGE_ICONS: Record<Page, React.ReactNode> = {
+  scan_codes: <QrcodeOutlined />,
+  login_test: <LoginOutlined />,
+  live: <SafetyCertificateOutlined />,
+  history: <HistoryOutlined />,
+  summary: <FileDoneOutlined />,
+};
+
+function pageStatus(page: Page, verdict: Verdict, complete: boolean): Exclude<Status, 'process'> {
   switch (page) {
     case 'live':
-      return checks.run ? (checks.run.summary.fail ? 'error' : 'finish') : 'wait';
+      return verdict === 'failing' ? 'error' : verdict === 'clear' ? 'finish' : 'wait';
     case 'summary':
-      return complete ? 'finish' : 'wait';
+      // Done only when every step is and the last check found nothing blocking.
+      return complete && verdict === 'clear' ? 'finish' : 'wait';
     default:
       return 'wait';
   }
+}
+
+/** The side bar's second line: what the last live test found (or that there was none). */
+function VerifyLine({ verdict, fail }: { verdict: Verdict; fail: number }) {
+  const { t } = useTranslation();
+  const type = verdict === 'failing' ? 'danger' : verdict === 'clear' ? 'success' : 'secondary';
+  return (
+    <Typography.Text type={type} style={{ fontSize: 12, display: 'block' }} data-testid="verify-progress">
+      {t(`wizard.verify.${verdict}`, { count: fail })}
+    </Typography.Text>
+  );
 }
 
 function SaveIndicator({ save }: { save: SaveState }) {
@@ -60,6 +92,8 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
   const tx = useText();
   const editor = useEditor(initial);
   const checks = useChecks(initial.profile.id);
+  const lastRun = useLastRun(initial.profile.id, checks.run);
+  const verdict = verdictOf(lastRun);
   const template = useTemplate(initial.profile.template_id)!;
   const { profile, evaluation } = editor;
   const contentRef = useRef<HTMLDivElement>(null);
@@ -88,19 +122,22 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
     }
   };
 
-  const items = [
-    ...template.steps.map((s) => {
-      const st = evaluation.steps.find((x) => x.id === s.id);
-      const status: Status =
-        s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st?.invalid.length ? 'error' : 'wait';
-      return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
-    }),
-    ...PAGES.map((p) => ({
-      title: t(`pages.${p}.title`),
-      status: (profile.current_step === p || (p === 'live' && checks.running) ? 'process' : pageStatus(p, checks, evaluation.complete)) as Status,
-      'data-testid': `step-nav-${p}`,
-    })),
-  ];
+  // Two groups, as the admin works through them: the template's numbered setup steps, then the
+  // wizard's own pages to verify and hand over (icons, not numbers, so the count stays honest).
+  const setupItems = template.steps.map((s) => {
+    const st = evaluation.steps.find((x) => x.id === s.id);
+    const status: Status =
+      s.id === profile.current_step ? 'process' : st?.complete ? 'finish' : st?.invalid.length ? 'error' : 'wait';
+    return { title: tx(s.title), status, 'data-testid': `step-nav-${s.id}` };
+  });
+  const pageItems = PAGES.map((p) => ({
+    title: t(`pages.${p}.title`),
+    icon: PAGE_ICONS[p],
+    status: (profile.current_step === p || (p === 'live' && checks.running)
+      ? 'process'
+      : pageStatus(p, verdict, evaluation.complete)) as Status,
+    'data-testid': `step-nav-${p}`,
+  }));
   const heading = page ? t(`pages.${page}.heading`) : t('wizard.stepOf', { n: index + 1, total });
   const title = step ? tx(step.title) : t(`pages.${page}.long`);
   const last = index === order.length - 1;
@@ -119,18 +156,31 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           <Typography.Text strong style={{ display: 'block', marginBottom: 4 }} data-testid="template-name">
             {tx(template.name)}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="setup-progress">
             {t('wizard.progress', { done, total })}
           </Typography.Text>
           <Progress percent={Math.round((done / total) * 100)} size="small" showInfo={false} data-testid="progress" />
+          <VerifyLine verdict={verdict} fail={lastRun?.summary.fail ?? 0} />
         </div>
         <Steps
           className="wizard-steps"
           orientation="vertical"
           size="small"
-          current={index}
+          current={index < total ? index : -1}
           onChange={go}
-          items={items}
+          items={setupItems}
+          style={{ padding: '4px 20px 8px' }}
+        />
+        <Typography.Text type="secondary" className="steps-group">
+          {t('wizard.verifyAndDeliver')}
+        </Typography.Text>
+        <Steps
+          className="wizard-steps"
+          orientation="vertical"
+          size="small"
+          current={index >= total ? index - total : -1}
+          onChange={(i) => go(total + i)}
+          items={pageItems}
           style={{ padding: '4px 20px 20px' }}
         />
       </Layout.Sider>
@@ -180,7 +230,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
               onRerun={() => editor.goTo('live')}
             />
           ) : (
-            <Summary template={template} editor={editor} />
+            <Summary template={template} editor={editor} lastRun={lastRun} />
           )}
         </Card>
       </Layout.Content>

@@ -8,6 +8,7 @@ import type { Editor } from './useEditor';
 import StepBody from './StepBody';
 import { FieldInput, SecretInput } from './FieldInput';
 import UrlList from './UrlList';
+import ValueList from './ValueList';
 import PermissionList from './PermissionList';
 import type { Checks } from '../checks/useChecks';
 import { useFail } from '../errors';
@@ -51,6 +52,8 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
   };
 
   const urls = evaluation.urls.filter((u) => step.urls.includes(u.name));
+  // A step done in the platform's own back office (its console link is the platform's domain).
+  const onPlatform = step.console?.url.startsWith('https://{domain}') ?? false;
   return (
     <div>
       <StepBody text={tx(step.body)} />
@@ -129,10 +132,21 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
         </>
       )}
 
-      {step.confirm.length > 0 && (
+      {step.hand_over.length > 0 && (
         <>
           <Divider titlePlacement="start" plain>
-            {t('wizard.confirmHeading')}
+            {t('wizard.handOverHeading')}
+          </Divider>
+          <div style={{ maxWidth: 720, marginBottom: 8 }}>
+            <ValueList template={template} editor={editor} fields={step.hand_over} testPrefix="handover" />
+          </div>
+        </>
+      )}
+
+      {step.confirm.length > 0 && (
+        <>
+          <Divider titlePlacement="start" plain data-testid="confirm-heading">
+            {onPlatform ? t('wizard.confirmHeadingPlatform') : t('wizard.confirmHeading')}
           </Divider>
           <Flex vertical gap={10}>
             {step.confirm.map((c) => {

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { clientIdInAgentIdBox, makeView, seedTemplate, VALUES } from '../test/fixtures';
 import { api, core } from '../test/mockApi';
 import { renderWizard } from '../test/render';
+import type { RunListItem } from '../ipc/bindings';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
 
@@ -31,6 +32,19 @@ function unfinished() {
   );
 }
 
+/** A kept run as the history lists it. */
+function run({ fail, practice = null }: { fail: number; practice?: string | null }): RunListItem {
+  return {
+    id: 'run-1',
+    started_at: '2026-03-04T08:30:05Z',
+    duration_ms: 2400,
+    summary: { ok: 18 - fail, fail, warn: 0, skipped: 0, manual: 2 },
+    practice,
+    imported_from: null,
+    cancelled: false,
+  };
+}
+
 describe('Summary', () => {
   it('shows every value, with the secrets masked', () => {
     renderWizard(finished());
@@ -47,8 +61,35 @@ describe('Summary', () => {
     expect(screen.getByTestId('summary-secret-sso_secret')).toHaveTextContent('Sso_…(64)');
     expect(document.body).not.toHaveTextContent(client_secret);
     expect(document.body).not.toHaveTextContent(sso_secret);
-    expect(screen.getByText('所有步骤都已完成')).toBeInTheDocument();
     expect(screen.queryByText('去完成')).not.toBeInTheDocument();
+  });
+
+  it('is not "all done" before a live test, and says so first', async () => {
+    renderWizard(finished());
+    await waitFor(() => expect(screen.getByTestId('summary-last-check')).toHaveTextContent('还没有做实时检测'));
+    expect(screen.queryByTestId('summary-all-done')).not.toBeInTheDocument();
+  });
+
+  it('leads with the last live test: failures block "all done" and lead to the live test', async () => {
+    api.listRuns.mockResolvedValue([run({ fail: 2 })]);
+    const { user } = renderWizard(finished());
+    await waitFor(() => expect(screen.getByTestId('summary-last-check')).toHaveTextContent('最近一次检测有 2 项未通过'));
+    expect(screen.queryByTestId('summary-all-done')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('summary-go-live'));
+    await waitFor(() => expect(screen.getByTestId('step-nav-live')).toHaveClass('ant-steps-item-process'));
+  });
+
+  it('is "all done" only when every step is and the last real run found nothing blocking', async () => {
+    api.listRuns.mockResolvedValue([run({ fail: 0 })]);
+    renderWizard(finished());
+    await waitFor(() =>
+      expect(screen.getByTestId('summary-all-done')).toHaveTextContent('所有步骤都已完成，最近一次检测没有发现阻断问题'),
+    );
+    expect(screen.queryByTestId('summary-last-check')).not.toBeInTheDocument();
+
+    api.listRuns.mockResolvedValue([run({ fail: 0, practice: 'healthy' })]);
+    renderWizard(finished());
+    await waitFor(() => expect(screen.getAllByTestId('summary-last-check')[0]).toHaveTextContent('练习模式'));
   });
 
   it('reveals a secret on request', async () => {

@@ -1,48 +1,59 @@
-import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, List, Result, Space, Tag, Typography } from 'antd';
-import { CheckCircleTwoTone, ClockCircleOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, List, Result, Space, Typography } from 'antd';
+import { CheckCircleTwoTone, ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, type Field, type Template } from '../ipc';
+import type { RunListItem, Template } from '../ipc';
+import { verdictOf } from '../checks/useLastRun';
+import { formatTime } from '../format';
 import { useText } from '../i18n';
-import { useFieldInfo } from '../context';
 import type { Editor } from './useEditor';
 import { CopyButton, UrlText } from './UrlList';
 import ReportPanel from '../outputs/ReportPanel';
+import ValueList from './ValueList';
 import HandoffPanel from '../outputs/HandoffPanel';
 
-function SecretValue({ profileId, field, masked }: { profileId: string; field: Field; masked: string }) {
-  const { t } = useTranslation();
-  const [shown, setShown] = useState<string | null>(null);
-  return (
-    <Space>
-      <span className="mono" data-testid={`summary-secret-${field}`}>
-        {shown ?? masked}
-      </span>
-      <Button
-        size="small"
-        type="link"
-        icon={shown ? <EyeInvisibleOutlined /> : <EyeOutlined />}
-        data-testid={`summary-reveal-${field}`}
-        onClick={() => (shown ? setShown(null) : void api.revealSecret(profileId, field).then(setShown))}
-      >
-        {shown ? t('field.hide') : t('field.reveal')}
-      </Button>
-    </Space>
-  );
+interface Props {
+  template: Template;
+  editor: Editor;
+  /** The newest kept live-test run; `undefined` while it loads. */
+  lastRun: RunListItem | null | undefined;
 }
 
-export default function Summary({ template, editor }: { template: Template; editor: Editor }) {
+/** The report page leads with what the last live test found; "all done" only when it found nothing
+ * blocking against the real DingTalk and every step is done. */
+export default function Summary({ template, editor, lastRun }: Props) {
   const { t } = useTranslation();
   const tx = useText();
-  const fieldInfo = useFieldInfo();
   const { profile, evaluation } = editor;
   const pending = evaluation.steps.filter((s) => !s.complete);
+  const verdict = verdictOf(lastRun);
 
   return (
     <Flex vertical gap={20}>
-      {pending.length === 0 ? (
-        <Result status="success" title={t('summary.allDone')} subTitle={t('summary.allDoneBody')} style={{ padding: '8px 0' }} />
-      ) : (
+      {lastRun !== undefined && !(pending.length === 0 && verdict === 'clear') && (
+        <Alert
+          type={verdict === 'clear' ? 'success' : verdict === 'failing' ? 'error' : 'warning'}
+          showIcon
+          data-testid="summary-last-check"
+          title={t(`summary.lastCheck.${verdict}`, { count: lastRun?.summary.fail ?? 0 })}
+          description={lastRun ? t('summary.lastCheck.at', { time: formatTime(lastRun.started_at) }) : undefined}
+          action={
+            verdict !== 'clear' && (
+              <Button size="small" onClick={() => editor.goTo('live')} data-testid="summary-go-live">
+                {t('summary.lastCheck.go')}
+              </Button>
+            )
+          }
+        />
+      )}
+      {pending.length === 0 && verdict === 'clear' ? (
+        <Result
+          status="success"
+          title={t('summary.allDone')}
+          subTitle={t('summary.allDoneBody')}
+          style={{ padding: '8px 0' }}
+          data-testid="summary-all-done"
+        />
+      ) : pending.length === 0 ? null : (
         <Card size="small" title={t('summary.notDone', { count: pending.length })}>
           <List
             size="small"
@@ -71,28 +82,7 @@ export default function Summary({ template, editor }: { template: Template; edit
       <HandoffPanel profileId={profile.id} />
 
       <Card size="small" title={t('summary.values')}>
-        <Descriptions column={1} size="small" bordered data-testid="summary-values">
-          {template.needs.map((f) => {
-            const verdict = evaluation.fields[f];
-            const set = verdict && verdict.code !== 'empty';
-            return (
-              <Descriptions.Item key={f} label={tx(fieldInfo(f).label)}>
-                {!set ? (
-                  <Typography.Text type="secondary">{t('summary.notSet')}</Typography.Text>
-                ) : fieldInfo(f).secret ? (
-                  <SecretValue profileId={profile.id} field={f} masked={verdict.value} />
-                ) : (
-                  <Space>
-                    <span className={f === 'corp_name' ? undefined : 'mono'} data-testid={`summary-${f}`}>
-                      {verdict.value}
-                    </span>
-                    {!verdict.ok && <Tag color="error">{tx(verdict.message)}</Tag>}
-                  </Space>
-                )}
-              </Descriptions.Item>
-            );
-          })}
-        </Descriptions>
+        <ValueList template={template} editor={editor} fields={template.needs} testPrefix="summary" />
       </Card>
 
       <Card size="small" title={t('summary.urls')}>

@@ -28,7 +28,16 @@ export function UrlText({ url }: { url: string }) {
   );
 }
 
-export function CopyButton({ text, testId }: { text: string; testId?: string }) {
+/** Copies `text`, or what `text()` resolves to (a secret read from the keychain only on click). */
+export function CopyButton({
+  text,
+  testId,
+  size,
+}: {
+  text: string | (() => Promise<string | null>);
+  testId?: string;
+  size?: 'small';
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const fail = useFail();
@@ -38,10 +47,14 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
       icon={copied ? <CheckOutlined /> : <CopyOutlined />}
       type={copied ? 'primary' : 'default'}
       ghost={copied}
+      size={size}
       data-testid={testId}
       onClick={() =>
-        api
-          .copy(text)
+        (typeof text === 'string' ? Promise.resolve(text) : text())
+          .then((value) => {
+            if (value === null) throw new Error('nothing to copy');
+            return api.copy(value);
+          })
           .then(() => {
             setCopied(true);
             message.success(t('url.copied'));

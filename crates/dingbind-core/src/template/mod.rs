@@ -71,6 +71,10 @@ pub struct Step {
     pub urls: Vec<String>,
     /// Whether this step lists the template's required permissions.
     pub show_permissions: bool,
+    /// Values the admin types into the platform at this step, in the platform's own field order:
+    /// the wizard lists each with its value and a copy button (secrets hidden until revealed).
+    #[serde(default)]
+    pub hand_over: Vec<Field>,
     /// Things done in a console the app cannot see, confirmed by the admin.
     pub confirm: Vec<Confirm>,
 }

@@ -222,6 +222,8 @@ struct RawStep {
     #[serde(default)]
     show_permissions: bool,
     #[serde(default)]
+    hand_over: Vec<Spanned<String>>,
+    #[serde(default)]
     confirm: Vec<RawConfirm>,
 }
 
@@ -522,6 +524,40 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                 );
             }
         }
+        let mut hand_over = Vec::new();
+        for (j, f) in s.hand_over.iter().enumerate() {
+            let field = format!("steps[{i}].hand_over[{j}]");
+            match Field::parse(f.get_ref()) {
+                Some(v) if needs.contains(&v) && !hand_over.contains(&v) => hand_over.push(v),
+                Some(v) if needs.contains(&v) => {
+                    return cx.err(
+                        f.span(),
+                        field,
+                        Text::new(format!("`{v}` 写了两次"), format!("`{v}` is listed twice")),
+                    )
+                }
+                Some(_) => {
+                    return cx.err(
+                        f.span(),
+                        field,
+                        Text::new(
+                            format!("`{}` 不在 `needs` 里", f.get_ref()),
+                            format!("`{}` is not in `needs`", f.get_ref()),
+                        ),
+                    )
+                }
+                None => {
+                    return cx.err(
+                        f.span(),
+                        field,
+                        Text::new(
+                            format!("没有 `{}` 这个字段", f.get_ref()),
+                            format!("unknown field `{}`", f.get_ref()),
+                        ),
+                    )
+                }
+            }
+        }
         let console = match s.console {
             Some(c) => {
                 if let Err(e) = console::check_template_link(c.url.get_ref()) {
@@ -561,6 +597,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             fields,
             urls: s.urls.into_iter().map(Spanned::into_inner).collect(),
             show_permissions: s.show_permissions,
+            hand_over,
             confirm,
         });
     }
