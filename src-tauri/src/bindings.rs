@@ -55,6 +55,7 @@ impl Ts {
         T::name(&self.cfg)
     }
 
+    /// Records a command with its arguments (name, TS type) and returned TS type.
     pub fn command(
         &mut self,
         name: &'static str,
@@ -64,6 +65,7 @@ impl Ts {
         self.commands.push((name, args, returns));
     }
 
+    /// Records an event with its wire name and payload TS type.
     pub fn event(&mut self, name: &'static str, wire: &'static str, payload: String) {
         self.events.push((name, wire, payload));
     }

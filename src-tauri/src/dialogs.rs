@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
+/// `DINGBIND_SAVE_DIR` answers the save dialog with that folder (automation, end-to-end tests).
 pub const SAVE_DIR_ENV: &str = "DINGBIND_SAVE_DIR";
 /// `DINGBIND_OPEN_FILE` answers the open dialog with this file (automation, end-to-end tests).
 pub const OPEN_FILE_ENV: &str = "DINGBIND_OPEN_FILE";

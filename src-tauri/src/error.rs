@@ -9,6 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// An error as the UI receives it.
 pub struct IpcError {
     /// Stable snake_case: the core's (listed in `dingbind_core::error`) or one of [`IpcError`]'s
     /// constructors below.

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 /// A payload type with its one event name (implemented from the `events!` table).
 pub trait Event: Serialize + Clone {
+    /// The event name the UI listens for.
     const NAME: &'static str;
 }
 
@@ -19,7 +20,9 @@ pub fn emit<R: tauri::Runtime, E: Event>(app: &tauri::AppHandle<R>, event: E) {
 /// After each autosave: which profile was saved and when, or why it could not be.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Saved {
+    /// The profile saved, when it was.
     pub id: Option<String>,
+    /// When it was saved (RFC 3339).
     pub updated_at: Option<String>,
     /// Why the profile could not be saved, in both languages.
     pub error: Option<Text>,

@@ -3,6 +3,8 @@
 //! simulator — and hands every decision to the core's
 //! [`Workspace`](dingbind_core::workspace::Workspace). `commands/list.rs` is the whole IPC surface.
 
+#![warn(missing_docs)]
+
 pub mod bindings;
 pub mod commands;
 pub mod dialogs;
@@ -19,8 +21,10 @@ use tauri::Manager;
 #[derive(Debug, thiserror::Error)]
 pub enum SetupError {
     #[error("{0}")]
+    /// The data folder could not be opened as a workspace.
     Workspace(#[from] WorkspaceError),
     #[error("no data folder: set DINGBIND_DATA_DIR")]
+    /// There is no data folder (no home directory) and `DINGBIND_DATA_DIR` is not set.
     NoDataDir,
 }
 
@@ -53,6 +57,7 @@ pub fn setup_workspace<R: tauri::Runtime>(
     Ok(())
 }
 
+/// Starts the desktop app: plugins, the workspace in the data folder, the command handler.
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_clipboard_manager::init())

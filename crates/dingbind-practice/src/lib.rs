@@ -6,6 +6,8 @@
 //! dev-dependency, the desktop app links it for its 练习模式 switch, and the CLI only when built
 //! with its `practice` feature, so the binary admins copy to servers carries no simulator.
 
+#![warn(missing_docs)]
+
 use dingbind_core::{Field, Text, UserError};
 use dingtalk_sim::{scenarios, Sim, SimError, SimHandle};
 
@@ -15,7 +17,12 @@ pub enum PracticeError {
     /// No built-in scenario has this name. `known` lists the ones there are; it is empty where the
     /// list is not repeated (switching: the UI already offers every scenario).
     #[error("{}", unknown_scenario(name, known))]
-    UnknownScenario { name: String, known: Vec<String> },
+    UnknownScenario {
+        /// The name asked for.
+        name: String,
+        /// The built-in scenarios.
+        known: Vec<String>,
+    },
     /// The simulator could not start (no loopback port) or refused the scenario.
     #[error("{0}")]
     Sim(#[from] SimError),
@@ -53,8 +60,10 @@ impl UserError for PracticeError {
     }
 }
 
+/// A running simulator and the scenario it answers with.
 pub struct Practice {
     sim: SimHandle,
+    /// The scenario's name, as `scenario_names` lists it.
     pub scenario: String,
 }
 
@@ -63,6 +72,7 @@ pub fn scenario_names() -> Vec<String> {
     scenarios::names().iter().map(|s| s.to_string()).collect()
 }
 
+/// Starts the simulator on a free loopback port with the built-in `scenario`.
 pub async fn start(scenario: &str) -> Result<Practice, PracticeError> {
     let s = scenarios::builtin(scenario).ok_or_else(|| PracticeError::UnknownScenario {
         name: scenario.to_string(),
@@ -85,6 +95,7 @@ pub fn sim_endpoints(sim: &dingtalk_sim::SimHandle) -> dingtalk::Endpoints {
 }
 
 impl Practice {
+    /// Where the simulator answers, as the client's endpoints.
     pub fn endpoints(&self) -> dingtalk::Endpoints {
         sim_endpoints(&self.sim)
     }
@@ -112,6 +123,7 @@ impl Practice {
         ]
     }
 
+    /// Stops the simulator and frees its port.
     pub async fn stop(self) {
         self.sim.shutdown().await;
     }

@@ -9,10 +9,12 @@ use dingbind_core::workspace::{AppInfo, Workspace};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime};
 
+/// What the UI needs at start: version, data folder, keychain state, settings, field labels.
 pub fn app_info<R: Runtime>(app: &AppHandle<R>) -> Res<AppInfo> {
     Ok(app.state::<Workspace>().info())
 }
 
+/// Keeps the admin's language for the next start.
 pub fn set_language<R: Runtime>(app: &AppHandle<R>, language: Lang) -> Res<()> {
     Ok(app.state::<Workspace>().set_language(language)?)
 }

@@ -24,6 +24,7 @@ pub async fn run_checks<R: Runtime>(
         .await?)
 }
 
+/// Stops the run in progress (its unfinished checks end as cancelled).
 pub fn cancel_checks<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     app.state::<Workspace>().cancel_checks();
     Ok(())
@@ -39,6 +40,7 @@ pub fn list_runs<R: Runtime>(app: &AppHandle<R>, profile_id: String) -> Res<Vec<
     Ok(app.state::<Workspace>().runs(&profile_id)?)
 }
 
+/// One kept run of the profile, with every result.
 pub fn get_run<R: Runtime>(app: &AppHandle<R>, profile_id: String, id: String) -> Res<RecordedRun> {
     Ok(app.state::<Workspace>().run(&profile_id, &id)?)
 }

@@ -11,10 +11,13 @@ use dingbind_core::workspace::{LoginStarted, Workspace};
 use std::time::Duration;
 use tauri::{AppHandle, Manager, Runtime};
 
+/// The loopback redirect URL the admin registers for the login test.
 pub fn login_redirect_url<R: Runtime>(_app: &AppHandle<R>) -> Res<String> {
     Ok(login::redirect_url(DEFAULT_PORT))
 }
 
+/// Starts the login test of the profile and opens DingTalk's login page (or, in practice mode,
+/// lets the simulated phone scan it); a preflight that already failed ends the test here.
 pub async fn login_start<R: Runtime>(app: &AppHandle<R>, profile_id: String) -> Res<LoginStarted> {
     let (cfg, practice) = target(app).await;
     let started = app
@@ -45,6 +48,7 @@ pub async fn login_finish<R: Runtime>(app: &AppHandle<R>) -> Res<CheckResult> {
     Ok(app.state::<Workspace>().login_finish().await?)
 }
 
+/// Stops waiting for the login (it ends as skipped).
 pub fn login_cancel<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     app.state::<Workspace>().login_cancel();
     Ok(())

@@ -13,6 +13,7 @@ use dingbind_core::workspace::Workspace;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
+/// The profile's scan codes, against DingTalk's login host (or the simulator's in practice mode).
 pub async fn scan_codes<R: Runtime>(app: &AppHandle<R>, profile_id: String) -> Res<Vec<ScanCode>> {
     let (cfg, _) = target(app).await;
     let ws = app.state::<Workspace>();

@@ -49,9 +49,11 @@ pub async fn target<R: Runtime>(app: &AppHandle<R>) -> (dingtalk::Config, Option
 pub struct PracticeStatus {
     /// The running scenario; `None` when checks go to the real DingTalk.
     pub scenario: Option<String>,
+    /// Every built-in scenario, in the simulator's order.
     pub scenarios: Vec<String>,
 }
 
+/// Whether practice mode runs, and with which scenario.
 pub async fn practice_status<R: Runtime>(app: &AppHandle<R>) -> Res<PracticeStatus> {
     Ok(app.state::<PracticeSlot>().status().await)
 }
@@ -71,6 +73,7 @@ pub async fn start_practice<R: Runtime>(
     Ok(slot.status().await)
 }
 
+/// Leaves practice mode: checks go to the real DingTalk again.
 pub async fn stop_practice<R: Runtime>(app: &AppHandle<R>) -> Res<PracticeStatus> {
     let slot = app.state::<PracticeSlot>();
     let running = slot.0.lock().await.take();

@@ -6,10 +6,12 @@ use dingbind_core::store::ProfileSummary;
 use dingbind_core::workspace::{ProfileView, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
+/// Every saved binding (a file that cannot be read is listed with why).
 pub fn list_profiles<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<ProfileSummary>> {
     Ok(app.state::<Workspace>().list()?)
 }
 
+/// Creates a binding from a template and opens it.
 pub fn create_profile<R: Runtime>(
     app: &AppHandle<R>,
     name: String,
@@ -18,10 +20,12 @@ pub fn create_profile<R: Runtime>(
     Ok(app.state::<Workspace>().create(&name, &template_id)?)
 }
 
+/// Opens a saved binding (its edits are autosaved from now on).
 pub fn open_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<ProfileView> {
     Ok(app.state::<Workspace>().open_profile(&id)?)
 }
 
+/// Closes the open binding after writing its pending edits.
 pub fn close_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     Ok(app.state::<Workspace>().close()?)
 }
@@ -37,6 +41,7 @@ pub fn flush_profile<R: Runtime>(app: &AppHandle<R>) -> Res<()> {
     Ok(())
 }
 
+/// Renames a binding.
 pub fn rename_profile<R: Runtime>(
     app: &AppHandle<R>,
     id: String,
@@ -45,6 +50,7 @@ pub fn rename_profile<R: Runtime>(
     Ok(app.state::<Workspace>().rename(&id, &name)?)
 }
 
+/// Copies a binding under a new name, secrets included (in the keychain).
 pub fn duplicate_profile<R: Runtime>(
     app: &AppHandle<R>,
     id: String,
@@ -53,6 +59,7 @@ pub fn duplicate_profile<R: Runtime>(
     Ok(app.state::<Workspace>().duplicate(&id, &name)?)
 }
 
+/// Deletes a binding, its secrets and its history.
 pub fn delete_profile<R: Runtime>(app: &AppHandle<R>, id: String) -> Res<()> {
     Ok(app.state::<Workspace>().delete(&id)?)
 }

@@ -5,6 +5,7 @@ use dingbind_core::field::Field;
 use dingbind_core::workspace::{ProfileView, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
+/// Stores a secret of the open profile (cleaned of paste debris) in the keychain.
 pub fn set_secret<R: Runtime>(
     app: &AppHandle<R>,
     profile_id: String,
@@ -16,6 +17,7 @@ pub fn set_secret<R: Runtime>(
         .set_secret(&profile_id, field, &value)?)
 }
 
+/// A stored secret in clear, when the admin asks to see or copy it.
 pub fn reveal_secret<R: Runtime>(
     app: &AppHandle<R>,
     profile_id: String,

@@ -7,6 +7,7 @@ use dingbind_core::template::Template;
 use dingbind_core::workspace::{TemplateAdded, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
+/// The templates on offer: built-ins first, then the admin's own.
 pub fn list_templates<R: Runtime>(app: &AppHandle<R>) -> Res<Vec<Template>> {
     Ok(app.state::<Workspace>().templates())
 }
