@@ -191,6 +191,15 @@ impl<'a> App<'a> {
         self.settle().await;
         let start = Instant::now();
         loop {
+            // WebDriver scrolls a target just into view, where the wizard's sticky footer (Next,
+            // the confirmations) would cover it; a person scrolls it to the middle.
+            let _ = self
+                .client
+                .execute(
+                    "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'});",
+                    vec![json!(css)],
+                )
+                .await;
             let clicked = match self.client.find(Locator::Css(css)).await {
                 Ok(el) => el.click().await.map(|_| ()),
                 Err(e) => Err(e),
@@ -316,15 +325,6 @@ impl<'a> App<'a> {
     /// its title shows.
     pub async fn goto(&self, id: &str) {
         let item = format!("[data-testid=step-nav-{id}] .ant-steps-item-title");
-        // The side bar scrolls on its own; WebKitWebDriver does not scroll it to reach an item.
-        self.wait_css(&item).await;
-        let _ = self
-            .client
-            .execute(
-                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
-                vec![json!(item)],
-            )
-            .await;
         self.click(&item).await;
         let want = self.wait_css(&item).await.text().await.unwrap();
         self.poll(

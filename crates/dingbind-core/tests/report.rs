@@ -498,3 +498,68 @@ fn the_login_round_trip_is_reported() {
     let back = parse(doc.to_string().as_bytes()).unwrap();
     assert_eq!(back.login, None);
 }
+
+/// A login test leaves `http://127.0.0.1:27180/dingbind/login` registered with the production app:
+/// the report reminds the admin to remove it until they confirm they did, in both languages and in
+/// every format.
+#[test]
+fn a_login_test_leaves_a_reminder_until_its_redirect_is_removed() {
+    let login = dingbind_core::history::LoginRecord {
+        at: "2025-05-01T02:20:41Z".to_owned(),
+        client_id: "dingq7x2k9m4v8n3p5r1".to_owned(),
+        result: serde_json::from_value(serde_json::json!({
+            "id": "login.redirect", "title": {"zh": "扫码登录往返", "en": "Scan-login round trip"},
+            "status": "ok", "code": null, "data": {}, "message": {"zh": "已登录", "en": "Signed in"},
+            "fix": null, "fix_url": null, "original": null, "duration_ms": 5300,
+            "skipped_because": [], "trace": []
+        }))
+        .unwrap(),
+    };
+    let build_with = |removed: bool| {
+        let mut p = profile("宜点云 OA · 钉钉绑定", CORP_NAME);
+        if removed {
+            p.confirmations.insert(
+                dingbind_core::login::REDIRECT_REMOVED.to_owned(),
+                "2025-05-01T02:30:00Z".to_owned(),
+            );
+        }
+        let evaluation = evaluate(template(), &p, &secrets());
+        build(&ReportInput {
+            profile: &p,
+            template: template(),
+            evaluation: &evaluation,
+            scan_codes: &[],
+            last_run: None,
+            login: Some(&login),
+            app_version: "0.1.0",
+            generated_at: "2025-05-01T02:15:30Z",
+        })
+    };
+
+    let r = build_with(false);
+    assert_eq!(r.reminders.len(), 1);
+    assert!(r.reminders[0]
+        .zh
+        .contains("http://127.0.0.1:27180/dingbind/login"));
+    assert!(report::html(&r, Lang::Zh).contains("测试做完后请删除"));
+    assert!(report::markdown(&r, Lang::En).contains("remove it once testing is done"));
+
+    assert!(
+        build_with(true).reminders.is_empty(),
+        "confirmed: no reminder"
+    );
+    assert!(
+        realistic(None).reminders.is_empty(),
+        "no login test: nothing to undo"
+    );
+}
+
+/// The reminder's confirmation key is the one the UI writes.
+#[test]
+fn the_ui_confirms_the_removal_under_the_cores_key() {
+    let ui = include_str!("../../../ui/src/outputs/LoginTest.tsx");
+    assert!(
+        ui.contains(&format!("'{}'", dingbind_core::login::REDIRECT_REMOVED)),
+        "ui/src/outputs/LoginTest.tsx writes another key"
+    );
+}

@@ -231,7 +231,11 @@ export type PracticeStatus = {
 /**
  * The running scenario; `None` when checks go to the real DingTalk.
  */
-scenario: string | null, scenarios: Array<string>, };
+scenario: string | null, 
+/**
+ * Every built-in scenario, in the simulator's order.
+ */
+scenarios: Array<string>, };
 
 export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
 /**
@@ -284,7 +288,15 @@ unchanged: number, };
 
 export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
 
-export type Saved = { id: string | null, updated_at: string | null, 
+export type Saved = { 
+/**
+ * The profile saved, when it was.
+ */
+id: string | null, 
+/**
+ * When it was saved (RFC 3339).
+ */
+updated_at: string | null, 
 /**
  * Why the profile could not be saved, in both languages.
  */

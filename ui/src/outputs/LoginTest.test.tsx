@@ -78,7 +78,7 @@ function controlledFinish() {
 
 describe('login test', () => {
   it('shows the redirect URL to register and copies it', async () => {
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await waitFor(() => expect(screen.getByTestId('login-redirect')).toHaveTextContent(REDIRECT));
     expect(api.loginRedirectUrl).toHaveBeenCalledTimes(1);
     expect(screen.getByText('先在钉钉后台登记这个重定向地址')).toBeInTheDocument();
@@ -92,7 +92,7 @@ describe('login test', () => {
   it('waits for the scan, then says who signed in', async () => {
     api.loginStart.mockResolvedValue(started());
     const ctl = controlledFinish();
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     expect(api.loginStart).toHaveBeenCalledTimes(1);
 
@@ -114,7 +114,7 @@ describe('login test', () => {
   it('shows a failure with its fix, and the details on request', async () => {
     api.loginStart.mockResolvedValue(started());
     api.loginFinish.mockResolvedValue(NOT_MEMBER);
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('扫码的人不是这个企业的成员'));
     expect(screen.getByText('请用本企业的钉钉账号扫码；企业内部应用不支持跨组织登录。')).toBeInTheDocument();
@@ -127,7 +127,7 @@ describe('login test', () => {
 
   it('ends at the preflight result without waiting for a scan', async () => {
     api.loginStart.mockResolvedValue(started(NOT_REGISTERED));
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await waitFor(() => expect(screen.getByTestId('login-result')).toHaveTextContent('钉钉不认这个重定向地址'));
     expect(screen.getByText(/要登记的重定向URL：http:\/\/127\.0\.0\.1:27180\/dingbind\/login/)).toBeInTheDocument();
@@ -140,7 +140,7 @@ describe('login test', () => {
   it('shows a preflight warning beside the wait without stopping the test', async () => {
     api.loginStart.mockResolvedValue(started(null, WARNING));
     const ctl = controlledFinish();
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     const warning = await screen.findByTestId('login-preflight-warning');
     expect(warning).toHaveTextContent('向导预先检查钉钉登录页时发现异常');
@@ -157,7 +157,7 @@ describe('login test', () => {
   it('shows no warning without one', async () => {
     api.loginStart.mockResolvedValue(started());
     api.loginFinish.mockResolvedValue(SIGNED_IN);
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await screen.findByTestId('login-result');
     expect(screen.queryByTestId('login-preflight-warning')).not.toBeInTheDocument();
@@ -167,7 +167,7 @@ describe('login test', () => {
   it('says the login proved the CorpId', async () => {
     api.loginStart.mockResolvedValue(started());
     api.loginFinish.mockResolvedValue(PROVED);
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await waitFor(() => expect(screen.getByTestId('login-corp')).toHaveTextContent(
       `CorpId 已证实：钉钉说这次登录就在 CorpId 为 ${CORP_ID} 的企业里，与填写的 CorpId 一致`,
@@ -180,7 +180,7 @@ describe('login test', () => {
     api.loginFinish.mockResolvedValue(
       loginResult('ok', '已登录：王建国 (manager4220)', { data: { redirect_url: REDIRECT, login_corp_id: CORP_ID } }),
     );
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await waitFor(() => expect(screen.getByTestId('login-corp')).toHaveTextContent(`钉钉说这次登录所在企业的 CorpId 是 ${CORP_ID}。`));
   });
@@ -188,7 +188,7 @@ describe('login test', () => {
   it('cancels the wait', async () => {
     api.loginStart.mockResolvedValue(started());
     const ctl = controlledFinish();
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     const cancel = await screen.findByTestId('login-cancel');
     expect(api.loginCancel).not.toHaveBeenCalled();
@@ -204,7 +204,7 @@ describe('login test', () => {
   it('stops listening when the page is left', async () => {
     api.loginStart.mockResolvedValue(started());
     controlledFinish();
-    const { user, unmount } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user, unmount } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await screen.findByTestId('login-cancel');
     expect(api.loginCancel).not.toHaveBeenCalled();
@@ -216,7 +216,7 @@ describe('login test', () => {
     api.loginStart.mockRejectedValueOnce(
       failure('本机端口 27180 已被占用，无法开始登录测试。', 'Port 27180 on this computer is already in use.', 'port_busy'),
     );
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await waitFor(() =>
       expect(screen.getByTestId('login-problem')).toHaveTextContent('本机端口 27180 已被占用，无法开始登录测试。'),
@@ -236,7 +236,7 @@ describe('login test', () => {
   it('goes back to idle when waiting fails', async () => {
     api.loginStart.mockResolvedValue(started());
     const ctl = controlledFinish();
-    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} />);
+    const { user } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={vi.fn()} />);
     await user.click(screen.getByTestId('login-start'));
     await screen.findByTestId('login-cancel');
     ctl.fail(failure('没有正在等待的登录测试。', 'No login test is waiting.', 'no_login_waiting'));
@@ -246,7 +246,18 @@ describe('login test', () => {
   });
 
   it('says so in practice mode', async () => {
-    renderWithApp(<LoginTest profileId="p1" practice="healthy" />);
+    renderWithApp(<LoginTest profileId="p1" practice="healthy" removedAt={null} onRemoved={vi.fn()} />);
     expect(await screen.findByText('练习模式：由模拟的钉钉自动完成扫码确认，不会打开浏览器。')).toBeInTheDocument();
+  });
+
+  it('asks to remove the test address from the production app again, and keeps the answer', async () => {
+    const onRemoved = vi.fn();
+    const { user, unmount } = renderWithApp(<LoginTest profileId="p1" practice={null} removedAt={null} onRemoved={onRemoved} />);
+    await waitFor(() => expect(screen.getByTestId('login-cleanup')).toHaveTextContent('删除上面这个 127.0.0.1 地址'));
+    await user.click(screen.getByTestId('login-redirect-removed'));
+    expect(onRemoved).toHaveBeenCalledWith(true);
+    unmount();
+    renderWithApp(<LoginTest profileId="p1" practice={null} removedAt="2026-03-02T10:00:00+08:00" onRemoved={onRemoved} />);
+    await waitFor(() => expect(screen.getByTestId('login-redirect-removed')).toBeChecked());
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Flex, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Flex, Result, Space, Spin, Typography } from 'antd';
 import { CopyOutlined, LoginOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, failureText, hasCode, useFail } from '../errors';
@@ -14,7 +14,19 @@ type State =
   | { kind: 'done'; result: CheckResult; started: LoginStarted | null };
 
 /** The optional login round trip: a real scan-to-login through a loopback redirect, ending in "signed in as …" or a precise diagnosis. */
-export default function LoginTest({ profileId, practice }: { profileId: string; practice: string | null }) {
+/** The confirmation that the test's redirect URL was removed again (the core's
+ * `login::REDIRECT_REMOVED`; until it is set, the binding report reminds the admin). */
+export const REDIRECT_REMOVED = 'login_test.redirect_removed';
+
+interface Props {
+  profileId: string;
+  practice: string | null;
+  /** When the admin confirmed removing the redirect URL again, if they did. */
+  removedAt: string | null;
+  onRemoved: (removed: boolean) => void;
+}
+
+export default function LoginTest({ profileId, practice, removedAt, onRemoved }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const { message } = AntApp.useApp();
@@ -88,6 +100,12 @@ export default function LoginTest({ profileId, practice }: { profileId: string; 
         </Typography.Paragraph>
       </Card>
       {practice && <Alert type="info" showIcon title={t('login.practice')} />}
+      <Card size="small" title={t('login.cleanupTitle')} data-testid="login-cleanup">
+        <Typography.Paragraph>{t('login.cleanup')}</Typography.Paragraph>
+        <Checkbox checked={removedAt !== null} onChange={(e) => onRemoved(e.target.checked)} data-testid="login-redirect-removed">
+          {t('login.cleanupDone')}
+        </Checkbox>
+      </Card>
       <Space>
         {state.kind === 'waiting' ? (
           <Button danger icon={<StopOutlined />} onClick={() => void api.loginCancel()} data-testid="login-cancel">
@@ -121,7 +139,7 @@ export default function LoginTest({ profileId, practice }: { profileId: string; 
             <Spin />
             <div>
               <Typography.Text strong>{t('login.waiting')}</Typography.Text>
-              <div style={{ fontSize: 12, wordBreak: 'break-all', color: '#8c8c8c' }} className="mono">
+              <div style={{ fontSize: 12, wordBreak: 'break-all', color: '#616161' }} className="mono">
                 {state.started.auth_url}
               </div>
             </div>

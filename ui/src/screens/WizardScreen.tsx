@@ -18,14 +18,14 @@ import { useTemplate } from '../context';
 import { useText } from '../i18n';
 import { formatClock } from '../format';
 import { useEditor, type SaveState } from '../wizard/useEditor';
-import StepPanel from '../wizard/StepPanel';
+import StepPanel, { StepConfirm } from '../wizard/StepPanel';
 import Summary from '../wizard/Summary';
 import LiveTest from '../checks/LiveTest';
 import { useChecks } from '../checks/useChecks';
 import { useLastRun, verdictOf, type Verdict } from '../checks/useLastRun';
 import ScanCodes from '../outputs/ScanCodes';
 import RunHistory from '../outputs/RunHistory';
-import LoginTest from '../outputs/LoginTest';
+import LoginTest, { REDIRECT_REMOVED } from '../outputs/LoginTest';
 
 /** The wizard's own pages after the template's steps, in order. `summary` is the last. */
 const PAGES = ['scan_codes', 'login_test', 'live', 'history', 'summary'] as const;
@@ -96,7 +96,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
   const verdict = verdictOf(lastRun);
   const template = useTemplate(initial.profile.template_id)!;
   const { profile, evaluation } = editor;
-  const contentRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   const order: string[] = [...template.steps.map((s) => s.id), ...PAGES];
   const index = Math.max(0, order.indexOf(profile.current_step));
@@ -109,7 +109,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new step starts at its top
   useEffect(() => {
-    contentRef.current?.scrollTo({ top: 0 });
+    bodyRef.current?.querySelector('.ant-card-body')?.scrollTo({ top: 0 });
   }, [index]);
 
   // Enter moves on once the step is complete (not from buttons or multi-line inputs).
@@ -184,9 +184,11 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           style={{ padding: '4px 20px 20px' }}
         />
       </Layout.Sider>
-      <Layout.Content ref={contentRef} style={{ overflow: 'auto', padding: '24px 28px' }} onKeyDown={onKeyDown}>
+      {/* The card fills the window: its body scrolls, its head and its footer (the step's
+          confirmations, Back and Next) stay on screen at any window size. */}
+      <Layout.Content ref={bodyRef} className="wizard-content" onKeyDown={onKeyDown}>
         <Card
-          style={{ maxWidth: 900, margin: '0 auto' }}
+          className="wizard-card"
           title={
             <Flex vertical style={{ padding: '14px 0' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
@@ -199,18 +201,21 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           }
           extra={<SaveIndicator save={editor.save} />}
           actions={[
-            <Flex key="nav" justify="space-between" align="center" style={{ padding: '0 24px' }}>
-              <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)} data-testid="back">
-                {t('wizard.back')}
-              </Button>
-              {!last && (
-                <Tooltip title={page ? undefined : state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
-                  <Button type={page || state?.complete ? 'primary' : 'default'} onClick={() => go(index + 1)} data-testid="next">
-                    {nextLabel}
-                    <RightOutlined />
-                  </Button>
-                </Tooltip>
-              )}
+            <Flex key="nav" vertical gap={10} style={{ padding: '0 24px', textAlign: 'start' }}>
+              {step && <StepConfirm step={step} editor={editor} />}
+              <Flex justify="space-between" align="center">
+                <Button icon={<LeftOutlined />} disabled={index === 0} onClick={() => go(index - 1)} data-testid="back">
+                  {t('wizard.back')}
+                </Button>
+                {!last && (
+                  <Tooltip title={page ? undefined : state?.complete ? t('wizard.enterHint') : t('wizard.incomplete')}>
+                    <Button type={page || state?.complete ? 'primary' : 'default'} onClick={() => go(index + 1)} data-testid="next">
+                      {nextLabel}
+                      <RightOutlined />
+                    </Button>
+                  </Tooltip>
+                )}
+              </Flex>
             </Flex>,
           ]}
         >
@@ -219,7 +224,17 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           ) : page === 'scan_codes' ? (
             <ScanCodes view={{ profile, evaluation }} practice={practice} />
           ) : page === 'login_test' ? (
-            <LoginTest profileId={profile.id} practice={practice} />
+            <LoginTest
+              profileId={profile.id}
+              practice={practice}
+              removedAt={profile.confirmations[REDIRECT_REMOVED] ?? null}
+              onRemoved={(removed) =>
+                editor.update((p) => {
+                  if (removed) p.confirmations[REDIRECT_REMOVED] = new Date().toISOString();
+                  else delete p.confirmations[REDIRECT_REMOVED];
+                })
+              }
+            />
           ) : page === 'live' ? (
             <LiveTest checks={checks} />
           ) : page === 'history' ? (

@@ -52,8 +52,6 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
   };
 
   const urls = evaluation.urls.filter((u) => step.urls.includes(u.name));
-  // A step done in the platform's own back office (its console link is the platform's domain).
-  const onPlatform = step.console?.url.startsWith('https://{domain}') ?? false;
   return (
     <div>
       <StepBody text={tx(step.body)} />
@@ -142,34 +140,44 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
           </div>
         </>
       )}
+    </div>
+  );
+}
 
-      {step.confirm.length > 0 && (
-        <>
-          <Divider titlePlacement="start" plain data-testid="confirm-heading">
-            {onPlatform ? t('wizard.confirmHeadingPlatform') : t('wizard.confirmHeading')}
-          </Divider>
-          <Flex vertical gap={10}>
-            {step.confirm.map((c) => {
-              const key = confirmationKey(step.id, c.id);
-              return (
-                <Checkbox
-                  key={c.id}
-                  checked={key in profile.confirmations}
-                  data-testid={`confirm-${c.id}`}
-                  onChange={(e) =>
-                    editor.update((p) => {
-                      if (e.target.checked) p.confirmations[key] = new Date().toISOString();
-                      else delete p.confirmations[key];
-                    })
-                  }
-                >
-                  <Typography.Text>{tx(c.text)}</Typography.Text>
-                </Checkbox>
-              );
-            })}
-          </Flex>
-        </>
-      )}
+/** The step's confirmations ("I did it in the console"), shown in the wizard's footer beside Next so
+ * they never scroll out of sight. A step done in the platform's own back office (its console link
+ * is the platform's domain) says so. */
+export function StepConfirm({ step, editor }: { step: Step; editor: Editor }) {
+  const { t } = useTranslation();
+  const tx = useText();
+  const { profile } = editor;
+  if (step.confirm.length === 0) return null;
+  const onPlatform = step.console?.url.startsWith('https://{domain}') ?? false;
+  return (
+    <div className="step-confirm">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="confirm-heading">
+        {onPlatform ? t('wizard.confirmHeadingPlatform') : t('wizard.confirmHeading')}
+      </Typography.Text>
+      <Flex vertical gap={6} style={{ marginTop: 4 }}>
+        {step.confirm.map((c) => {
+          const key = confirmationKey(step.id, c.id);
+          return (
+            <Checkbox
+              key={c.id}
+              checked={key in profile.confirmations}
+              data-testid={`confirm-${c.id}`}
+              onChange={(e) =>
+                editor.update((p) => {
+                  if (e.target.checked) p.confirmations[key] = new Date().toISOString();
+                  else delete p.confirmations[key];
+                })
+              }
+            >
+              <Typography.Text>{tx(c.text)}</Typography.Text>
+            </Checkbox>
+          );
+        })}
+      </Flex>
     </div>
   );
 }

@@ -32,6 +32,11 @@ pub const DEFAULT_PORT: u16 = 27180;
 /// The callback path on the loopback port.
 pub const LOGIN_PATH: &str = "/dingbind/login";
 
+/// The confirmation (in `Profile::confirmations`) that the admin removed the test's loopback
+/// redirect URL from the app in DingTalk's console again. Until it is set, the report reminds them.
+/// The UI writes the same key (`ui/src/outputs/LoginTest.tsx`).
+pub const REDIRECT_REMOVED: &str = "login_test.redirect_removed";
+
 /// The redirect URL to register: `http://127.0.0.1:{port}/dingbind/login`.
 pub fn redirect_url(port: u16) -> String {
     format!("http://127.0.0.1:{port}{LOGIN_PATH}")

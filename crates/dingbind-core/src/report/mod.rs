@@ -48,6 +48,23 @@ pub struct ReportInput<'a> {
 /// The check that reports the egress IP DingTalk saw.
 const WHITELIST_CHECK: &str = "network.ip_whitelist";
 
+/// What is left to undo by hand: a login test registers `http://127.0.0.1:…` with the production
+/// app, which should not keep it once the test is done.
+fn reminders(input: &ReportInput) -> Vec<Text> {
+    let removed = input
+        .profile
+        .confirmations
+        .contains_key(crate::login::REDIRECT_REMOVED);
+    if input.login.is_none() || removed {
+        return Vec::new();
+    }
+    let url = crate::login::redirect_url(crate::login::DEFAULT_PORT);
+    vec![Text::new(
+        format!("登录测试用的本机地址 {url} 还登记在钉钉应用的 开发配置 › 安全设置 › 重定向URL（回调域名）里：测试做完后请删除，并在向导的“登录测试”页勾选“我已删除”。"),
+        format!("The login test's local address {url} is still registered under Development configuration › Security settings › Redirect URL of the DingTalk app: remove it once testing is done, then tick “I removed it” on the wizard's Login test page."),
+    )]
+}
+
 pub fn build(input: &ReportInput) -> Report {
     let ReportInput {
         profile,
@@ -172,6 +189,7 @@ pub fn build(input: &ReportInput) -> Report {
         egress_ip: egress_ip(input.last_run),
         summary,
         login: input.login.cloned(),
+        reminders: reminders(input),
     }
 }
 

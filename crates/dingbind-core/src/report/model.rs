@@ -46,6 +46,10 @@ pub struct Report {
     /// it existed have none.
     #[serde(default)]
     pub login: Option<LoginRecord>,
+    /// What the admin still has to undo or do by hand (the login test's loopback redirect URL left
+    /// in the console); absent from reports written before it existed.
+    #[serde(default)]
+    pub reminders: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -292,6 +292,7 @@ pub(super) fn verdict_text(r: &Report, lang: Lang) -> (String, Vec<String>) {
             }
         }
     }
+    lines.extend(r.reminders.iter().map(|t| t.get(lang).to_owned()));
     let todo = r
         .summary
         .steps_total
