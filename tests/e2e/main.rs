@@ -85,6 +85,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         ACME_TEMPLATE.replace("\"corp_id\"]\nurls", "\"corp_idd\"]\nurls"),
     )
     .unwrap();
+    app.click("[data-testid=create-advanced]").await;
     app.click("[data-testid=add-template]").await;
     app.wait_text(
         "[data-testid=template-refused]",

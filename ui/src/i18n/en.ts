@@ -18,7 +18,28 @@ const en: Messages = {
     session: 'Kept in memory for this session only',
     lostLastSession: 'Last time this was kept in memory only and is gone since the app closed; enter it again.',
   },
+  prepare: {
+    title: 'Before you start (about 30 minutes)',
+    who: {
+      what: 'A DingTalk admin account: ',
+      why: 'the organisation’s main admin, or a sub-admin with developer rights, to sign in to the DingTalk developer console (open-dev.dingtalk.com).',
+    },
+    platform: { what: 'A platform admin account: ', why: 'steps 10 and 11 enter the values and turn on scan-to-login in the platform’s back office.' },
+    domain: {
+      what: 'The platform’s address with its port: ',
+      why: 'e.g. oa.example.com or oa.example.com:8443; a port that differs breaks scan-to-login.',
+    },
+    ip: {
+      what: 'The platform server’s public egress IP: ',
+      why: 'the address DingTalk sees when the server calls it (ask the server admin); it goes into DingTalk’s server egress IP list, or calls fail with 60020.',
+    },
+    time: {
+      what: 'Permission review: ',
+      why: 'some API permissions are reviewed by DingTalk, up to about one working day; finish the other steps meanwhile and check once approved.',
+    },
+  },
   start: {
+    advanced: 'Advanced: add a platform template file (.toml)',
     heading: 'My DingTalk bindings',
     create: 'New binding',
     empty: 'No bindings yet. Create one and follow the steps to bind DingTalk.',

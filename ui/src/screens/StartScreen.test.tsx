@@ -52,6 +52,20 @@ describe('StartScreen', () => {
     expect(onOpen).not.toHaveBeenCalled();
   });
 
+  it('shows 开始前准备 open before the first binding, folded once there is one', async () => {
+    api.listProfiles.mockResolvedValue([]);
+    const { unmount } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
+    await waitFor(() => expect(screen.getByTestId('prepare-ip')).toHaveTextContent('平台服务器的公网出口IP'));
+    for (const item of ['who', 'platform', 'domain', 'time']) expect(screen.getByTestId(`prepare-${item}`)).toBeInTheDocument();
+    unmount();
+
+    api.listProfiles.mockResolvedValue([HQ]);
+    renderWithApp(<StartScreen onOpen={vi.fn()} />);
+    await expectRows(1);
+    expect(screen.getByTestId('before-you-start')).toHaveTextContent('开始前准备');
+    expect(screen.queryByTestId('prepare-ip')).not.toBeInTheDocument();
+  });
+
   it('opens a binding', async () => {
     api.listProfiles.mockResolvedValue([HQ]);
     const onOpen = vi.fn();
@@ -222,6 +236,7 @@ describe('StartScreen', () => {
     const { user } = renderWithApp(<StartScreen onOpen={onOpen} />);
     await user.click(await screen.findByTestId('create-profile'));
     // Cancelling the file dialog changes nothing.
+    await user.click(screen.getByTestId('create-advanced'));
     await user.click(screen.getByTestId('add-template'));
     expect(screen.queryByText('某某 OA')).not.toBeInTheDocument();
 
@@ -246,6 +261,7 @@ describe('StartScreen', () => {
     });
     const { user } = renderWithApp(<StartScreen onOpen={vi.fn()} />);
     await user.click(await screen.findByTestId('create-profile'));
+    await user.click(screen.getByTestId('create-advanced'));
     await user.click(screen.getByTestId('add-template'));
     const alert = await screen.findByTestId('template-refused');
     expect(alert).toHaveTextContent('这个模板文件不能用');

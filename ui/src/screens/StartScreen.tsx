@@ -20,6 +20,7 @@ import {
 import { CopyOutlined, DeleteOutlined, EditOutlined, FileAddOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import ImportButton from '../outputs/ImportButton';
+import BeforeYouStart from './BeforeYouStart';
 import Backticks from '../components/Backticks';
 import { ErrorCode, hasCode, useFail } from '../errors';
 import { api, type ProfileSummary, type ProfileView, type TemplateProblem } from '../ipc';
@@ -102,6 +103,8 @@ export default function StartScreen({ onOpen }: Props) {
             </Flex>
           </Flex>
         </Card>
+
+        {profiles && <BeforeYouStart open={profiles.length === 0} />}
 
         {!info.keychain_available && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('keychain.unavailable')} />
@@ -231,6 +234,8 @@ function NameDialogView({
   const tx = useText();
   const { templates, templateAdded } = useAppData();
   const { message } = AntApp.useApp();
+  // Adding a template file is for server teams: it waits under 高级 (one click shows it).
+  const [advanced, setAdvanced] = useState(false);
   const fail = useFail();
   const [form] = Form.useForm<{ name: string; template: string }>();
   const [busy, setBusy] = useState(false);
@@ -338,7 +343,12 @@ function NameDialogView({
             </Radio.Group>
           </Form.Item>
         )}
-        {dialog.kind === 'create' && (
+        {dialog.kind === 'create' && !advanced && (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAdvanced(true)} data-testid="create-advanced">
+            {t('start.advanced')}
+          </Button>
+        )}
+        {dialog.kind === 'create' && advanced && (
           <Flex vertical gap={8}>
             <Flex gap={12} align="center">
               <Button type="dashed" icon={<FileAddOutlined />} onClick={() => void addTemplate()} data-testid="add-template">
