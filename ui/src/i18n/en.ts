@@ -165,8 +165,11 @@ const en: Messages = {
       trace: 'Requests and responses (secrets hidden)',
       request: 'Request',
       response: 'Response',
-      skippedBecause: 'Skipped because these did not pass:',
+      skippedBecause: 'Skipped because a check it depends on did not pass (which ones: see the technical details below).',
       code: 'Diagnosis code',
+      technical: 'Technical details (for support)',
+      checkId: 'Check',
+      skippedIds: 'Skipped because of',
     },
   },
   perm: {

@@ -163,8 +163,11 @@ const zh = {
       trace: '请求与响应（已隐去密钥）',
       request: '请求',
       response: '响应',
-      skippedBecause: '因为以下检测未通过而跳过：',
+      skippedBecause: '它依赖的检测没有通过，所以跳过了（是哪几项见下面的技术信息）。',
       code: '诊断代码',
+      technical: '技术信息（给技术支持看）',
+      checkId: '检测项',
+      skippedIds: '因为这些检测跳过',
     },
   },
   perm: {
