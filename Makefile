@@ -39,6 +39,11 @@ check-static:
 	  echo "dingbind-core must not depend on tauri, the simulator or a web server"; exit 1; fi
 	@if $(CARGO) tree -p dingbind-cli -e normal,build --prefix none | grep -qE '^(dingtalk-sim|axum) '; then \
 	  echo "the server CLI (no features) must not carry the simulator"; exit 1; fi
+	@# No OpenSSL for any OS: TLS is rustls with the OS's verifier (crates/dingtalk/src/tls.rs) and
+	@# certificates are read with x509-parser, so trust works the same on Linux and Windows and the
+	@# CLI cross-builds for Windows. dev-dependencies count too (e2e's WebDriver client once did).
+	@if $(CARGO) tree --workspace $(FEATURES) --target all -e normal,build,dev --prefix none | grep -qE '^(openssl-sys|native-tls) '; then \
+	  echo "nothing may depend on OpenSSL (openssl-sys, native-tls): use rustls, see crates/dingtalk/src/tls.rs"; exit 1; fi
 	cd ui && npx tsc --noEmit
 	cd ui && npx biome lint --error-on-warnings
 

@@ -160,7 +160,9 @@ impl<'a> App<'a> {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let caps = json!({"browserName": "wry", "tauri:options": {"application": binary}});
-        let client = ClientBuilder::native()
+        // tauri-driver listens on loopback over plain HTTP: a TLS connector would never be used.
+        let http = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(http)
             .capabilities(caps.as_object().unwrap().clone())
             .connect(&format!("http://127.0.0.1:{port}"))
             .await

@@ -5,9 +5,12 @@
 //! live checks and the login test. `DINGBIND_CA_FILE` does the same for the CLI and for a launch
 //! from a shell.
 
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::CertificateDer;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
+use x509_parser::prelude::{parse_x509_certificate, X509Name};
 
 /// Bigger than any bundle of root certificates (Debian's whole store is about 220 KB).
 const MAX_BYTES: u64 = 2 * 1024 * 1024;
@@ -83,34 +86,53 @@ pub fn inspect(path: &Path, from_env: bool) -> Result<CaInfo, CaError> {
         return Err(CaError::TooBig { path: shown, size });
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    let certs = openssl::x509::X509::stack_from_pem(&bytes).unwrap_or_default();
+    // Like the client that will trust the file (`dingtalk::tls`): every CERTIFICATE section,
+    // other sections (a key) skipped. A section that does not decode makes the file unusable.
+    let ders = CertificateDer::pem_slice_iter(&bytes)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap_or_default();
+    let certs = ders
+        .iter()
+        .map(|d| parse_x509_certificate(d).ok().map(|(_, c)| c))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
     let Some(first) = certs.first() else {
         return Err(CaError::NotPem { path: shown });
     };
-    let subjects = certs
-        .iter()
-        .map(|c| {
-            use openssl::nid::Nid;
-            let name = c.subject_name();
-            [
-                Nid::COMMONNAME,
-                Nid::ORGANIZATIONNAME,
-                Nid::ORGANIZATIONALUNITNAME,
-            ]
-            .into_iter()
-            .find_map(|nid| name.entries_by_nid(nid).next())
-            .or_else(|| name.entries().next())
-            .and_then(|e| String::from_utf8(e.data().as_slice().to_vec()).ok())
-            .unwrap_or_default()
-        })
-        .collect();
     Ok(CaInfo {
         path: shown,
-        subjects,
-        not_after: first.not_after().to_string(),
+        subjects: certs.iter().map(|c| name_of(c.subject())).collect(),
+        not_after: openssl_date(first.validity().not_after.to_datetime()),
         from_env,
         problem: None,
     })
+}
+
+/// What a certificate is called: its CN, else its organisation, else its unit, else the first
+/// part of the name (a gateway's root often has no CN). Empty when that is not text.
+pub(crate) fn name_of(name: &X509Name) -> String {
+    [
+        name.iter_common_name().next(),
+        name.iter_organization().next(),
+        name.iter_organizational_unit().next(),
+        name.iter_attributes().next(),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .and_then(|e| String::from_utf8(e.as_slice().to_vec()).ok())
+    .unwrap_or_default()
+}
+
+/// A certificate date as `openssl x509 -enddate` and most IT tools print it
+/// (`Jan  1 00:00:00 2035 GMT`), so the admin can compare it with what IT sees.
+pub(crate) fn openssl_date(t: time::OffsetDateTime) -> String {
+    const FORMAT: &[time::format_description::FormatItem<'_>] = time::macros::format_description!(
+        "[month repr:short] [day padding:space] [hour]:[minute]:[second] [year] GMT"
+    );
+    t.to_offset(time::UtcOffset::UTC)
+        .format(FORMAT)
+        .unwrap_or_else(|_| t.to_string())
 }
 
 /// What the app shows for a file it was told to trust: its contents, or the file with what is
@@ -125,38 +147,118 @@ pub fn status(path: &Path, from_env: bool) -> CaInfo {
     })
 }
 
-/// Self-signed certificates for tests (here and for the platform TLS checks).
+/// Certificates for tests (here and for the platform checks), made with rcgen, and a local https
+/// server that presents one.
 #[cfg(test)]
 pub(crate) mod test_certs {
-    use openssl::asn1::Asn1Time;
-    use openssl::hash::MessageDigest;
-    use openssl::pkey::{PKey, Private};
-    use openssl::rsa::Rsa;
-    use openssl::x509::extension::SubjectAlternativeName;
-    use openssl::x509::{X509NameBuilder, X509};
+    use rcgen::{BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, KeyPair};
+    use time::{Duration, OffsetDateTime};
 
-    /// A self-signed certificate named `cn` (also its DNS name), valid for `days`, and its key.
-    pub fn self_signed(cn: &str, days: u32) -> (X509, PKey<Private>) {
-        let key = PKey::from_rsa(Rsa::generate(2048).unwrap()).unwrap();
-        let mut name = X509NameBuilder::new().unwrap();
-        name.append_entry_by_text("CN", cn).unwrap();
-        let name = name.build();
-        let mut b = X509::builder().unwrap();
-        b.set_version(2).unwrap();
-        b.set_subject_name(&name).unwrap();
-        b.set_issuer_name(&name).unwrap();
-        b.set_pubkey(&key).unwrap();
-        b.set_not_before(&Asn1Time::days_from_now(0).unwrap())
-            .unwrap();
-        b.set_not_after(&Asn1Time::days_from_now(days).unwrap())
-            .unwrap();
-        let san = SubjectAlternativeName::new()
-            .dns(cn)
-            .build(&b.x509v3_context(None, None))
-            .unwrap();
-        b.append_extension(san).unwrap();
-        b.sign(&key, MessageDigest::sha256()).unwrap();
-        (b.build(), key)
+    /// A certificate and its key.
+    pub struct Cert {
+        pub cert: rcgen::Certificate,
+        pub key: KeyPair,
+    }
+
+    impl Cert {
+        pub fn pem(&self) -> String {
+            self.cert.pem()
+        }
+    }
+
+    /// A certificate for the DNS names `names` (a CA: named `names[0]`), valid from `from` to `to`
+    /// days from now, signed by `issuer` or self-signed.
+    pub fn make(names: &[&str], from: i64, to: i64, ca: bool, issuer: Option<&Cert>) -> Cert {
+        let key = KeyPair::generate().unwrap();
+        let sans: Vec<String> = if ca {
+            Vec::new()
+        } else {
+            names.iter().map(|n| n.to_string()).collect()
+        };
+        let mut p = CertificateParams::new(sans).unwrap();
+        let mut dn = DistinguishedName::new();
+        // Not a bare "localhost": Debian's ssl-cert puts its snakeoil certificate, CN=localhost,
+        // in /etc/ssl/certs, and the verifier would try that one as the issuer.
+        let cn = if ca {
+            names[0].to_string()
+        } else {
+            format!("test {}", names[0])
+        };
+        dn.push(DnType::CommonName, cn);
+        p.distinguished_name = dn;
+        let now = OffsetDateTime::now_utc();
+        p.not_before = now + Duration::days(from);
+        p.not_after = now + Duration::days(to);
+        if ca {
+            p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        }
+        let cert = match issuer {
+            Some(i) => p.signed_by(&key, &i.cert, &i.key).unwrap(),
+            None => p.self_signed(&key).unwrap(),
+        };
+        Cert { cert, key }
+    }
+
+    /// A self-signed certificate for the DNS name `name`, valid for `days`.
+    pub fn self_signed(name: &str, days: i64) -> Cert {
+        make(&[name], 0, days, false, None)
+    }
+
+    /// A root CA named `cn`, valid for ten years.
+    pub fn ca(cn: &str) -> Cert {
+        make(&[cn], 0, 3650, true, None)
+    }
+
+    /// A PEM file holding `certs`, as IT would hand it over.
+    pub fn ca_file(certs: &[&Cert]) -> tempfile::NamedTempFile {
+        let f = tempfile::NamedTempFile::new().unwrap();
+        let pem: String = certs.iter().map(|c| c.pem()).collect();
+        std::fs::write(f.path(), pem).unwrap();
+        f
+    }
+
+    /// Serves HTTPS on loopback with `cert`: `/ok` answers 200, anything else 404. Returns
+    /// `localhost:PORT`.
+    pub fn serve(cert: &Cert) -> String {
+        use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
+        use std::io::{Read, Write};
+        use std::sync::Arc;
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(cert.key.serialize_der()));
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![cert.cert.der().clone()], key)
+        .unwrap();
+        let config = Arc::new(config);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let config = config.clone();
+                std::thread::spawn(move || {
+                    let conn = rustls::ServerConnection::new(config).unwrap();
+                    let mut tls = rustls::StreamOwned::new(conn, stream);
+                    let mut buf = [0u8; 2048];
+                    // A client that refuses the certificate ends the handshake here.
+                    let Ok(n) = tls.read(&mut buf) else { return };
+                    let status = if String::from_utf8_lossy(&buf[..n]).starts_with("GET /ok") {
+                        "200 OK"
+                    } else {
+                        "404 Not Found"
+                    };
+                    let head = format!(
+                        "HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                    );
+                    let _ = tls.write_all(head.as_bytes());
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                });
+            }
+        });
+        format!("localhost:{port}")
     }
 }
 
@@ -165,7 +267,7 @@ mod tests {
     use super::*;
 
     fn pem(cn: &str) -> Vec<u8> {
-        test_certs::self_signed(cn, 3650).0.to_pem().unwrap()
+        test_certs::ca(cn).pem().into_bytes()
     }
 
     #[test]
@@ -193,6 +295,73 @@ mod tests {
         ));
         let status = status(&gone, true);
         assert!(status.from_env && status.problem.is_some());
+    }
+
+    /// The fields the app shows, read without OpenSSL exactly as OpenSSL printed them: the
+    /// expiry in `openssl x509 -enddate`'s form, the CN, else the organisation, else the unit;
+    /// a key in the same file is skipped, and a damaged certificate makes the file unusable.
+    #[test]
+    fn names_and_expiry_read_as_openssl_printed_them() {
+        use rcgen::{CertificateParams, DistinguishedName, DnType, KeyPair};
+        let root = |parts: &[(DnType, &str)], not_after| {
+            let key = KeyPair::generate().unwrap();
+            let mut p = CertificateParams::new(Vec::<String>::new()).unwrap();
+            let mut dn = DistinguishedName::new();
+            for (t, v) in parts {
+                dn.push(t.clone(), *v);
+            }
+            p.distinguished_name = dn;
+            p.not_after = not_after;
+            (p.self_signed(&key).unwrap().pem(), key)
+        };
+        let (first, key) = root(
+            &[
+                (DnType::OrganizationName, "示例科技"),
+                (DnType::CommonName, "Gateway CA"),
+            ],
+            time::macros::datetime!(2035-01-01 00:00:00 UTC),
+        );
+        let (org, _) = root(
+            &[
+                (DnType::CountryName, "CN"),
+                (DnType::OrganizationName, "示例科技有限公司"),
+            ],
+            time::macros::datetime!(2040-12-31 23:59:59 UTC),
+        );
+        let (unit, _) = root(
+            &[
+                (DnType::CountryName, "CN"),
+                (DnType::OrganizationalUnitName, "IT"),
+            ],
+            time::macros::datetime!(2040-12-31 23:59:59 UTC),
+        );
+        let (country, _) = root(
+            &[(DnType::CountryName, "CN")],
+            time::macros::datetime!(2040-12-31 23:59:59 UTC),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bundle.pem");
+        let bundle = [key.serialize_pem(), first.clone(), org, unit, country].concat();
+        std::fs::write(&file, bundle).unwrap();
+        let info = inspect(&file, true).unwrap();
+        assert_eq!(
+            info.subjects,
+            ["Gateway CA", "示例科技有限公司", "IT", "CN"],
+            "CN, else O, else OU, else the first part"
+        );
+        assert_eq!(info.not_after, "Jan  1 00:00:00 2035 GMT");
+        assert!(info.from_env);
+
+        // A certificate section whose contents are not a certificate.
+        let damaged = first.replacen("MII", "MIA", 1);
+        assert_ne!(damaged, first);
+        std::fs::write(&file, damaged).unwrap();
+        assert!(matches!(inspect(&file, false), Err(CaError::NotPem { .. })));
+        std::fs::write(&file, key.serialize_pem()).unwrap();
+        assert!(
+            matches!(inspect(&file, false), Err(CaError::NotPem { .. })),
+            "a key alone is not a certificate"
+        );
     }
 
     /// Chosen in the app: kept in the settings, shown in the app info, and given to every run; a

@@ -1,7 +1,7 @@
 //! Where DingTalk is and how to reach it. Base URLs come from `DINGBIND_OAPI_URL`,
 //! `DINGBIND_API_URL` and `DINGBIND_LOGIN_URL` (corporate gateways, the simulator, tests);
-//! `HTTPS_PROXY`/`NO_PROXY` are honoured by the HTTP stack; `DINGBIND_CA_FILE` adds a PEM CA to the
-//! system store for corporate TLS-inspecting proxies.
+//! `HTTPS_PROXY`/`NO_PROXY` are honoured by the HTTP stack; `DINGBIND_CA_FILE` adds a PEM CA on top
+//! of the system's trust ([`crate::tls`]) for corporate TLS-inspecting proxies.
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -10,32 +10,32 @@ use std::path::{Path, PathBuf};
 use std::sync::{LazyLock, Mutex};
 use std::time::Instant;
 
-/// HTTP clients by extra CA file. Building one loads the system CA store, which costs tens of
-/// milliseconds — a quarter of a whole check run — so one client per process (and CA setup) is
-/// shared by every run and every check. Timeouts are set per request, not per client.
+/// HTTP clients by extra CA file. Building one sets up the system's certificate verifier (on
+/// Linux: reads the CA bundle), which costs tens of milliseconds — a quarter of a whole check run
+/// — so one client per process (and CA setup) is shared by every run and every check. Timeouts are
+/// set per request, not per client.
 static CLIENTS: LazyLock<Mutex<HashMap<Option<PathBuf>, reqwest::Client>>> =
     LazyLock::new(Default::default);
 
-/// The process-wide client for this CA setup. Redirects are not followed: DingTalk's APIs never
-/// redirect, and a probe of the platform's URL wants to see a redirect, not its target.
+/// The process-wide client for this CA setup: https is verified as [`crate::tls`] says (the OS's
+/// trust, plus the extra CA file). reqwest itself is built without roots of its own, so a client
+/// that does not come from here trusts no https server at all. Redirects are not followed:
+/// DingTalk's APIs never redirect, and a probe of the platform's URL wants to see a redirect, not
+/// its target.
 pub fn shared_client(extra_ca_file: Option<&Path>) -> Result<reqwest::Client, ApiError> {
     let key = extra_ca_file.map(Path::to_path_buf);
     let mut cache = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(c) = cache.get(&key) {
         return Ok(c.clone());
     }
-    let mut b = reqwest::Client::builder()
+    let tls = crate::tls::client_config(crate::tls::verifier(extra_ca_file)?)?;
+    let client = reqwest::Client::builder()
         .connect_timeout(std::time::Duration::from_secs(8))
         .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("dingbind/", env!("CARGO_PKG_VERSION")));
-    if let Some(path) = &key {
-        let pem =
-            std::fs::read(path).map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
-        let cert = reqwest::Certificate::from_pem(&pem)
-            .map_err(|e| ApiError::Tls(format!("{}: {e}", path.display())))?;
-        b = b.add_root_certificate(cert);
-    }
-    let client = b.build().map_err(|e| ApiError::Connect(e.to_string()))?;
+        .user_agent(concat!("dingbind/", env!("CARGO_PKG_VERSION")))
+        .use_preconfigured_tls(tls)
+        .build()
+        .map_err(|e| ApiError::Connect(e.to_string()))?;
     cache.insert(key, client.clone());
     Ok(client)
 }

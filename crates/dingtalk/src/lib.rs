@@ -9,6 +9,7 @@ pub mod client;
 pub mod config;
 pub mod error;
 mod http;
+pub mod tls;
 pub mod trace;
 pub mod wire;
 

@@ -11,6 +11,7 @@ mod outcome;
 pub(crate) use outcome::{diagnose, entry as trace_entry, failure_status};
 mod plan;
 mod probes;
+mod tls;
 
 pub use callback::check_url;
 pub use engine::{run, run_sequential, Cancel, CheckEvent};

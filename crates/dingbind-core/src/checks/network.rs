@@ -1,15 +1,14 @@
-//! Checks of the platform side and the path to DingTalk: the domain resolves, its certificate is
-//! valid (and not about to expire), every generated URL answers over https, and this machine's
-//! clock agrees with DingTalk's `Date` header (signatures and login codes fail beyond a minute).
+//! Checks of the platform side and the path to DingTalk: the domain resolves, every generated URL
+//! answers over https, and this machine's clock agrees with DingTalk's `Date` header (signatures
+//! and login codes fail beyond a minute). The domain's certificate is checked in [`super::tls`].
 
 use super::outcome::Outcome;
 use super::CheckStatus;
 use crate::diagnosis::{DiagnosisCode, DiagnosisData};
 use dingtalk::Exchange;
-use std::net::ToSocketAddrs;
 use std::time::{Duration, SystemTime};
 
-const NET_TIMEOUT: Duration = Duration::from_secs(8);
+pub(super) const NET_TIMEOUT: Duration = Duration::from_secs(8);
 
 fn host_data(host: &str) -> DiagnosisData {
     DiagnosisData {
@@ -69,112 +68,6 @@ pub async fn dns(domain: &str) -> Outcome {
         }
         Err(_) => Outcome::of(CheckStatus::Fail, DiagnosisCode::Timeout, host_data(&host)),
     }
-}
-
-/// The certificate the platform presents: verified against the system store (plus
-/// `DINGBIND_CA_FILE`), and how long until it expires.
-pub async fn tls(domain: &str, extra_ca: Option<std::path::PathBuf>) -> Outcome {
-    let (host, port) = split_host(domain);
-    let h = host.clone();
-    let job = tokio::task::spawn_blocking(move || tls_blocking(&h, port, extra_ca.as_deref()));
-    match tokio::time::timeout(NET_TIMEOUT + Duration::from_secs(1), job).await {
-        Ok(Ok(Ok(days_left))) => {
-            let o = Outcome::new(
-                CheckStatus::Ok,
-                crate::Text::new(
-                    format!("{host} 的 https 证书有效，还有 {days_left} 天到期"),
-                    format!("{host}'s https certificate is valid for {days_left} more days"),
-                ),
-            )
-            .with("days_left", days_left);
-            if days_left < 14 {
-                o.status(CheckStatus::Warn).with("expiring_soon", true)
-            } else {
-                o
-            }
-        }
-        Ok(Ok(Err(e))) => {
-            let mut o = Outcome::of(
-                CheckStatus::Fail,
-                DiagnosisCode::TlsFailure,
-                host_data(&host),
-            );
-            o.original = Some(e.to_string());
-            o
-        }
-        _ => Outcome::of(CheckStatus::Fail, DiagnosisCode::Timeout, host_data(&host)),
-    }
-}
-
-/// Why the certificate could not be read; the text becomes the check's `original`.
-#[derive(Debug, thiserror::Error)]
-enum TlsError {
-    /// OpenSSL could not be set up, or could not compare the certificate's dates.
-    #[error("{0}")]
-    OpenSsl(#[from] openssl::error::ErrorStack),
-    /// `DINGBIND_CA_FILE` could not be loaded.
-    #[error("{}: {source}", path.display())]
-    CaFile {
-        path: std::path::PathBuf,
-        source: openssl::error::ErrorStack,
-    },
-    /// The name did not resolve, or the connection could not be made or configured.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
-    #[error("no address")]
-    NoAddress,
-    /// The handshake failed; `verify` is OpenSSL's verdict on the certificate chain.
-    #[error("{source} ({verify})")]
-    Handshake {
-        source: openssl::ssl::Error,
-        verify: &'static str,
-    },
-    /// The handshake could not even be attempted (or would block).
-    #[error("{0}")]
-    Connect(#[source] openssl::ssl::HandshakeError<std::net::TcpStream>),
-    #[error("the server sent no certificate")]
-    NoCertificate,
-}
-
-fn tls_blocking(
-    host: &str,
-    port: u16,
-    extra_ca: Option<&std::path::Path>,
-) -> Result<i32, TlsError> {
-    use openssl::ssl::{HandshakeError, SslConnector, SslMethod};
-    let mut builder = SslConnector::builder(SslMethod::tls())?;
-    if let Some(path) = extra_ca {
-        builder
-            .set_ca_file(path)
-            .map_err(|source| TlsError::CaFile {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        // set_ca_file replaces nothing: the system store stays loaded by default_verify_paths.
-        builder.set_default_verify_paths()?;
-    }
-    let connector = builder.build();
-    let addr = (host, port)
-        .to_socket_addrs()?
-        .next()
-        .ok_or(TlsError::NoAddress)?;
-    let tcp = std::net::TcpStream::connect_timeout(&addr, NET_TIMEOUT)?;
-    tcp.set_read_timeout(Some(NET_TIMEOUT))?;
-    tcp.set_write_timeout(Some(NET_TIMEOUT))?;
-    let stream = connector.connect(host, tcp).map_err(|e| match e {
-        HandshakeError::Failure(m) => TlsError::Handshake {
-            verify: m.ssl().verify_result().error_string(),
-            source: m.into_error(),
-        },
-        other => TlsError::Connect(other),
-    })?;
-    let cert = stream
-        .ssl()
-        .peer_certificate()
-        .ok_or(TlsError::NoCertificate)?;
-    let now = openssl::asn1::Asn1Time::days_from_now(0)?;
-    let diff = now.diff(cert.not_after())?;
-    Ok(diff.days)
 }
 
 /// A generated URL answers over https. `$CORPID$` is replaced with the real CorpId for the probe,
@@ -316,86 +209,16 @@ pub async fn clock(http: &reqwest::Client, oapi: &str) -> (Outcome, Vec<Exchange
 
 #[cfg(test)]
 mod tests {
-    //! The platform checks against a local HTTPS server with a certificate made here: untrusted,
-    //! trusted through the extra CA file, expiring soon; and a name that does not resolve.
+    //! The URL probe against a local HTTPS server with a certificate made here (trusted through
+    //! the extra CA file or not at all), and a name that does not resolve.
     use super::*;
-    use openssl::pkey::PKey;
-    use openssl::ssl::{SslAcceptor, SslMethod};
-    use openssl::x509::X509;
-    use std::io::{Read, Write};
-
-    /// A self-signed certificate for `localhost`, valid for `days`, and its key.
-    fn cert(days: u32) -> (X509, PKey<openssl::pkey::Private>) {
-        crate::ca::test_certs::self_signed("localhost", days)
-    }
-
-    /// Serves HTTPS on loopback: `/ok` answers 200, anything else 404. Returns `localhost:PORT`.
-    fn serve(cert: &X509, key: &PKey<openssl::pkey::Private>) -> String {
-        let mut acceptor = SslAcceptor::mozilla_intermediate(SslMethod::tls()).unwrap();
-        acceptor.set_certificate(cert).unwrap();
-        acceptor.set_private_key(key).unwrap();
-        let acceptor = acceptor.build();
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let Ok(mut tls) = acceptor.accept(stream) else {
-                    continue;
-                };
-                let mut buf = [0u8; 2048];
-                let n = tls.read(&mut buf).unwrap_or(0);
-                let status = if String::from_utf8_lossy(&buf[..n]).starts_with("GET /ok") {
-                    "200 OK"
-                } else {
-                    "404 Not Found"
-                };
-                let _ = tls.write_all(
-                    format!("HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
-                        .as_bytes(),
-                );
-            }
-        });
-        format!("localhost:{port}")
-    }
-
-    fn ca_file(cert: &X509) -> tempfile::NamedTempFile {
-        let mut f = tempfile::NamedTempFile::new().unwrap();
-        f.write_all(&cert.to_pem().unwrap()).unwrap();
-        f
-    }
-
-    #[tokio::test]
-    async fn an_untrusted_certificate_fails_a_trusted_one_passes_an_expiring_one_warns() {
-        let (c, k) = cert(90);
-        let domain = serve(&c, &k);
-        let untrusted = tls(&domain, None).await;
-        assert_eq!(
-            (untrusted.status, untrusted.code),
-            (CheckStatus::Fail, Some(DiagnosisCode::TlsFailure))
-        );
-        assert!(
-            untrusted.original.unwrap().contains("self"),
-            "the verify error is kept"
-        );
-
-        let ca = ca_file(&c);
-        let trusted = tls(&domain, Some(ca.path().to_path_buf())).await;
-        assert_eq!(trusted.status, CheckStatus::Ok, "{:?}", trusted.message);
-        assert!((88..=90).contains(&trusted.data["days_left"].as_i64().unwrap()));
-
-        let (c, k) = cert(5);
-        let domain = serve(&c, &k);
-        let ca = ca_file(&c);
-        let soon = tls(&domain, Some(ca.path().to_path_buf())).await;
-        assert_eq!(soon.status, CheckStatus::Warn);
-        assert_eq!(soon.data["expiring_soon"], true);
-    }
+    use crate::ca::test_certs::{ca_file, self_signed, serve};
 
     #[tokio::test]
     async fn generated_urls_are_probed_over_https() {
-        let (c, k) = cert(90);
-        let domain = serve(&c, &k);
-        let ca = ca_file(&c);
+        let c = self_signed("localhost", 90);
+        let domain = serve(&c);
+        let ca = ca_file(&[&c]);
         let http = dingtalk::shared_client(Some(ca.path())).unwrap();
         let (ok, trace) = url(
             &http,

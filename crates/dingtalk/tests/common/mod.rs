@@ -3,6 +3,8 @@
 //! holds no secret.
 #![allow(dead_code, unused_imports)] // each test binary uses a different subset
 
+pub mod https;
+
 use std::time::Duration;
 
 use dingtalk::{Config, Credentials, DingTalk, Endpoints, Exchange};

@@ -3,7 +3,7 @@
 
 use super::{Blocked, Ctx};
 use crate::checks::outcome::Outcome;
-use crate::checks::{callback, network, plan, CheckStatus};
+use crate::checks::{callback, network, plan, tls, CheckStatus};
 use crate::field::Field;
 use dingtalk::Exchange;
 
@@ -30,9 +30,7 @@ impl Ctx {
             return network::dns(domain).await;
         }
         match network::dns(domain).await.status {
-            CheckStatus::Ok => {
-                network::tls(domain, self.input.dingtalk.extra_ca_file.clone()).await
-            }
+            CheckStatus::Ok => tls::check(domain, self.input.dingtalk.extra_ca_file.clone()).await,
             _ => self.blocked(&Blocked::Upstream("domain.dns".into())),
         }
     }
