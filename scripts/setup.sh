@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev
   xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-noto-cjk
   gnome-keyring libsecret-tools imagemagick age
