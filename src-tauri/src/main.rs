@@ -2,5 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    // Before any thread starts (see `init_local_offset`): reports say the admin's local time.
+    dingbind_core::store::init_local_offset();
     dingbind_app_lib::run();
 }

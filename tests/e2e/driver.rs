@@ -139,34 +139,50 @@ impl<'a> App<'a> {
         let root = workspace_root();
         let binary = root.join("target/debug/dingbind-app");
         assert!(binary.exists(), "build the app first: {}", binary.display());
-        let (port, native) = (free_port(), free_port());
-        let mut cmd = Command::new(root.join("tools/bin/tauri-driver"));
-        cmd.args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-        env.apply(&mut cmd);
-        let driver = cmd
-            .spawn()
-            .expect("tools/bin/tauri-driver (scripts/setup.sh installs it)");
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(start.elapsed() < TIMEOUT, "tauri-driver did not listen");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let caps = json!({"browserName": "wry", "tauri:options": {"application": binary}});
-        // tauri-driver listens on loopback over plain HTTP: a TLS connector would never be used.
-        let http = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(http)
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("WebDriver session");
+        // On a loaded machine tauri-driver now and then drops the new-session request before the
+        // native driver is up ("IncompleteMessage"): start over with fresh ports, a few times.
+        let mut attempt = 0;
+        let (client, driver) = loop {
+            attempt += 1;
+            let (port, native) = (free_port(), free_port());
+            let mut cmd = Command::new(root.join("tools/bin/tauri-driver"));
+            cmd.args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+            env.apply(&mut cmd);
+            let mut driver = cmd
+                .spawn()
+                .expect("tools/bin/tauri-driver (scripts/setup.sh installs it)");
+            let start = Instant::now();
+            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                assert!(start.elapsed() < TIMEOUT, "tauri-driver did not listen");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let caps = json!({"browserName": "wry", "tauri:options": {"application": binary}});
+            // tauri-driver listens on loopback over plain HTTP: a TLS connector would never be used.
+            let http = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(http)
+                .capabilities(caps.as_object().unwrap().clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, driver),
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session, attempt {attempt}: {e:?}; starting over");
+                    let _ = driver.kill();
+                    let _ = driver.wait();
+                    env.kill_all();
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("WebDriver session: {e:?}"),
+            }
+        };
         let app = App {
             env,
             client,

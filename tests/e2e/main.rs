@@ -646,7 +646,19 @@ async fn scan_login_history_report_and_support_mode() {
     app.wait_text("[data-testid=step-title]", "检测记录").await;
     app.wait_text("[data-testid=history-table]", "来自报告")
         .await;
+    // It opens on a summary for support: what failed, practice or real, and a text to send back
+    // that never asks for a secret.
+    app.wait_text("[data-testid=support-when]", "(UTC").await;
+    app.wait_text("[data-testid=support-target]", "练习模式")
+        .await;
+    app.wait_text("[data-testid=support-message]", "不需要把任何密钥发给我们")
+        .await;
     app.screenshot("zh-18-support").await;
+    app.switch_language("EN").await;
+    app.wait_text("[data-testid=support-message]", "do not send us any secret")
+        .await;
+    app.screenshot("en-18-support").await;
+    app.switch_language("中文").await;
 
     // A file that is not a hand-off is refused with where and why; nothing changes.
     std::fs::write(

@@ -149,6 +149,8 @@ fn block_on<F: std::future::Future>(future: F) -> Option<F::Output> {
 }
 
 fn main() -> ExitCode {
+    // Before any thread starts (see `init_local_offset`): reports say the local time.
+    dingbind_core::store::init_local_offset();
     let cli = Cli::parse();
     let out = Out {
         json: cli.json,

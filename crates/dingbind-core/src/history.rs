@@ -30,6 +30,20 @@ pub struct RecordedRun {
     /// Set when the run was not made here: it came in a report someone sent (support mode).
     #[serde(default)]
     pub imported_from: Option<String>,
+    /// The report it came in: whose, when (the sender's local time with its offset) and from
+    /// which version of the app. Runs kept before this existed have none.
+    #[serde(default)]
+    pub origin: Option<ReportOrigin>,
+}
+
+/// Where an imported run comes from, as support needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportOrigin {
+    /// The binding's name on the sender's computer.
+    pub profile_name: String,
+    /// When the report was made, RFC 3339 in the sender's local time (`…+08:00`).
+    pub generated_at: String,
+    pub app_version: String,
 }
 
 /// A line of the history view.
@@ -105,13 +119,16 @@ pub fn record(
     store: &Store,
     profile_id: &str,
     run: CheckRun,
-    imported_from: Option<String>,
+    origin: Option<ReportOrigin>,
 ) -> Result<RecordedRun, StoreError> {
     let mut runs = load(store, profile_id)?;
     let recorded = RecordedRun {
         id: uuid::Uuid::new_v4().to_string(),
         run,
-        imported_from,
+        imported_from: origin
+            .as_ref()
+            .map(|o| format!("{} · {}", o.profile_name, o.generated_at)),
+        origin,
     };
     runs.push(recorded.clone());
     let excess = runs.len().saturating_sub(KEEP);

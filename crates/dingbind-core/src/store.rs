@@ -78,8 +78,24 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
+/// The UTC offset of this computer, read once at start by [`init_local_offset`] (UTC until then).
+static LOCAL_OFFSET: std::sync::OnceLock<time::UtcOffset> = std::sync::OnceLock::new();
+
+/// Reads this computer's UTC offset. Call it first thing in `main`, before any thread starts: on
+/// Linux the offset can only be read soundly while the process has one thread. Where it cannot be
+/// read, times stay in UTC (still correct, only less familiar).
+pub fn init_local_offset() {
+    if let Ok(offset) = time::UtcOffset::current_local_offset() {
+        let _ = LOCAL_OFFSET.set(offset);
+    }
+}
+
+/// Now, in RFC 3339 with this computer's offset (`2026-03-04T16:30:05+08:00`): a report read on
+/// another continent still says when it was made *for the person who made it*.
 pub fn now() -> String {
+    let offset = LOCAL_OFFSET.get().copied().unwrap_or(time::UtcOffset::UTC);
     OffsetDateTime::now_utc()
+        .to_offset(offset)
         .format(&Rfc3339)
         .unwrap_or_default()
 }

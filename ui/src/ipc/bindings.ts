@@ -272,9 +272,24 @@ export type RecordedRun = { id: string, run: CheckRun,
 /**
  * Set when the run was not made here: it came in a report someone sent (support mode).
  */
-imported_from: string | null, };
+imported_from: string | null, 
+/**
+ * The report it came in: whose, when (the sender's local time with its offset) and from
+ * which version of the app. Runs kept before this existed have none.
+ */
+origin: ReportOrigin | null, };
 
 export type ReportFormat = "html" | "md" | "json";
+
+export type ReportOrigin = { 
+/**
+ * The binding's name on the sender's computer.
+ */
+profile_name: string, 
+/**
+ * When the report was made, RFC 3339 in the sender's local time (`…+08:00`).
+ */
+generated_at: string, app_version: string, };
 
 export type RunDiff = { 
 /**

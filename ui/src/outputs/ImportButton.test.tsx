@@ -64,7 +64,7 @@ describe('import button', () => {
     });
     const { user, onOpen } = renderButton();
     await user.click(screen.getByTestId('import-file'));
-    expect(await screen.findByText(/已打开对方的报告（支持模式）/)).toBeInTheDocument();
+    expect(await screen.findByText(/已打开客户的报告（支持模式）/)).toBeInTheDocument();
     expect(await screen.findByText('/urls/home: 文件里的地址与按这些值生成的不同')).toBeInTheDocument();
     expect(onOpen).toHaveBeenCalledWith(VIEW);
   });

@@ -1,6 +1,7 @@
 // Run history: every kept run, newest first, the two newest ticked; Compare asks the core for the
 // changes from the OLDER to the newer run and shows each with its kind and before → after status.
-// Runs that came in a report (support mode) are tagged and lead to "enter secrets" / "re-run".
+// Runs that came in a report (support mode) are tagged and summarised for support, who never asks
+// for the customer's secrets.
 import { describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
@@ -62,10 +63,7 @@ const DIFF: RunDiff = {
 
 function renderHistory(runs: RunListItem[] = RUNS) {
   api.listRuns.mockResolvedValue(runs);
-  const onEnterSecrets = vi.fn();
-  const onRerun = vi.fn();
-  const r = renderWithApp(<RunHistory profileId="p1" refreshKey={0} onEnterSecrets={onEnterSecrets} onRerun={onRerun} />);
-  return { ...r, onEnterSecrets, onRerun };
+  return renderWithApp(<RunHistory profileId="p1" refreshKey={0} />);
 }
 
 const rows = () => [...screen.getByTestId('history-table').querySelectorAll<HTMLElement>('tbody tr[data-row-key]')];
@@ -88,7 +86,7 @@ describe('run history', () => {
     expect(oldest).toHaveTextContent('失败 3');
     expect(oldest).toHaveTextContent('注意 1');
     expect(oldest).toHaveTextContent('其他 4');
-    expect(screen.queryByTestId('history-support')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('support-summary')).not.toBeInTheDocument();
   });
 
   it('ticks the two newest and compares them older first', async () => {
@@ -110,20 +108,21 @@ describe('run history', () => {
     const { user } = renderHistory();
     await waitFor(() => expect(checkbox('run-2')).toBeChecked());
     await user.click(checkbox('run-2'));
-    expect(checkbox('run-2')).not.toBeChecked();
+    await waitFor(() => expect(checkbox('run-2')).not.toBeChecked());
     // One run is not a comparison.
-    expect(screen.getByTestId('history-compare')).toBeDisabled();
+    await waitFor(() => expect(screen.getByTestId('history-compare')).toBeDisabled());
     await user.click(checkbox('run-1'));
-    expect(checkbox('run-1')).toBeChecked();
+    await waitFor(() => expect(checkbox('run-1')).toBeChecked());
+    await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
     await user.click(screen.getByTestId('history-compare'));
-    expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-3');
+    await waitFor(() => expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-3'));
 
     // A third tick drops the earliest tick: run-1 and run-2 remain, and run-1 is older.
     await user.click(checkbox('run-2'));
-    expect(checkbox('run-3')).not.toBeChecked();
+    await waitFor(() => expect(checkbox('run-3')).not.toBeChecked());
     expect(checkbox('run-1')).toBeChecked();
     await user.click(screen.getByTestId('history-compare'));
-    expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-2');
+    await waitFor(() => expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-2'));
   });
 
   it('shows each change with its kind and before → after', async () => {
@@ -214,7 +213,7 @@ describe('run history', () => {
 
   it('shows why the history could not be read', async () => {
     api.listRuns.mockRejectedValue(failure('无法读取检测记录。', 'The run history cannot be read.'));
-    renderWithApp(<RunHistory profileId="p1" refreshKey={0} onEnterSecrets={() => {}} onRerun={() => {}} />);
+    renderWithApp(<RunHistory profileId="p1" refreshKey={0} />);
     expect(await screen.findByText('无法读取检测记录。')).toBeInTheDocument();
   });
 
@@ -224,7 +223,7 @@ describe('run history', () => {
     function Harness() {
       const [key, setKey] = useState(0);
       bump = () => setKey((k) => k + 1);
-      return <RunHistory profileId="p1" refreshKey={key} onEnterSecrets={() => {}} onRerun={() => {}} />;
+      return <RunHistory profileId="p1" refreshKey={key} />;
     }
     renderWithApp(<Harness />);
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -239,19 +238,65 @@ describe('run history', () => {
     expect(checkbox('run-1')).not.toBeChecked();
   });
 
-  it('in support mode, tags the sender’s run and offers the next steps', async () => {
-    const theirs = item('run-0', '2026-03-01T07:00:00Z', {
-      imported_from: '总部私有云 · 2026-03-01T07:05:00Z',
-      summary: { ok: 14, fail: 3, warn: 0, skipped: 1, manual: 2 },
+  it('in support mode, opens on a summary with the customer’s time and a text to send back', async () => {
+    const theirs = item('run-0', '2026-03-04T16:30:05+08:00', {
+      imported_from: '总部私有云 · 2026-03-04T16:31:00+08:00',
+      summary: { ok: 14, fail: 1, warn: 0, skipped: 1, manual: 2 },
     });
-    const { user, onEnterSecrets, onRerun } = renderHistory([theirs]);
-    const alert = await screen.findByTestId('history-support');
-    expect(alert).toHaveTextContent('支持模式：这里有对方发来的检测结果');
+    const failedCheck: CheckResult = {
+      id: 'scope.qyapi_get_member',
+      title: text('权限：成员信息读权限'),
+      status: 'fail',
+      code: 'missing_scope',
+      data: {},
+      message: text('应用缺少接口权限 qyapi_get_member'),
+      fix: text('在 `权限管理` 中开通 qyapi_get_member'),
+      fix_url: null,
+      original: null,
+      duration_ms: 12,
+      skipped_because: [],
+      trace: [],
+    };
+    api.getRun.mockResolvedValue({
+      id: 'run-0',
+      run: {
+        started_at: theirs.started_at,
+        duration_ms: 1840,
+        checks: [
+          failedCheck,
+          ...['qyapi_get_department_list', 'qyapi_get_department_member'].map((scope) => ({
+            ...failedCheck,
+            id: `scope.${scope}`,
+            title: text(`权限：${scope}`),
+            data: { required_scopes: [scope] },
+          })),
+        ],
+        summary: theirs.summary,
+        cancelled: false,
+        deadline_hit: false,
+        practice: null,
+      },
+      imported_from: theirs.imported_from,
+      origin: { profile_name: '总部私有云', generated_at: '2026-03-04T16:31:00+08:00', app_version: '0.1.0' },
+    });
+    renderHistory([theirs]);
+    const summary = await screen.findByTestId('support-summary');
+    expect(summary).toHaveTextContent('客户的报告：总部私有云');
+    // The customer's own clock, with its offset, wherever support sits.
+    expect(within(summary).getByTestId('support-when')).toHaveTextContent('2026-03-04 16:31:00 (UTC+08:00)');
+    expect(within(summary).getByTestId('support-target')).toHaveTextContent('真实钉钉');
+    expect(summary).toHaveTextContent('0.1.0');
+    expect(within(summary).getByTestId('support-failures')).toHaveTextContent('权限：成员信息读权限');
+    const message = within(summary).getByTestId('support-message');
+    // The missing permissions merge into one instruction; the rest keep their own line.
+    expect(message).toHaveTextContent('需要处理的有 2 项');
+    expect(message).toHaveTextContent('1. 在钉钉开发者后台打开这个应用 › 开发配置 › 权限管理，搜索并开通这 2 项接口权限：qyapi_get_department_list、qyapi_get_department_member');
+    expect(message).toHaveTextContent('2. 权限：成员信息读权限：在 权限管理 中开通 qyapi_get_member');
+    expect(message).toHaveTextContent('dingbind check');
+    expect(message).toHaveTextContent('不需要把任何密钥发给我们');
     expect(rows()[0]).toHaveTextContent('来自报告');
-    await user.click(within(alert).getByRole('button', { name: '填写密钥' }));
-    expect(onEnterSecrets).toHaveBeenCalledTimes(1);
-    await user.click(within(alert).getByRole('button', { name: '去重新检测' }));
-    expect(onRerun).toHaveBeenCalledTimes(1);
+    // Nothing asks for the customer's secret any more.
+    expect(screen.queryByText(/填写密钥/)).not.toBeInTheDocument();
   });
 
   it('opens a run with its checks and where it came from', async () => {
@@ -281,7 +326,7 @@ describe('run history', () => {
       deadline_hit: false,
       practice: null,
     };
-    const recorded: RecordedRun = { id: 'run-0', run, imported_from: theirs.imported_from };
+    const recorded: RecordedRun = { id: 'run-0', run, imported_from: theirs.imported_from, origin: null };
     api.getRun.mockResolvedValue(recorded);
     const { user } = renderHistory([theirs]);
     await waitFor(() => expect(rows()).toHaveLength(1));

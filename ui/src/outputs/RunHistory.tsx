@@ -8,6 +8,7 @@ import { useText } from '../i18n';
 import { formatTime } from '../format';
 import { StatusIcon, StatusTag } from '../checks/StatusIcon';
 import CheckDrawer from '../checks/CheckDrawer';
+import SupportSummary from './SupportSummary';
 
 const KIND_COLOR: Record<ChangeKind, string> = {
   regressed: 'error',
@@ -33,12 +34,9 @@ export function SummaryTags({ summary }: { summary: Summary }) {
 interface Props {
   profileId: string;
   refreshKey: unknown;
-  /** Support mode's next steps: enter the secrets, then run the live test. */
-  onEnterSecrets: () => void;
-  onRerun: () => void;
 }
 
-export default function RunHistory({ profileId, refreshKey, onEnterSecrets, onRerun }: Props) {
+export default function RunHistory({ profileId, refreshKey }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
@@ -48,6 +46,8 @@ export default function RunHistory({ profileId, refreshKey, onEnterSecrets, onRe
   const [open, setOpen] = useState<CheckResult | null>(null);
   const [error, setError] = useState<Text | null>(null);
   const [diffError, setDiffError] = useState<Text | null>(null);
+  // Support mode: the newest run that came in a customer's report, read whole for its summary.
+  const [imported, setImported] = useState<RecordedRun | null>(null);
   const failed = (set: (t: Text) => void) => (e: unknown) => set(failureText(e));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `refreshKey` changes after each new run, to list it
@@ -57,6 +57,9 @@ export default function RunHistory({ profileId, refreshKey, onEnterSecrets, onRe
       .listRuns(profileId)
       .then((r) => {
         setRuns(r);
+        const from = r.find((x) => x.imported_from);
+        if (from) void api.getRun(profileId, from.id).then(setImported, failed(setError));
+        else setImported(null);
         // The two newest are what an admin usually compares.
         setSelected(r.slice(0, 2).map((x) => x.id));
       })
@@ -82,25 +85,7 @@ export default function RunHistory({ profileId, refreshKey, onEnterSecrets, onRe
   return (
     <Flex vertical gap={16}>
       <Typography.Paragraph style={{ margin: 0 }}>{t('history.intro')}</Typography.Paragraph>
-      {runs?.some((r) => r.imported_from) && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('history.supportTitle')}
-          description={t('history.supportBody')}
-          data-testid="history-support"
-          action={
-            <Space orientation="vertical">
-              <Button size="small" onClick={onEnterSecrets}>
-                {t('history.enterSecrets')}
-              </Button>
-              <Button size="small" type="primary" onClick={onRerun}>
-                {t('history.rerun')}
-              </Button>
-            </Space>
-          }
-        />
-      )}
+      {imported && <SupportSummary imported={imported} />}
       <Table<RunListItem>
         size="small"
         rowKey="id"

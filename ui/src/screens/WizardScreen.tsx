@@ -241,8 +241,6 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
             <RunHistory
               profileId={profile.id}
               refreshKey={checks.run}
-              onEnterSecrets={() => editor.goTo(template.steps.find((s) => s.fields.some((f) => f === 'client_secret'))?.id ?? order[0]!)}
-              onRerun={() => editor.goTo('live')}
             />
           ) : (
             <Summary template={template} editor={editor} lastRun={lastRun} />

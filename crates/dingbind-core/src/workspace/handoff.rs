@@ -142,8 +142,12 @@ impl Workspace {
         profile.current_step = "history".into();
         let view = self.adopt(profile, &BTreeMap::new())?;
         if let Some(run) = &r.last_run {
-            let from = format!("{} · {}", r.profile.name, r.generated_at);
-            history::record(&self.store, &view.profile.id, run.clone(), Some(from))?;
+            let origin = history::ReportOrigin {
+                profile_name: r.profile.name.clone(),
+                generated_at: r.generated_at.clone(),
+                app_version: r.app_version.clone(),
+            };
+            history::record(&self.store, &view.profile.id, run.clone(), Some(origin))?;
         }
         Ok(ImportOutcome::Imported {
             view: Box::new(view),
