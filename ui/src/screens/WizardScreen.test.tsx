@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { confirmationsBefore, makeView, seedTemplate, VALUES } from '../test/fixtures';
+import { confirmationsBefore, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
 import { api, failure } from '../test/mockApi';
-import type { RunListItem } from '../ipc/bindings';
 import { renderWizard } from '../test/render';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
@@ -31,18 +30,6 @@ function firstStep(confirmed: boolean) {
 
 const lastUpdate = () => api.updateProfile.mock.lastCall?.[0];
 
-/** A kept run as the history lists it. */
-function RUN({ fail = 0, practice = null }: { fail?: number; practice?: string | null }): RunListItem {
-  return {
-    id: 'run-1',
-    started_at: '2026-03-04T08:30:05Z',
-    duration_ms: 2400,
-    summary: { ok: 18 - fail, fail, warn: 0, skipped: 0, manual: 2 },
-    practice,
-    imported_from: null,
-    cancelled: false,
-  };
-}
 
 describe('WizardScreen on the seed-003 template', () => {
   it('lists the 11 setup steps, then 验证与交付: scan, login test, live test, history and report', () => {
@@ -226,14 +213,14 @@ describe('WizardScreen on the seed-003 template', () => {
   });
 
   it('says what the last live test found beside the setup progress', async () => {
-    api.listRuns.mockResolvedValue([RUN({ fail: 3 })]);
+    api.listRuns.mockResolvedValue([runItem({ fail: 3 })]);
     renderWizard(firstStep(false));
     await waitFor(() => expect(screen.getByTestId('verify-progress')).toHaveTextContent('验证：最近一次检测有 3 项未通过'));
     expect(screen.getByTestId('step-nav-live')).toHaveClass('ant-steps-item-error');
   });
 
   it('does not count a practice run as checked', async () => {
-    api.listRuns.mockResolvedValue([RUN({ practice: 'healthy' })]);
+    api.listRuns.mockResolvedValue([runItem({ practice: 'healthy' })]);
     renderWizard(firstStep(false));
     await waitFor(() => expect(screen.getByTestId('verify-progress')).toHaveTextContent('最近一次是练习模式'));
     expect(screen.getByTestId('step-nav-live')).not.toHaveClass('ant-steps-item-finish');

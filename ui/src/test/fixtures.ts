@@ -11,6 +11,7 @@ import type {
   Profile,
   ProfileSummary,
   ProfileView,
+  RunListItem,
   StepState,
   Template,
   Validation,
@@ -202,5 +203,18 @@ export function summary(overrides: Partial<ProfileSummary> = {}): ProfileSummary
     updated_at: '2026-03-02T09:20:41+08:00',
     broken: null,
     ...overrides,
+  };
+}
+
+/** A kept live-test run as the history lists it: `fail` failures, real DingTalk unless `practice`. */
+export function runItem({ fail = 0, practice = null }: { fail?: number; practice?: string | null } = {}): RunListItem {
+  return {
+    id: 'run-1',
+    started_at: '2026-03-04T08:30:05Z',
+    duration_ms: 2400,
+    summary: { ok: 18 - fail, fail, warn: 0, skipped: 0, manual: 2 },
+    practice,
+    imported_from: null,
+    cancelled: false,
   };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { clientIdInAgentIdBox, makeView, seedTemplate, VALUES } from '../test/fixtures';
+import { clientIdInAgentIdBox, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
 import { api, core } from '../test/mockApi';
 import { renderWizard } from '../test/render';
-import type { RunListItem } from '../ipc/bindings';
 
 vi.mock('../ipc/api', () => import('../test/mockApi'));
 
@@ -32,18 +31,6 @@ function unfinished() {
   );
 }
 
-/** A kept run as the history lists it. */
-function run({ fail, practice = null }: { fail: number; practice?: string | null }): RunListItem {
-  return {
-    id: 'run-1',
-    started_at: '2026-03-04T08:30:05Z',
-    duration_ms: 2400,
-    summary: { ok: 18 - fail, fail, warn: 0, skipped: 0, manual: 2 },
-    practice,
-    imported_from: null,
-    cancelled: false,
-  };
-}
 
 describe('Summary', () => {
   it('shows every value, with the secrets masked', () => {
@@ -71,7 +58,7 @@ describe('Summary', () => {
   });
 
   it('leads with the last live test: failures block "all done" and lead to the live test', async () => {
-    api.listRuns.mockResolvedValue([run({ fail: 2 })]);
+    api.listRuns.mockResolvedValue([runItem({ fail: 2 })]);
     const { user } = renderWizard(finished());
     await waitFor(() => expect(screen.getByTestId('summary-last-check')).toHaveTextContent('最近一次检测有 2 项未通过'));
     expect(screen.queryByTestId('summary-all-done')).not.toBeInTheDocument();
@@ -80,14 +67,14 @@ describe('Summary', () => {
   });
 
   it('is "all done" only when every step is and the last real run found nothing blocking', async () => {
-    api.listRuns.mockResolvedValue([run({ fail: 0 })]);
+    api.listRuns.mockResolvedValue([runItem({ fail: 0 })]);
     renderWizard(finished());
     await waitFor(() =>
       expect(screen.getByTestId('summary-all-done')).toHaveTextContent('所有步骤都已完成，最近一次检测没有发现阻断问题'),
     );
     expect(screen.queryByTestId('summary-last-check')).not.toBeInTheDocument();
 
-    api.listRuns.mockResolvedValue([run({ fail: 0, practice: 'healthy' })]);
+    api.listRuns.mockResolvedValue([runItem({ fail: 0, practice: 'healthy' })]);
     renderWizard(finished());
     await waitFor(() => expect(screen.getAllByTestId('summary-last-check')[0]).toHaveTextContent('练习模式'));
   });
