@@ -70,6 +70,19 @@ const rows = () => [...screen.getByTestId('history-table').querySelectorAll<HTML
 const checkbox = (id: string) =>
   screen.getByTestId('history-table').querySelector<HTMLInputElement>(`tr[data-row-key="${id}"] input[type="checkbox"]`)!;
 
+/** Whether a person could click `el` now: antd briefly sets `pointer-events: none` while a row's
+ * checkbox re-renders, and a click then does nothing. */
+function interactive(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).pointerEvents === 'none') return false;
+  return true;
+}
+
+/** Ticks or unticks a run once its checkbox can take the click. */
+async function tick(user: { click: (el: Element) => Promise<void> }, id: string) {
+  await waitFor(() => expect(interactive(checkbox(id))).toBe(true));
+  await user.click(checkbox(id));
+}
+
 describe('run history', () => {
   it('lists the runs newest first with their results', async () => {
     renderHistory();
@@ -107,18 +120,18 @@ describe('run history', () => {
     api.diffRuns.mockResolvedValue(DIFF);
     const { user } = renderHistory();
     await waitFor(() => expect(checkbox('run-2')).toBeChecked());
-    await user.click(checkbox('run-2'));
+    await tick(user, 'run-2');
     await waitFor(() => expect(checkbox('run-2')).not.toBeChecked());
     // One run is not a comparison.
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeDisabled());
-    await user.click(checkbox('run-1'));
+    await tick(user, 'run-1');
     await waitFor(() => expect(checkbox('run-1')).toBeChecked());
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
     await user.click(screen.getByTestId('history-compare'));
     await waitFor(() => expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-3'));
 
     // A third tick drops the earliest tick: run-1 and run-2 remain, and run-1 is older.
-    await user.click(checkbox('run-2'));
+    await tick(user, 'run-2');
     await waitFor(() => expect(checkbox('run-3')).not.toBeChecked());
     expect(checkbox('run-1')).toBeChecked();
     await user.click(screen.getByTestId('history-compare'));
@@ -193,7 +206,7 @@ describe('run history', () => {
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
     await user.click(screen.getByTestId('history-compare'));
     await screen.findByTestId('history-diff');
-    await user.click(checkbox('run-1'));
+    await tick(user, 'run-1');
     await waitFor(() => expect(screen.queryByTestId('history-diff')).not.toBeInTheDocument());
   });
 
