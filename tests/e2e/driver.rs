@@ -209,12 +209,13 @@ impl<'a> App<'a> {
         self.settle().await;
         let start = Instant::now();
         loop {
-            // WebDriver scrolls a target just into view, where the wizard's sticky footer (Next,
-            // the confirmations) would cover it; a person scrolls it to the middle.
+            // WebDriver scrolls a target just into view, under the wizard's footer (Next, the
+            // confirmations); a person scrolls it to the middle. Instantly: a smooth scroll would
+            // still be moving the target when the click lands.
             let _ = self
                 .client
                 .execute(
-                    "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'});",
+                    "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center', behavior: 'instant'});",
                     vec![json!(css)],
                 )
                 .await;
@@ -296,6 +297,39 @@ impl<'a> App<'a> {
         }
         self.screenshot("failure").await;
         panic!("{css}: expected {what}, last saw {last:?}");
+    }
+
+    /// Presses a dialog's OK and waits until the step it opens shows `title`. Under load a click
+    /// can land while the modal still zooms in and do nothing; while the dialog is still there two
+    /// seconds later, OK is pressed again (the dialog ignores a second press while it submits).
+    pub async fn confirm_dialog(&self, title: &str) {
+        let start = Instant::now();
+        loop {
+            self.click("[data-testid=dialog-ok]").await;
+            let pressed = Instant::now();
+            while pressed.elapsed() < Duration::from_secs(2) {
+                if let Ok(el) = self
+                    .client
+                    .find(Locator::Css("[data-testid=step-title]"))
+                    .await
+                {
+                    if el.text().await.unwrap_or_default().contains(title) {
+                        return;
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            if self
+                .client
+                .find(Locator::Css("[data-testid=dialog-ok]"))
+                .await
+                .is_err()
+                || start.elapsed() > TIMEOUT
+            {
+                break;
+            }
+        }
+        self.wait_text("[data-testid=step-title]", title).await;
     }
 
     pub async fn wait_text(&self, css: &str, contains: &str) {

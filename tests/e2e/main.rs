@@ -104,9 +104,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         .await;
     app.wait_css("[data-testid=template-yidianyun-private-cloud]:checked")
         .await;
-    app.click("[data-testid=dialog-ok]").await;
-    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
-        .await;
+    app.confirm_dialog("登录钉钉开放平台").await;
 
     // 1. Domain: a whole URL pasted from the address bar keeps only the host.
     app.retype("[data-testid=field-domain]", DOMAIN_PASTE).await;
@@ -315,9 +313,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     let app = App::launch(&env).await;
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "练习").await;
-    app.click("[data-testid=dialog-ok]").await;
-    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
-        .await;
+    app.confirm_dialog("登录钉钉开放平台").await;
 
     // Practice mode with a scenario where the contact permissions were never granted.
     app.choose(
@@ -488,9 +484,7 @@ async fn scan_login_history_report_and_support_mode() {
     let app = App::launch(&env).await;
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "交付").await;
-    app.click("[data-testid=dialog-ok]").await;
-    app.wait_text("[data-testid=step-title]", "登录钉钉开放平台")
-        .await;
+    app.confirm_dialog("登录钉钉开放平台").await;
     app.choose("[data-testid=practice-switch]", "练习模式 · healthy")
         .await;
     app.wait_text("[data-testid=practice-banner]", "healthy")
