@@ -252,6 +252,34 @@ impl Ctx<'_> {
             .count()
             + 1
     }
+    /// A field named in a step (`fields`, `hand_over`): one the template knows and needs.
+    fn needed_field(
+        &self,
+        f: &Spanned<String>,
+        needs: &[Field],
+        path: String,
+    ) -> Result<Field, TemplateError> {
+        match Field::parse(f.get_ref()) {
+            Some(field) if needs.contains(&field) => Ok(field),
+            Some(_) => self.err(
+                f.span(),
+                path,
+                Text::new(
+                    format!("`{}` 不在 `needs` 里", f.get_ref()),
+                    format!("`{}` is not in `needs`", f.get_ref()),
+                ),
+            ),
+            None => self.err(
+                f.span(),
+                path,
+                Text::new(
+                    format!("没有 `{}` 这个字段", f.get_ref()),
+                    format!("unknown field `{}`", f.get_ref()),
+                ),
+            ),
+        }
+    }
+
     fn err<T>(
         &self,
         span: Range<usize>,
@@ -485,32 +513,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         }
         let mut fields = Vec::new();
         for (j, f) in s.fields.iter().enumerate() {
-            match Field::parse(f.get_ref()) {
-                Some(field) if needs.contains(&field) => {
-                    covered.insert(field);
-                    fields.push(field);
-                }
-                Some(_) => {
-                    return cx.err(
-                        f.span(),
-                        format!("steps[{i}].fields[{j}]"),
-                        Text::new(
-                            format!("`{}` 不在 `needs` 里", f.get_ref()),
-                            format!("`{}` is not in `needs`", f.get_ref()),
-                        ),
-                    )
-                }
-                None => {
-                    return cx.err(
-                        f.span(),
-                        format!("steps[{i}].fields[{j}]"),
-                        Text::new(
-                            format!("没有 `{}` 这个字段", f.get_ref()),
-                            format!("unknown field `{}`", f.get_ref()),
-                        ),
-                    )
-                }
-            }
+            let field = cx.needed_field(f, &needs, format!("steps[{i}].fields[{j}]"))?;
+            covered.insert(field);
+            fields.push(field);
         }
         for (j, u) in s.urls.iter().enumerate() {
             if !urls.iter().any(|x| &x.name == u.get_ref()) {
@@ -526,37 +531,16 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         }
         let mut hand_over = Vec::new();
         for (j, f) in s.hand_over.iter().enumerate() {
-            let field = format!("steps[{i}].hand_over[{j}]");
-            match Field::parse(f.get_ref()) {
-                Some(v) if needs.contains(&v) && !hand_over.contains(&v) => hand_over.push(v),
-                Some(v) if needs.contains(&v) => {
-                    return cx.err(
-                        f.span(),
-                        field,
-                        Text::new(format!("`{v}` 写了两次"), format!("`{v}` is listed twice")),
-                    )
-                }
-                Some(_) => {
-                    return cx.err(
-                        f.span(),
-                        field,
-                        Text::new(
-                            format!("`{}` 不在 `needs` 里", f.get_ref()),
-                            format!("`{}` is not in `needs`", f.get_ref()),
-                        ),
-                    )
-                }
-                None => {
-                    return cx.err(
-                        f.span(),
-                        field,
-                        Text::new(
-                            format!("没有 `{}` 这个字段", f.get_ref()),
-                            format!("unknown field `{}`", f.get_ref()),
-                        ),
-                    )
-                }
+            let path = format!("steps[{i}].hand_over[{j}]");
+            let field = cx.needed_field(f, &needs, path.clone())?;
+            if hand_over.contains(&field) {
+                let twice = Text::new(
+                    format!("`{field}` 写了两次"),
+                    format!("`{field}` is listed twice"),
+                );
+                return cx.err(f.span(), path, twice);
             }
+            hand_over.push(field);
         }
         let console = match s.console {
             Some(c) => {
