@@ -13,6 +13,8 @@ APT_PACKAGES=(
   xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-noto-cjk
   gnome-keyring libsecret-tools imagemagick age
   chromium poppler-utils ca-certificates
+  # Windows builds made here (make dist) and their tests under wine (scripts/wine.sh).
+  gcc-mingw-w64-x86-64 wine wine64 nsis zip
 )
 
 missing=()
@@ -27,10 +29,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The Windows target for the cross-builds (the linker is mingw's, from apt above).
+if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+  echo "setup: adding the Rust target x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+fi
+
 # tauri-driver bridges WebDriver clients to WebKitWebDriver; installed into the repo so nothing is cached
 # outside it and the version is pinned.
 TAURI_DRIVER_VERSION=2.1.0
-if [ ! -x tools/bin/tauri-driver ] || ! tools/bin/tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+# (tauri-driver has no --version: cargo's install record says which one is there.)
+if [ ! -x tools/bin/tauri-driver ] || ! grep -qF "tauri-driver $TAURI_DRIVER_VERSION " tools/.crates.toml 2>/dev/null; then
   echo "setup: installing tauri-driver $TAURI_DRIVER_VERSION into tools/"
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked --root tools
 fi
