@@ -65,7 +65,7 @@ test-ui:
 # The real app under Xvfb + D-Bus + gnome-keyring, driven through tauri-driver/WebKitWebDriver.
 # Screenshots of every step in both languages land in test-output/screenshots/.
 e2e:
-	rm -rf test-output/screenshots test-output/report-zh.html
+	rm -rf test-output/screenshots test-output/axe test-output/report-zh.html
 	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
 	scripts/report-pdf.sh
 

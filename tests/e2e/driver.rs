@@ -483,6 +483,71 @@ impl<'a> App<'a> {
         if let Ok(png) = self.client.screenshot().await {
             std::fs::write(self.env.shots.join(format!("{name}.png")), png).unwrap();
         }
+        self.audit(name).await;
+    }
+
+    /// Runs axe-core (ui/node_modules/axe-core, the npm package) inside the real WebView on the
+    /// screen as it is now, against WCAG 2.1 A/AA (contrast included), and fails on a serious or
+    /// critical violation. Every screen the tests photograph is audited, in the language it shows.
+    /// The full result goes to test-output/axe/<name>.json.
+    pub async fn audit(&self, name: &str) {
+        static AXE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        let axe = AXE.get_or_init(|| {
+            let path = workspace_root().join("ui/node_modules/axe-core/axe.min.js");
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (npm ci in ui/)", path.display()))
+        });
+        // Injected by WebDriver, not by a <script> tag: the app's CSP stays as shipped.
+        let script = format!(
+            "const done = arguments[0];\n\
+             if (!window.axe) {{ {axe}\n }}\n\
+             window.axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }}, resultTypes: ['violations'] }})\n\
+               .then(r => done(JSON.stringify(r.violations.map(v => ({{ id: v.id, impact: v.impact, help: v.help,\n\
+                 nodes: v.nodes.map(n => ({{ target: n.target.join(' '), html: n.html.slice(0, 200), summary: n.failureSummary }})) }})))))\n\
+               .catch(e => done(JSON.stringify({{ error: String(e) }})));"
+        );
+        let out = self
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe on {name}: {e:?}"));
+        let text = out.as_str().unwrap_or("null");
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(value.get("error").is_none(), "axe on {name}: {value}");
+        let dir = workspace_root().join("test-output/axe");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}.json")),
+            serde_json::to_string_pretty(&value).unwrap(),
+        )
+        .unwrap();
+        let serious: Vec<String> = value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                let nodes: Vec<String> = v["nodes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .take(5)
+                    .map(|n| format!("    {} {}", n["target"], n["html"]))
+                    .collect();
+                format!(
+                    "  {} ({}): {}\n{}",
+                    v["id"],
+                    v["impact"],
+                    v["help"],
+                    nodes.join("\n")
+                )
+            })
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "axe: serious or critical accessibility violations on screen {name}:\n{}",
+            serious.join("\n")
+        );
     }
 
     /// SIGKILLs the app (and its drivers) without any chance to clean up.

@@ -106,6 +106,7 @@ export default function LiveTest({ checks }: { checks: Checks }) {
             <Progress
               percent={Math.round((done / planned.length) * 100)}
               status={running ? 'active' : failed ? 'exception' : 'success'}
+              aria-label={t('live.progressLabel')}
               data-testid="check-progress"
             />
             {run && (

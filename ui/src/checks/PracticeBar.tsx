@@ -29,6 +29,7 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
             size="small"
             value={practice.scenario}
             style={{ width: 210 }}
+            aria-label={t('practice.label')}
             options={practice.scenarios.map((s) => ({ label: s, value: s }))}
             onChange={(s) => void api.startPractice(s).then(onChange).catch(fail)}
             data-testid="practice-scenario"

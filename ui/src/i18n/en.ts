@@ -140,6 +140,7 @@ const en: Messages = {
     patternHelp: '{domain} becomes the domain, {corp_id} the CorpId; $CORPID$ stays as it is',
   },
   live: {
+    progressLabel: 'Check progress',
     intro: 'Proves against DingTalk everything the platform needs: credentials, CorpId, whitelist, every permission, contacts and visible range. All checks run at once and usually finish in a few seconds.',
     start: 'Start checks',
     rerun: 'Run again',
@@ -355,6 +356,7 @@ const en: Messages = {
     written: 'Written:',
   },
   import: {
+    passLabel: 'Export passphrase',
     button: 'Import config or report…',
     refused: 'This file cannot be imported',
     where: 'Where:',

@@ -138,6 +138,7 @@ const zh = {
     patternHelp: '{domain} 换成域名，{corp_id} 换成 CorpId，$CORPID$ 原样保留',
   },
   live: {
+    progressLabel: '检测进度',
     intro: '向钉钉逐项验证平台需要的一切：凭证、CorpId、白名单、每一项权限、通讯录和可见范围。所有检测同时进行，一般几秒内完成。',
     start: '开始检测',
     rerun: '重新检测',
@@ -353,6 +354,7 @@ const zh = {
     written: '已写入以下文件：',
   },
   import: {
+    passLabel: '导出口令',
     button: '导入配置或报告…',
     refused: '无法导入这个文件',
     where: '出问题的位置：',

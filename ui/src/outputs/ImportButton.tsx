@@ -104,6 +104,7 @@ export default function ImportButton({ onOpen }: { onOpen: (view: ProfileView) =
           prefix={<LockOutlined />}
           value={pass}
           autoFocus
+          aria-label={t('import.passLabel')}
           onChange={(e) => setPass(e.target.value)}
           onPressEnter={() => pass && !busy && unlock()}
           data-testid="import-pass"

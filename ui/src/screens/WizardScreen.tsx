@@ -159,7 +159,7 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="setup-progress">
             {t('wizard.progress', { done, total })}
           </Typography.Text>
-          <Progress percent={Math.round((done / total) * 100)} size="small" showInfo={false} data-testid="progress" />
+          <Progress percent={Math.round((done / total) * 100)} size="small" showInfo={false} aria-label={t('wizard.progress', { done, total })} data-testid="progress" />
           <VerifyLine verdict={verdict} fail={lastRun?.summary.fail ?? 0} />
         </div>
         <Steps

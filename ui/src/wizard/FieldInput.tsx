@@ -80,6 +80,7 @@ export function FieldInput({ info, value, verdict, cleaned, available, onChange,
   return (
     <Form.Item
       label={tx(info.label)}
+      htmlFor={`input-${info.field}`}
       validateStatus={status}
       hasFeedback={status !== ''}
       help={help}
@@ -95,6 +96,7 @@ export function FieldInput({ info, value, verdict, cleaned, available, onChange,
         size="large"
         className={info.field === 'corp_name' ? undefined : 'mono'}
         value={value}
+        id={`input-${info.field}`}
         data-testid={`field-${info.field}`}
         spellCheck={false}
         autoComplete="off"
@@ -139,6 +141,7 @@ export function SecretInput({ info, verdict, location, onChange, onReveal, onGen
           {tx(info.label)}
         </Space>
       }
+      htmlFor={`input-${info.field}`}
       validateStatus={lost ? 'warning' : status}
       hasFeedback={status !== ''}
       help={lost ? t('keychain.lostLastSession') : help}
@@ -176,6 +179,7 @@ export function SecretInput({ info, verdict, location, onChange, onReveal, onGen
         size="large"
         className="mono"
         value={draft}
+        id={`input-${info.field}`}
         placeholder={
           stored
             ? `${t('field.replace')} · ${verdict?.value ?? ''}`
