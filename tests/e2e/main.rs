@@ -271,6 +271,8 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     // The new dialogs in English: adding a template (the one added above is listed as custom) and
     // the certificate settings.
     app.switch_language("EN").await;
+    app.wait_text("[data-testid=create-profile]", "New").await;
+    app.screenshot("en-00-list").await;
     app.click("[data-testid=create-profile]").await;
     app.wait_text("label:has([data-testid=template-acme-oa])", "Custom")
         .await;
