@@ -300,7 +300,7 @@ impl LoginSession {
             () = cancel.cancelled() => return cancelled(t0.elapsed(), &self.redirect_url),
         };
         let Some(mut pending) = arrived else {
-            return self.timed_out(timeout, t0).await;
+            return self.timed_out(timeout, t0).await.settle_advice();
         };
         let t1 = Instant::now();
         let mut r = tokio::select! {
@@ -308,6 +308,7 @@ impl LoginSession {
             () = cancel.cancelled() => cancelled(t1.elapsed(), &self.redirect_url),
         };
         r.duration_ms = result::ms(t1.elapsed());
+        let r = r.settle_advice();
         loopback::answer(&mut pending.stream, &r).await;
         r
     }

@@ -11,6 +11,7 @@
 //! masks again anything that does not look masked, so a caller's mistake cannot leak one into a
 //! file that is meant to be emailed. Pure code: no I/O, no clock (the caller passes the time).
 
+mod fixes;
 mod format;
 mod html;
 mod markdown;
