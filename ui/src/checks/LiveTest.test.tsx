@@ -23,6 +23,7 @@ function result(id: string, status: CheckResult['status'], extra: Partial<CheckR
     message: text(`${id} 的结果`),
     fix: null,
     fix_url: null,
+    advice: null,
     original: null,
     duration_ms: 12,
     skipped_because: [],

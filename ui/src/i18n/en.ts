@@ -165,6 +165,8 @@ const en: Messages = {
       permissions: 'Enable {{count}} API permission(s)',
       permissionsHow: 'Click “Apply” for each and confirm in the DingTalk developer console, then run the test again (DingTalk may keep the old access_token for up to 2 hours).',
       affects: 'Affects: {{checks}}',
+      goTo: 'Go to ',
+      after: ': ',
     },
     someFail: '{{count}} check(s) failed: open one for the cause and the fix',
     cancelled: 'Cancelled',
@@ -225,6 +227,12 @@ const en: Messages = {
     cleared: 'Removed: only the system root certificates are trusted',
     refused: 'This file cannot be used as a root certificate',
   },
+  advice: {
+    symptom: 'What you see',
+    cause: 'Why',
+    where: 'Where to fix it',
+    notes: 'If that does not help',
+  },
   explain: {
     button: 'I have an error message',
     title: 'I have an error message',
@@ -232,6 +240,7 @@ const en: Messages = {
     placeholder: 'e.g. {"errcode":60020,"errmsg":"访问ip不在白名单之中…request ip=1.2.3.4"} or 60011',
     submit: 'Explain',
     nothing: 'No error recognised: paste the whole message',
+    errcode: 'DingTalk error code',
   },
   missingScopes: {
     title: 'Missing API permissions',

@@ -163,6 +163,8 @@ const zh = {
       permissions: '开通 {{count}} 项接口权限',
       permissionsHow: '逐项点「申请开通」，在钉钉开发者后台确认；开通后重新检测（钉钉最长可能 2 小时内仍沿用旧的 access_token）。',
       affects: '影响：{{checks}}',
+      goTo: '去 ',
+      after: '：',
     },
     someFail: '{{count}} 项未通过，点击查看原因和修复方法',
     cancelled: '检测已取消',
@@ -223,6 +225,12 @@ const zh = {
     cleared: '已移除：只信任系统根证书',
     refused: '这个文件不能用作根证书',
   },
+  advice: {
+    symptom: '现象',
+    cause: '原因',
+    where: '去哪改',
+    notes: '如果还不行',
+  },
   explain: {
     button: '我有一条报错',
     title: '我有一条报错',
@@ -230,6 +238,7 @@ const zh = {
     placeholder: '例如：{"errcode":60020,"errmsg":"访问ip不在白名单之中…request ip=1.2.3.4"} 或 60011',
     submit: '解释',
     nothing: '没有识别到错误，请粘贴完整的报错',
+    errcode: '钉钉错误码',
   },
   missingScopes: {
     title: '缺少的接口权限',
