@@ -298,8 +298,8 @@ pub(super) fn message_throttled(c: &Ctx) -> Rendered {
         "1430000" => (
             "没有有效的接收人",
             "there was no valid recipient",
-            "确认接收人的 userId 正确，并且在应用可见范围内（应用发布 › 版本管理与发布 › 应用可见范围）。",
-            "Make sure the recipient's userId is right and inside the app's visible range (应用发布 › 版本管理与发布 › 应用可见范围, App release › Versions › Visible range).",
+            "确认接收人的 userId 正确，并且在应用可见范围内（左侧菜单 › 应用发布 › 版本管理与发布 › 应用可见范围）。",
+            "Make sure the recipient's userId is right and inside the app's visible range (left menu › 应用发布 › 版本管理与发布 › 应用可见范围, App release › Versions › Visible range).",
         ),
         "1430002" => (
             "消息内容含有违禁内容",

@@ -16,15 +16,6 @@ fn open_app(which_zh: &str, which_en: &str) -> Text {
     )
 }
 
-/// A place in the app's left menu: `左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP`, and in English
-/// the same Chinese labels (the console has no English) with a gloss.
-fn menu(zh: &str, gloss: &str) -> Text {
-    t(
-        format!("左侧菜单 › {zh}"),
-        format!("left menu › {zh} ({gloss})"),
-    )
-}
-
 pub(super) fn bad_credentials(c: &Ctx) -> Rendered {
     let (code_zh, code_en) = c.code_note();
     let symptom = t(
@@ -56,7 +47,7 @@ pub(super) fn bad_credentials(c: &Ctx) -> Rendered {
         en.push_str(" DingTalk no longer issues tokens for the old corpsecret; use the app's Client ID + Client Secret.");
     }
     let mut a = Advice::new(symptom, t(zh, en))
-        .at(menu("基础信息 › 凭证与基础信息", "Basic info › Credentials and basic info"))
+        .at(t("左侧菜单 › 基础信息 › 凭证与基础信息", "left menu › 基础信息 › 凭证与基础信息 (Basic info › Credentials and basic info)"))
         .step(open_app("", ""))
         .step(t(
             "重新复制 Client ID（以 ding 开头，约 20 位）和 Client Secret（点「点击查看」后复制，64 位）",
@@ -169,10 +160,7 @@ pub(super) fn ip_not_whitelisted(c: &Ctx) -> Rendered {
         }
         None => (String::new(), String::new()),
     };
-    let place = menu(
-        "开发配置 › 安全设置 › 服务器出口IP",
-        "Dev config › Security settings › Server egress IP",
-    );
+    let place = t("左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP", "left menu › 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP)");
     let a = match ip {
         Some(ip) => Advice::new(symptom, t(zh, en))
             .at(place)
@@ -213,7 +201,10 @@ pub(super) fn ip_not_whitelisted(c: &Ctx) -> Rendered {
 pub(super) fn missing_scope(c: &Ctx) -> Rendered {
     let (code_zh, code_en) = c.code_note();
     let scopes = &c.data.required_scopes;
-    let place = menu("开发配置 › 权限管理", "Dev config › Permission management");
+    let place = t(
+        "左侧菜单 › 开发配置 › 权限管理",
+        "left menu › 开发配置 › 权限管理 (Dev config › Permission management)",
+    );
     let review = t(
         "有的权限需要钉钉审核，一般一个工作日内完成。",
         "Some permissions need DingTalk's review, usually within one working day.",
@@ -326,7 +317,7 @@ pub(super) fn out_of_range(c: &Ctx) -> Rendered {
         )
     };
     let a = Advice::new(symptom, cause)
-        .at(menu("开发配置 › 权限管理 › 通讯录权限 › 授权范围", "Dev config › Permission management › Contact permissions › Authorised range"))
+        .at(t("左侧菜单 › 开发配置 › 权限管理 › 通讯录权限 › 授权范围", "left menu › 开发配置 › 权限管理 › 通讯录权限 › 授权范围 (Dev config › Permission management › Contact permissions › Authorised range)"))
         .step(open_app("", ""))
         .step(t(
             "选「全部员工」，或至少包含这些人所在的部门",
@@ -371,7 +362,7 @@ pub(super) fn bad_agent_id(c: &Ctx) -> Rendered {
         );
     }
     let mut a = Advice::new(symptom, cause)
-        .at(menu("基础信息 › 凭证与基础信息", "Basic info › Credentials and basic info"))
+        .at(t("左侧菜单 › 基础信息 › 凭证与基础信息", "left menu › 基础信息 › 凭证与基础信息 (Basic info › Credentials and basic info)"))
         .step(open_app("", ""))
         .step(t(
             "复制 AgentId（一串 9–10 位数字），确认它和 Client ID 出自同一个页面",
@@ -467,7 +458,7 @@ pub(super) fn app_not_published(_c: &Ctx) -> Rendered {
             "the app has never published a version, or it was deleted or disabled. Until a version is published, its Client ID and Client Secret do not work and requests fail.",
         ),
     )
-    .at(menu("应用发布 › 版本管理与发布 › 创建新版本", "App release › Versions › New version"))
+    .at(t("左侧菜单 › 应用发布 › 版本管理与发布 › 创建新版本", "left menu › 应用发布 › 版本管理与发布 › 创建新版本 (App release › Versions › New version)"))
     .step(open_app("", ""))
     .step(t(
         "填版本号和版本描述，设置应用可见范围，保存",
@@ -504,7 +495,7 @@ pub(super) fn redirect_not_registered(c: &Ctx) -> Rendered {
         )
     };
     let a = Advice::new(symptom, cause)
-        .at(menu("开发配置 › 安全设置 › 重定向URL（回调域名）", "Dev config › Security settings › Redirect URL"))
+        .at(t("左侧菜单 › 开发配置 › 安全设置 › 重定向URL（回调域名）", "left menu › 开发配置 › 安全设置 › 重定向URL（回调域名） (Dev config › Security settings › Redirect URL)"))
         .step(open_app("", ""))
         .step(t(
             "填入向导生成的登录回调地址，多个地址用英文逗号分隔，保存",
@@ -532,7 +523,7 @@ pub(super) fn corpid_placeholder(_c: &Ctx) -> Rendered {
             "the placeholder is mistyped (e.g. a space inside it, or the parameter spelled cropId), or the app was not opened from the workbench: DingTalk replaces it only then.",
         ),
     )
-    .at(menu("应用能力 › 网页应用", "App capabilities › Web app"))
+    .at(t("左侧菜单 › 应用能力 › 网页应用", "left menu › 应用能力 › 网页应用 (App capabilities › Web app)"))
     .step(open_app("", ""))
     .step(t(
         "把 移动端首页地址 和 PC端首页地址 改成向导生成的地址（直接复制粘贴）",
@@ -560,7 +551,7 @@ pub(super) fn in_app_login_required(_c: &Ctx) -> Rendered {
             "a phone cannot scan its own screen: inside DingTalk the app must use in-app login (端内免登), which needs no QR code.",
         ),
     )
-    .at(menu("开发配置 › 安全设置 › 端内免登地址", "Dev config › Security settings › In-client login URL"))
+    .at(t("左侧菜单 › 开发配置 › 安全设置 › 端内免登地址", "left menu › 开发配置 › 安全设置 › 端内免登地址 (Dev config › Security settings › In-client login URL)"))
     .step(open_app("", ""))
     .step(t("填向导生成的平台地址，保存", "Enter the platform address the wizard generated and save"))
     .step(t(

@@ -139,8 +139,8 @@ impl Say {
             Say::Cause => ("原因：", "Why: "),
             Say::Where => ("去哪改：", "Where to fix: "),
             Say::EgressKnown => (
-                "这是钉钉在最近一次检查中看到的请求来源 IP，它要出现在 应用 › 开发配置 › 安全设置 › 服务器出口IP 里。如果检查是在管理员自己的电脑上运行的，这是电脑的出口 IP，不是平台服务器的：平台服务器的出口 IP 请在服务器上运行 dingbind check 查看。",
-                "This is the IP DingTalk saw the last run's requests come from; it must be listed under 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP). If the run was on the admin's own computer, this is that computer's IP, not the platform server's: run dingbind check on the server to see the server's.",
+                "这是钉钉在最近一次检查中看到的请求来源 IP，它要出现在 应用 › 左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP 里。如果检查是在管理员自己的电脑上运行的，这是电脑的出口 IP，不是平台服务器的：平台服务器的出口 IP 请在服务器上运行 dingbind check 查看。",
+                "This is the IP DingTalk saw the last run's requests come from; it must be listed under left menu › 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP). If the run was on the admin's own computer, this is that computer's IP, not the platform server's: run dingbind check on the server to see the server's.",
             ),
             Say::EgressUnknown => (
                 "未知：钉钉只在拒绝请求（错误 60020）时才会说出它看到的 IP。要查看平台服务器的出口 IP，请在服务器上运行 dingbind check。",
