@@ -111,7 +111,7 @@ fn console_labels_are_canonical_everywhere() {
     for (file, line, text) in &texts {
         for (canonical, variants) in LABELS {
             for v in *variants {
-                if text.contains(v) && !text.contains(&format!("{canonical}")) {
+                if text.contains(v) && !text.contains(canonical) {
                     wrong.push(format!("{file}:{line}: “{v}” should be “{canonical}”"));
                 } else if text.contains(v) {
                     // Both on one line: the variant must be inside the canonical form.

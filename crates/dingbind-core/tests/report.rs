@@ -612,9 +612,18 @@ fn failures_come_first_with_one_merged_permission_fix() {
         } else {
             "3 failed"
         };
-        assert!(to_fix.contains(&format!(
-            "<a href=\"#fixes\" data-failed=\"3\">{failed_link}</a>"
-        )));
+        // The banner's headline is the link (the Markdown says it in short: `failed_link`).
+        let headline = if lang == Lang::Zh {
+            "3 项检查未通过"
+        } else {
+            "3 checks failed"
+        };
+        assert!(
+            to_fix.contains(&format!(
+                "<a href=\"#fixes\" data-failed=\"3\">{headline}</a>"
+            )),
+            "{to_fix}"
+        );
         assert!(!to_fix.contains("id=\"values\""));
         let fixes = rest.split("</section>").next().unwrap();
         // One instruction for every missing permission, one link, and no row per check.

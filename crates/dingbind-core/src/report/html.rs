@@ -4,7 +4,7 @@
 //! interpolated string is escaped here: profile values are the admin's typing and run messages
 //! quote DingTalk, so either could carry markup.
 
-use super::fixes::{self, failed_phrase, one_line, ordered, passes_phrase, permissions_text};
+use super::fixes::{self, one_line, ordered, passes_phrase, permissions_text};
 use super::words::{
     counts, duration, field_list, meta, pretty_time, required_scopes, run_meta, status_icon,
     status_key, status_word, verdict_text, Say, Section,
@@ -219,20 +219,16 @@ fn banner(o: &mut String, r: &Report, lang: Lang) {
     let headline = if todo.is_empty() {
         esc(&headline)
     } else {
-        format!("<a href=\"#fixes\">{}</a>", esc(&headline))
+        format!(
+            "<a href=\"#fixes\" data-failed=\"{}\">{}</a>",
+            todo.failed,
+            esc(&headline)
+        )
     };
     let _ = writeln!(
         o,
         "<section class=\"verdict {class}\">\n<div class=\"big\">{icon}</div>\n<div>\n<h2>{headline}</h2>"
     );
-    if todo.failed > 0 {
-        let _ = writeln!(
-            o,
-            "<p><a href=\"#fixes\" data-failed=\"{}\">{}</a></p>",
-            todo.failed,
-            esc(&failed_phrase(todo.failed, lang))
-        );
-    }
     for line in &lines {
         let _ = writeln!(o, "<p>{}</p>", esc(line));
     }
