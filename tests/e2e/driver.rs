@@ -205,6 +205,22 @@ impl<'a> App<'a> {
         }
     }
 
+    /// The top of the element on the page, in CSS pixels (after it exists). Read by script:
+    /// WebKitWebDriver does not answer the element-rect command.
+    pub async fn top(&self, css: &str) -> f64 {
+        self.wait_css(css).await;
+        let top = self
+            .client
+            .execute(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().top + window.scrollY;",
+                vec![serde_json::Value::String(css.to_owned())],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("no position for {css}: {e}"));
+        top.as_f64()
+            .unwrap_or_else(|| panic!("{css}: position {top:?}"))
+    }
+
     pub async fn click(&self, css: &str) {
         self.settle().await;
         let start = Instant::now();

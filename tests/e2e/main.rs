@@ -104,7 +104,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         .await;
     app.wait_css("[data-testid=template-yidianyun-private-cloud]:checked")
         .await;
-    app.confirm_dialog("登录钉钉开放平台").await;
+    app.confirm_dialog("登录钉钉开发者后台").await;
 
     // 1. Domain: a whole URL pasted from the address bar keeps only the host.
     app.retype("[data-testid=field-domain]", DOMAIN_PASTE).await;
@@ -306,7 +306,10 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
     );
 }
 
-const PRACTICE: &str = "missing-contact-scope";
+/// The practice scenario `missing-contact-scope`, by the name the admin sees.
+const PRACTICE: &str = "缺少通讯录权限";
+/// The scenario `healthy`, by its name.
+const HEALTHY: &str = "一切正常";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
@@ -315,7 +318,7 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     let app = App::launch(&env).await;
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "练习").await;
-    app.confirm_dialog("登录钉钉开放平台").await;
+    app.confirm_dialog("登录钉钉开发者后台").await;
 
     // Practice mode with a scenario where the contact permissions were never granted.
     app.choose(
@@ -368,6 +371,16 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
         "button",
     )
     .await;
+    // Failures come above the passes: the list of fixes is above every group, and what passed is
+    // folded behind a toggle.
+    let fixes = app.top("[data-testid=check-fixes]").await;
+    for group in ["dingtalk", "scopes"] {
+        let passes = app.top(&format!("[data-testid=passes-{group}]")).await;
+        assert!(
+            fixes < passes,
+            "the fixes ({fixes}) are below the passes of {group} ({passes})"
+        );
+    }
     app.screenshot("zh-12-live-missing-scope").await;
     app.click("[data-testid='check-scope.qyapi_get_member']")
         .await;
@@ -423,10 +436,9 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.screenshot("zh-06-permissions-checked").await;
 
     // The admin grants them (here: the healthy scenario) and runs again: all green.
-    app.choose("[data-testid=practice-scenario]", "healthy")
-        .await;
+    app.choose("[data-testid=practice-scenario]", HEALTHY).await;
     // Only run once the switch has landed, or the run may still meet the old scenario.
-    app.wait_text("[data-testid=practice-banner]", "healthy")
+    app.wait_text("[data-testid=practice-banner]", HEALTHY)
         .await;
     app.goto("live").await;
     app.click("[data-testid=run-checks]").await;
@@ -486,10 +498,13 @@ async fn scan_login_history_report_and_support_mode() {
     let app = App::launch(&env).await;
     app.click("[data-testid=create-profile]").await;
     app.retype("[data-testid=profile-name-input]", "交付").await;
-    app.confirm_dialog("登录钉钉开放平台").await;
-    app.choose("[data-testid=practice-switch]", "练习模式 · healthy")
-        .await;
-    app.wait_text("[data-testid=practice-banner]", "healthy")
+    app.confirm_dialog("登录钉钉开发者后台").await;
+    app.choose(
+        "[data-testid=practice-switch]",
+        &format!("练习模式 · {HEALTHY}"),
+    )
+    .await;
+    app.wait_text("[data-testid=practice-banner]", HEALTHY)
         .await;
     app.click("[data-testid=practice-fill]").await;
     app.goto(STEPS[1]).await;
@@ -613,6 +628,13 @@ async fn scan_login_history_report_and_support_mode() {
     ] {
         assert!(html.contains(needle), "report lacks {needle}");
     }
+    // The report leads with what to fix (the failed last run's): before the binding's values,
+    // with the passes folded away below the failures.
+    let fixes = html
+        .find("id=\"fixes\"")
+        .expect("the report's 需要处理 section");
+    assert!(fixes < html.find("id=\"values\"").unwrap());
+    assert!(html.contains("<details class=\"passes\""));
     let manifest = std::fs::read_to_string(saved(".dingbind.json")).unwrap();
     assert!(
         manifest.contains("\"kind\": \"dingbind-manifest\""),

@@ -7,7 +7,7 @@ use crate::Out;
 use dingbind_core::checks::{
     run, Cancel, CheckEvent, CheckOptions, CheckResult, CheckRun, CheckStatus,
 };
-use dingbind_core::diagnosis::{explain, ScopeApply};
+use dingbind_core::diagnosis::{explain, Advice, ScopeApply};
 use dingbind_core::history;
 use dingbind_core::report::status_icon as icon;
 use dingbind_core::Lang;
@@ -104,8 +104,10 @@ pub async fn cmd_check(
                 out.t(&c.title),
                 out.t(&c.message)
             );
-            if let Some(fix) = &c.fix {
-                outln!("    {}{}", out.say("修复：", "Fix: "), out.t(fix));
+            match (&c.advice, &c.fix) {
+                (Some(a), _) => print_advice(out, a, "    "),
+                (None, Some(fix)) => outln!("    {}{}", out.say("修复：", "Fix: "), out.t(fix)),
+                (None, None) => {}
             }
             if let Some(url) = &c.fix_url {
                 outln!("    {url}");
@@ -172,8 +174,7 @@ pub fn cmd_explain(out: &Out, text: &str) -> u8 {
                 .map(|c| format!(" ({c})"))
                 .unwrap_or_default();
             outln!("● {}{errcode}", d.code);
-            outln!("  {}{}", out.say("原因：", "Cause: "), out.t(&d.cause));
-            outln!("  {}{}", out.say("修复：", "Fix: "), out.t(&d.fix));
+            print_advice(out, &d.advice, "  ");
             if let Some(url) = &d.fix_url {
                 outln!("  {url}");
             }
@@ -184,6 +185,35 @@ pub fn cmd_explain(out: &Out, text: &str) -> u8 {
         }
     }
     0
+}
+
+/// A diagnosis as an admin follows it: 现象, 原因, then 去哪改 with the menu path and numbered steps,
+/// then what else to know, one per line.
+fn print_advice(out: &Out, a: &Advice, indent: &str) {
+    outln!(
+        "{indent}{}{}",
+        out.say("现象：", "What you see: "),
+        out.t(&a.symptom)
+    );
+    outln!("{indent}{}{}", out.say("原因：", "Why: "), out.t(&a.cause));
+    let place = a
+        .place
+        .as_ref()
+        .map(|p| out.t(p).to_owned())
+        .unwrap_or_default();
+    outln!("{indent}{}{place}", out.say("去哪改：", "Where to fix: "));
+    for (i, step) in a.steps.iter().enumerate() {
+        outln!("{indent}  {}. {}", i + 1, out.t(step));
+    }
+    if !a.notes.is_empty() {
+        outln!(
+            "{indent}{}",
+            out.say("如果还不行：", "If that does not help:")
+        );
+        for note in &a.notes {
+            outln!("{indent}  - {}", out.t(note));
+        }
+    }
 }
 
 /// One line per missing permission with DingTalk's apply page, when there are several (a single

@@ -387,6 +387,33 @@ fn explain_reads_an_errcode_body_and_names_the_ip() {
     assert_eq!(v["more"][0]["code"], "missing_scope");
 }
 
+/// Without --json, an explanation reads as the app shows it: 现象, 原因, 去哪改 with the menu path
+/// and numbered steps, then what else to know; no backticks.
+#[test]
+fn explain_prints_symptom_cause_and_where_to_fix() {
+    let body = r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#;
+    let (code, _, text) = dingbind(&["explain", body, "--lang", "zh"]);
+    assert_eq!(code, 0);
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in:\n{text}"))
+    };
+    assert!(at("现象：钉钉拒绝了来自 IP 120.230.136.230 的调用") < at("原因："));
+    assert!(at("原因：") < at("去哪改：左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP"));
+    assert!(at("去哪改：") < at("  1. ") && at("  1. ") < at("  2. "));
+    assert!(at("  2. 把 120.230.136.230 加进去") < at("如果还不行："));
+    assert!(!text.contains('`'), "{text}");
+    let (_, _, en) = dingbind(&["explain", body, "--lang", "en"]);
+    for part in [
+        "What you see: ",
+        "Why: ",
+        "Where to fix: left menu › ",
+        "  1. ",
+    ] {
+        assert!(en.contains(part), "{part}: {en}");
+    }
+}
+
 #[test]
 fn explain_reads_what_production_really_answers() {
     // The old gettoken's answer to wrong credentials (docs/dingtalk/errors.md).

@@ -94,16 +94,16 @@ impl Field {
                 "your choice: the organisation name shown at scan login",
             ),
             Field::AgentId | Field::ClientId | Field::ClientSecret => Text::new(
-                "应用详情 › 基础信息 › 凭证与基础信息",
-                "app details › Basic info › Credentials and basic info",
+                "应用详情 › 左侧菜单 › 基础信息 › 凭证与基础信息",
+                "app details › left menu › 基础信息 › 凭证与基础信息 (Basic info › Credentials and basic info)",
             ),
             Field::SsoSecret => Text::new(
-                "基础信息 › 开发信息（旧版）",
-                "Basic info › Developer info (old version)",
+                "更多 › 基本信息 › 开发信息（旧版）",
+                "More › Basic info › Developer info (old version) (更多 › 基本信息 › 开发信息（旧版）)",
             ),
             Field::EventToken | Field::AesKey => Text::new(
-                "开发配置 › 事件订阅 › HTTP 推送（可以在这里生成后填到钉钉）",
-                "Dev config › Event subscription › HTTP push (generate it here and enter it in DingTalk)",
+                "左侧菜单 › 开发配置 › 事件订阅 › HTTP 推送（可以在这里生成后填到钉钉）",
+                "left menu › 开发配置 › 事件订阅 › HTTP 推送 (Dev config › Event subscription › HTTP push) (generate it here and enter it in DingTalk)",
             ),
         }
     }

@@ -327,6 +327,7 @@ mod tests {
             message: Text::new(format!("{id} 说明"), format!("{id} says")),
             fix: None,
             fix_url: None,
+            advice: None,
             original: None,
             duration_ms: 1,
             skipped_because: vec![],

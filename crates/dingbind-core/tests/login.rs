@@ -309,13 +309,21 @@ async fn an_unregistered_redirect_url_is_found_before_and_after_waiting() {
         (pre.status, pre.code),
         (CheckStatus::Fail, Some(D::RedirectNotRegistered))
     );
-    let fix = pre.fix.as_ref().unwrap();
-    assert!(
-        fix.zh.starts_with(&format!("要登记的重定向URL：{url}")),
-        "{}",
-        fix.zh
+    // The exact URL to register is the first thing to do at the redirect URL setting.
+    let advice = pre.advice.as_ref().expect("the diagnosis in parts");
+    assert_eq!(
+        advice.steps[0].zh,
+        format!("要登记的重定向URL：{url}"),
+        "{advice:?}"
     );
-    assert!(fix.en.contains(&url));
+    assert!(advice
+        .place
+        .as_ref()
+        .unwrap()
+        .zh
+        .contains("重定向URL（回调域名）"));
+    let fix = pre.fix.as_ref().unwrap();
+    assert!(fix.zh.contains(&url) && fix.en.contains(&url), "{fix:?}");
     assert!(pre.original.as_deref().unwrap().contains("重定向错误"));
     assert_eq!(pre.data["http_status"], 400);
     assert_eq!(pre.trace.len(), 1);

@@ -274,6 +274,8 @@ fn html_is_self_contained_and_prints() {
         let mut allowed: Vec<String> = r.urls.iter().filter_map(|u| u.url.clone()).collect();
         allowed.extend(r.scan_codes.iter().filter_map(|c| c.url.clone()));
         allowed.extend(run.checks.iter().filter_map(|c| c.fix_url.clone()));
+        // The merged permission instruction's one link: the app list, or the one apply page.
+        allowed.push(dingbind_core::diagnosis::links::CONSOLE_APPS.to_owned());
         for lang in [Lang::Zh, Lang::En] {
             let html = report::html(&r, lang);
             let lower = html.to_lowercase();
@@ -293,8 +295,14 @@ fn html_is_self_contained_and_prints() {
                 assert!(!lower.contains(banned), "{lang:?}: found {banned}");
             }
             // Links are navigation to the report's own URLs and console pages, never resources.
+            // Or a jump within the page (from "N failed" to the fixes, from a fix to its row), to
+            // an element the page has.
             for href in html.split("href=\"").skip(1) {
                 let href = href.split('"').next().unwrap().replace("&amp;", "&");
+                if let Some(id) = href.strip_prefix('#') {
+                    assert!(html.contains(&format!(" id=\"{id}\"")), "no element #{id}");
+                    continue;
+                }
                 assert!(allowed.contains(&href), "unexpected link {href}");
             }
             assert_eq!(
@@ -562,4 +570,202 @@ fn the_ui_confirms_the_removal_under_the_cores_key() {
         ui.contains(&format!("'{}'", dingbind_core::login::REDIRECT_REMOVED)),
         "ui/src/outputs/LoginTest.tsx writes another key"
     );
+}
+
+/// The report leads with what to do: failures before warnings before everything else, each with a
+/// one-line fix; the permissions missing across checks are one instruction with one link; what
+/// passed is folded away (HTML) or listed briefly after the rest (Markdown); "N failed" links there.
+#[test]
+fn failures_come_first_with_one_merged_permission_fix() {
+    use dingbind_core::checks::CheckStatus;
+    let (scope_run, _) = runs();
+    let r = realistic(Some(scope_run));
+    let failed: Vec<_> = scope_run
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .collect();
+    let passed: Vec<_> = scope_run
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Ok)
+        .collect();
+    assert_eq!(failed.len(), 3, "{failed:?}");
+    assert!(failed
+        .iter()
+        .all(|c| c.data.contains_key("required_scopes")));
+    assert!(!passed.is_empty());
+    let scopes: Vec<String> = failed
+        .iter()
+        .flat_map(|c| c.data["required_scopes"].as_array().unwrap().iter())
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect();
+
+    for lang in [Lang::Zh, Lang::En] {
+        let html = report::html(&r, lang);
+        let (to_fix, rest) = html
+            .split_once("<section class=\"card\" id=\"fixes\">")
+            .unwrap();
+        // The banner's "3 failed" jumps to the fixes, which come before every other section.
+        let failed_link = if lang == Lang::Zh {
+            "3 项未通过"
+        } else {
+            "3 failed"
+        };
+        // The banner's headline is the link (the Markdown says it in short: `failed_link`).
+        let headline = if lang == Lang::Zh {
+            "3 项检查未通过"
+        } else {
+            "3 checks failed"
+        };
+        assert!(
+            to_fix.contains(&format!(
+                "<a href=\"#fixes\" data-failed=\"3\">{headline}</a>"
+            )),
+            "{to_fix}"
+        );
+        assert!(!to_fix.contains("id=\"values\""));
+        let fixes = rest.split("</section>").next().unwrap();
+        // One instruction for every missing permission, one link, and no row per check.
+        assert_eq!(fixes.matches("<li class=\"fx\"").count(), 1, "{fixes}");
+        let headline = if lang == Lang::Zh {
+            format!("开通 {} 项接口权限", scopes.len())
+        } else {
+            format!("Grant {} API permissions", scopes.len())
+        };
+        assert!(fixes.contains(&headline), "{fixes}");
+        let place = if lang == Lang::Zh {
+            "左侧菜单 › 开发配置 › 权限管理"
+        } else {
+            "left menu › 开发配置 › 权限管理"
+        };
+        assert!(fixes.contains(&format!("<b>{place}</b>")), "{fixes}");
+        for s in &scopes {
+            assert_eq!(
+                fixes.matches(&format!("<code>{s}</code>")).count(),
+                1,
+                "{s}"
+            );
+        }
+        assert_eq!(
+            fixes.matches("href=\"https://").count(),
+            1,
+            "one link: {fixes}"
+        );
+        for c in &failed {
+            assert!(fixes.contains(&format!("href=\"#check-{}\"", c.id)));
+        }
+
+        // The run's table: failures first, passes folded into <details> after everything else.
+        let table = html.split_once("id=\"run\"").unwrap().1;
+        let (shown, folded) = table.split_once("<details class=\"passes\"").unwrap();
+        let first_fail = failed
+            .iter()
+            .map(|c| shown.find(&format!("id=\"check-{}\"", c.id)).unwrap())
+            .max()
+            .unwrap();
+        for c in scope_run
+            .checks
+            .iter()
+            .filter(|c| c.status != CheckStatus::Fail && c.status != CheckStatus::Ok)
+        {
+            let at = shown.find(&format!("id=\"check-{}\"", c.id)).unwrap();
+            assert!(at > first_fail, "{} comes before a failure", c.id);
+        }
+        for c in &passed {
+            assert!(
+                !shown.contains(&format!("id=\"check-{}\"", c.id)),
+                "{} not folded",
+                c.id
+            );
+            assert!(folded.contains(&format!("id=\"check-{}\"", c.id)));
+        }
+        let passes = if lang == Lang::Zh {
+            format!("<summary>通过的 {} 项</summary>", passed.len())
+        } else {
+            format!("<summary>{} checks passed</summary>", passed.len())
+        };
+        assert!(folded.contains(&passes), "{lang:?}");
+
+        // Markdown: the same order, the passes as a short list after the table.
+        let md = report::markdown(&r, lang);
+        let anchor = if lang == Lang::Zh {
+            "(#需要处理)"
+        } else {
+            "(#to-fix)"
+        };
+        assert!(md.contains(&format!("[{failed_link}]{anchor}")), "{md}");
+        let heading = if lang == Lang::Zh {
+            "\n## 需要处理\n"
+        } else {
+            "\n## To fix\n"
+        };
+        let fix_md = md
+            .split_once(heading)
+            .unwrap()
+            .1
+            .split("\n## ")
+            .next()
+            .unwrap();
+        assert_eq!(
+            fix_md
+                .lines()
+                .filter(|l| l.starts_with(char::is_numeric))
+                .count(),
+            1,
+            "{fix_md}"
+        );
+        assert!(fix_md.contains(&format!("**{place}**")), "{fix_md}");
+        let run_md = md
+            .split_once(if lang == Lang::Zh {
+                "\n## 最近一次检查\n"
+            } else {
+                "\n## Last check run\n"
+            })
+            .unwrap()
+            .1;
+        let last_fail = failed
+            .iter()
+            .map(|c| run_md.find(&format!("`{}`", c.id)).unwrap())
+            .max()
+            .unwrap();
+        for c in &passed {
+            let at = run_md
+                .find(&format!("- ✓ {} (`{}`)", c.title.get(lang), c.id))
+                .unwrap_or_else(|| panic!("{} not listed", c.id));
+            assert!(at > last_fail);
+        }
+    }
+}
+
+/// A failure the knowledge base explains reads as 现象 → 原因 → 去哪改 in the report, with the
+/// menu path in bold and the steps numbered; none of it as backticks.
+#[test]
+fn a_diagnosed_failure_reads_as_symptom_cause_and_where_to_fix() {
+    let (_, ip_run) = runs();
+    let r = realistic(Some(ip_run));
+    let html = report::html(&r, Lang::Zh);
+    let row = html
+        .split("id=\"check-network.ip_whitelist\"")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    for part in [
+        "<b>现象：</b>",
+        "<b>原因：</b>",
+        "<b>去哪改：</b>",
+        "<b class=\"place\">左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP</b>",
+        "<ol class=\"steps-n\">",
+    ] {
+        assert!(row.contains(part), "{part}: {row}");
+    }
+    for (lang, _) in [(Lang::Zh, ()), (Lang::En, ())] {
+        for text in [report::html(&r, lang), report::markdown(&r, lang)] {
+            assert!(!text.contains("`dingbind check`"), "{lang:?}");
+        }
+    }
+    let md = report::markdown(&r, Lang::En);
+    assert!(md.contains("**What you see:**") && md.contains("**Where to fix:**"));
 }

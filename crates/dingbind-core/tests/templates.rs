@@ -151,7 +151,8 @@ fn seed_003_has_its_eleven_steps_in_order() {
     let t = template::builtin("yidianyun-private-cloud").unwrap();
     // The seed's headings 1–11, and a phrase of each that the step's zh title carries.
     let seed = [
-        ("console_login", "登录钉钉开放平台"),
+        // The seed says 开放平台; the wizard names the place as the console does, 开发者后台.
+        ("console_login", "登录钉钉"),
         ("corp", "CorpId"),
         ("create_app", "创建钉钉应用"),
         ("credentials", "应用凭证"),
@@ -248,8 +249,8 @@ fn toml_syntax_errors_point_at_the_line() {
     let (src, line) = edit(
         SEED_003,
         "label = { zh = \"PC端首页地址\"",
-        "en = \"PC home URL\" }",
-        "en = \"PC home URL\" ",
+        "en = \"PC homepage URL\" }",
+        "en = \"PC homepage URL\" ",
     );
     let e = rejected(&src);
     assert_eq!(
@@ -550,7 +551,7 @@ show_permissions = true
         "the order written"
     );
     assert_eq!(
-        t.urls[2].label.zh, "后台管理地址",
+        t.urls[2].label.zh, "管理后台地址",
         "a built-in URL keeps its label"
     );
     assert_eq!(

@@ -7,6 +7,7 @@ import { StatusTag } from './StatusIcon';
 import MissingScopes from './MissingScopes';
 import { useOpenLink } from '../useOpenLink';
 import Backticks from '../components/Backticks';
+import AdviceView from './AdviceView';
 
 function Body({ text }: { text: string | null }) {
   if (!text) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -53,23 +54,12 @@ export default function CheckDrawer({ result, onClose }: { result: CheckResult |
             <StatusTag status={result.status} />
             <Typography.Text type="secondary">{t('live.took', { ms: result.duration_ms })}</Typography.Text>
           </Space>
-          <div>
-            <Typography.Title level={5}>{t('live.drawer.cause')}</Typography.Title>
-            <Typography.Paragraph data-testid="drawer-cause">{tx(result.message)}</Typography.Paragraph>
-            {result.skipped_because.length > 0 && (
-              <Typography.Paragraph type="secondary">{t('live.drawer.skippedBecause')}</Typography.Paragraph>
-            )}
-          </div>
-          {result.fix && (
+          {result.advice ? (
             <Alert
-              type={result.status === 'fail' ? 'error' : 'warning'}
-              showIcon
-              title={t('live.drawer.fix')}
+              type={result.status === 'fail' ? 'error' : result.status === 'warn' ? 'warning' : 'info'}
               description={
-                <Flex vertical gap={8} align="flex-start">
-                  <span data-testid="drawer-fix">
-                    <Backticks text={tx(result.fix)} />
-                  </span>
+                <Flex vertical gap={10} align="flex-start">
+                  <AdviceView advice={result.advice} causeId="drawer-cause" fixId="drawer-fix" />
                   {result.fix_url && (
                     <Button size="small" icon={<ExportOutlined />} onClick={() => open(result.fix_url!)}>
                       {t('live.drawer.openFix')}
@@ -78,6 +68,35 @@ export default function CheckDrawer({ result, onClose }: { result: CheckResult |
                 </Flex>
               }
             />
+          ) : (
+            <>
+              <div>
+                <Typography.Title level={5}>{t('live.drawer.cause')}</Typography.Title>
+                <Typography.Paragraph data-testid="drawer-cause">{tx(result.message)}</Typography.Paragraph>
+                {result.skipped_because.length > 0 && (
+                  <Typography.Paragraph type="secondary">{t('live.drawer.skippedBecause')}</Typography.Paragraph>
+                )}
+              </div>
+              {result.fix && (
+                <Alert
+                  type={result.status === 'fail' ? 'error' : 'warning'}
+                  showIcon
+                  title={t('live.drawer.fix')}
+                  description={
+                    <Flex vertical gap={8} align="flex-start">
+                      <span data-testid="drawer-fix">
+                        <Backticks text={tx(result.fix)} />
+                      </span>
+                      {result.fix_url && (
+                        <Button size="small" icon={<ExportOutlined />} onClick={() => open(result.fix_url!)}>
+                          {t('live.drawer.openFix')}
+                        </Button>
+                      )}
+                    </Flex>
+                  }
+                />
+              )}
+            </>
           )}
           <MissingScopes data={result.data} />
           {result.original && (

@@ -27,6 +27,18 @@ function diagnosis(data: Record<string, unknown>, extra: Partial<Diagnosis> = {}
     },
     fix_url: 'https://open-dev.dingtalk.com/fe/app#/corp/app',
     original: `应用尚未开通所需的权限：[qyapi_get_member]，点击链接申请并开通即可：${applyUrl('qyapi_get_member')}`,
+    advice: {
+      symptom: { zh: '钉钉说应用没有权限调用这个接口（错误码 60011）', en: 'DingTalk says the app may not call this API (error code 60011)' },
+      cause: { zh: '应用缺少接口权限 qyapi_get_member', en: 'The app lacks the API permission qyapi_get_member' },
+      place: { zh: '左侧菜单 › 开发配置 › 权限管理', en: 'left menu › 开发配置 › 权限管理 (Dev config › Permission management)' },
+      steps: [{ zh: '点「申请开通」，确认开通', en: 'Click Apply and confirm' }],
+      notes: [
+        {
+          zh: '开通后钉钉最长可能在 2 小时内仍沿用旧的 access_token。',
+          en: 'After granting, DingTalk may keep using the old access token for up to 2 hours.',
+        },
+      ],
+    },
     ...extra,
   };
 }
@@ -84,10 +96,35 @@ describe('explain an error', () => {
           code: 'ip_not_whitelisted',
           errcode: '60020',
           cause: { zh: '访问 IP 203.0.113.7 不在白名单中', en: 'IP 203.0.113.7 is not whitelisted' },
+          advice: {
+            symptom: { zh: '钉钉拒绝了来自 IP 203.0.113.7 的调用', en: 'DingTalk refused a call from IP 203.0.113.7' },
+            cause: { zh: '访问 IP 203.0.113.7 不在白名单中', en: 'IP 203.0.113.7 is not whitelisted' },
+            place: { zh: '左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP', en: 'left menu › 开发配置 › 安全设置 › 服务器出口IP' },
+            steps: [{ zh: '把 203.0.113.7 加进去，保存', en: 'Add 203.0.113.7 and save' }],
+            notes: [],
+          },
         },
       ),
     ]);
     await waitFor(() => expect(screen.getByTestId('explain-cause')).toHaveTextContent('访问 IP 203.0.113.7 不在白名单中'));
     expect(screen.queryByTestId('missing-scopes')).not.toBeInTheDocument();
+  });
+
+  it('reads as 现象 → 原因 → 去哪改, the path in bold, the diagnosis code only under 技术信息', async () => {
+    await explain([WITH_APPLY]);
+    const card = await screen.findByTestId('explain-result');
+    await waitFor(() => expect(within(card).getByTestId('explain-cause')).toHaveTextContent('现象钉钉说应用没有权限调用这个接口'));
+    expect(within(card).getByTestId('explain-cause')).toHaveTextContent('原因应用缺少接口权限 qyapi_get_member');
+    const place = within(card).getByTestId('explain-fix-place');
+    expect(place).toHaveTextContent('左侧菜单 › 开发配置 › 权限管理');
+    expect(place.querySelector('strong')).toHaveTextContent('左侧菜单 › 开发配置 › 权限管理');
+    expect(within(card).getByTestId('explain-fix')).toHaveTextContent(/^去哪改/);
+    expect(within(card).getByTestId('explain-fix-steps').querySelectorAll('li')).toHaveLength(1);
+    expect(within(card).getByTestId('explain-fix-notes')).toHaveTextContent('如果还不行');
+    expect(card).not.toHaveTextContent('`');
+    // The internal code is there for support, folded away.
+    const technical = within(card).getByTestId('explain-technical');
+    expect(within(technical).getByTestId('explain-code')).toHaveTextContent('missing_scope');
+    expect(within(technical).getByTestId('explain-code')).not.toBeVisible();
   });
 });

@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Drawer, Empty, Flex, Input, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Drawer, Empty, Flex, Input, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Diagnosis } from '../ipc';
-import { useText } from '../i18n';
 import MissingScopes from './MissingScopes';
+import AdviceView from './AdviceView';
 import { useOpenLink } from '../useOpenLink';
 import { useFail } from '../errors';
 
 /** "我有一条报错": paste an errcode, a JSON body or a log line; get cause, fix and where to click. */
 export default function ExplainDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const tx = useText();
   const fail = useFail();
   const [text, setText] = useState('');
   const [found, setFound] = useState<Diagnosis[] | null>(null);
@@ -42,28 +41,9 @@ export default function ExplainDrawer({ open, onClose }: { open: boolean; onClos
         </Flex>
         {found && found.length === 0 && <Empty description={t('explain.nothing')} />}
         {found?.map((d, i) => (
-          <Card
-            key={i}
-            size="small"
-            data-testid="explain-result"
-            title={
-              <Flex gap={8} align="center" wrap>
-                <Tag color={d.code === 'unknown' ? 'default' : 'error'} className="mono">
-                  {d.code}
-                </Tag>
-                {d.errcode && <span className="mono">{d.errcode}</span>}
-              </Flex>
-            }
-          >
+          <Card key={i} size="small" data-testid="explain-result">
             <Flex vertical gap={10}>
-              <div>
-                <Typography.Text strong>{t('live.drawer.cause')}：</Typography.Text>
-                <span data-testid="explain-cause">{tx(d.cause)}</span>
-              </div>
-              <div>
-                <Typography.Text strong>{t('live.drawer.fix')}：</Typography.Text>
-                <span data-testid="explain-fix">{tx(d.fix)}</span>
-              </div>
+              <AdviceView advice={d.advice} causeId="explain-cause" fixId="explain-fix" />
               {d.fix_url && (
                 <Button size="small" icon={<ExportOutlined />} onClick={() => openLink(d.fix_url!)} style={{ alignSelf: 'flex-start' }}>
                   {t('live.drawer.openFix')}
@@ -75,6 +55,31 @@ export default function ExplainDrawer({ open, onClose }: { open: boolean; onClos
                   {t('live.drawer.original')}：{d.original}
                 </Typography.Text>
               )}
+              <Collapse
+                size="small"
+                data-testid="explain-technical"
+                items={[
+                  {
+                    key: 'technical',
+                    forceRender: true,
+                    label: t('live.drawer.technical'),
+                    children: (
+                      <Descriptions size="small" column={1} bordered>
+                        <Descriptions.Item label={t('live.drawer.code')}>
+                          <span className="mono" data-testid="explain-code">
+                            {d.code}
+                          </span>
+                        </Descriptions.Item>
+                        {d.errcode && (
+                          <Descriptions.Item label={t('explain.errcode')}>
+                            <span className="mono">{d.errcode}</span>
+                          </Descriptions.Item>
+                        )}
+                      </Descriptions>
+                    ),
+                  },
+                ]}
+              />
             </Flex>
           </Card>
         ))}

@@ -80,10 +80,24 @@ const FixList = forwardRef<HTMLDivElement, { run: CheckRun; planned: PlannedChec
               </span>
               <div style={{ minWidth: 0, flex: 1 }}>
                 <Typography.Text strong>{title(c.id) ? tx(title(c.id)!) : c.id}</Typography.Text>
-                <div>
-                  <Typography.Text type={c.status === 'fail' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
-                    {firstSentence(tx(c.fix ?? c.message))}
-                  </Typography.Text>
+                <div data-testid={`fix-line-${c.id}`}>
+                  {c.advice ? (
+                    // Where to go (in bold) and the first thing to do there; the drawer has the rest.
+                    <Typography.Text style={{ fontSize: 13 }}>
+                      {c.advice.place && (
+                        <>
+                          {t('live.fix.goTo')}
+                          <Typography.Text strong>{tx(c.advice.place)}</Typography.Text>
+                          {c.advice.steps.length > 0 && t('live.fix.after')}
+                        </>
+                      )}
+                      {c.advice.steps[0] && tx(c.advice.steps[0])}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text type={c.status === 'fail' ? 'danger' : 'secondary'} style={{ fontSize: 13 }}>
+                      {firstSentence(tx(c.fix ?? c.message))}
+                    </Typography.Text>
+                  )}
                 </div>
               </div>
               <Typography.Link onClick={() => onOpen(c)} style={{ flexShrink: 0 }}>

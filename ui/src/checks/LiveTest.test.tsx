@@ -23,6 +23,7 @@ function result(id: string, status: CheckResult['status'], extra: Partial<CheckR
     message: text(`${id} 的结果`),
     fix: null,
     fix_url: null,
+    advice: null,
     original: null,
     duration_ms: 12,
     skipped_because: [],
@@ -147,7 +148,7 @@ describe('live test', () => {
     const { user } = renderWizard(makeView({ current_step: 'live' }));
     await user.click(screen.getByTestId('run-checks'));
     await ctl.finish({ ...run([TOKEN]), practice: 'healthy' });
-    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent('练习模式（模拟场景 healthy）'));
+    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent('练习模式（模拟场景 一切正常）'));
     expect(screen.getByTestId('check-unproven')).toHaveTextContent('平台服务器的出口IP');
   });
 

@@ -3,6 +3,7 @@ import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type PracticeStatus, type ProfileView } from '../ipc';
 import { useFail } from '../errors';
+import { useScenarioName } from './scenarioName';
 
 interface Props {
   practice: PracticeStatus;
@@ -15,6 +16,7 @@ interface Props {
 export function PracticeBanner({ practice, onChange, onFilled }: Props) {
   const { t } = useTranslation();
   const fail = useFail();
+  const name = useScenarioName();
   if (!practice.scenario) return null;
   return (
     <Alert
@@ -22,7 +24,7 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
       banner
       icon={<ExperimentOutlined />}
       data-testid="practice-banner"
-      title={t('practice.banner', { scenario: practice.scenario })}
+      title={t('practice.banner', { scenario: name(practice.scenario) })}
       action={
         <Space>
           <Select
@@ -30,7 +32,7 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
             value={practice.scenario}
             style={{ width: 210 }}
             aria-label={t('practice.label')}
-            options={practice.scenarios.map((s) => ({ label: s, value: s }))}
+            options={practice.scenarios.map((s) => ({ label: name(s), value: s }))}
             onChange={(s) => void api.startPractice(s).then(onChange).catch(fail)}
             data-testid="practice-scenario"
           />
@@ -52,6 +54,7 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
 export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 'onChange'>) {
   const { t } = useTranslation();
   const fail = useFail();
+  const name = useScenarioName();
   return (
     <Select
       value={practice.scenario ?? ''}
@@ -61,7 +64,7 @@ export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 
       data-testid="practice-switch"
       options={[
         { label: t('practice.off'), value: '' },
-        ...practice.scenarios.map((s) => ({ label: `${t('practice.label')} · ${s}`, value: s })),
+        ...practice.scenarios.map((s) => ({ label: `${t('practice.label')} · ${name(s)}`, value: s })),
       ]}
       onChange={(s: string) =>
         void (s ? api.startPractice(s) : api.stopPractice())

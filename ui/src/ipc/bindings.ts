@@ -1,6 +1,30 @@
 // Generated from the Rust types and src-tauri/src/commands/list.rs by src-tauri/src/bindings.rs.
 // Do not edit: run `make bindings` after changing a command or a type.
 
+export type Advice = { 
+/**
+ * 现象: what the admin sees or what DingTalk answered, in one sentence.
+ */
+symptom: Text, 
+/**
+ * 原因: why it happens.
+ */
+cause: Text, 
+/**
+ * 去哪改: the menu path where the fix happens, with `›` between the labels exactly as the
+ * console or the platform shows them (`左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP`); shown in
+ * bold. `None` when the fix is not a place in a menu (scan again, wait, tell the engineers).
+ */
+place: Text | null, 
+/**
+ * What to do there, in order, one short sentence each.
+ */
+steps: Array<Text>, 
+/**
+ * If that does not help, and what else to know: one case each.
+ */
+notes: Array<Text>, };
+
 export type AppInfo = { version: string, data_dir: string, 
 /**
  * False when secrets can only be kept in memory for this session.
@@ -60,6 +84,11 @@ data: Record<string, unknown>,
  */
 message: Text, fix: Text | null, fix_url: string | null, 
 /**
+ * The diagnosis in parts an admin can follow (现象 → 原因 → 去哪改), when the failure was
+ * diagnosed; `message` and `fix` are its flat form. Absent from runs saved before it existed.
+ */
+advice: Advice | null, 
+/**
  * DingTalk's own text (原话), when it said something.
  */
 original: string | null, duration_ms: number, 
@@ -99,7 +128,19 @@ export type Diagnosis = { code: DiagnosisCode,
  * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
  * new family (`"Forbidden.AccessDenied.IpNotInWhiteList"`).
  */
-errcode: string | null, data: DiagnosisData, cause: Text, fix: Text, 
+errcode: string | null, data: DiagnosisData, 
+/**
+ * 现象 and 原因 in one sentence ([`Advice::flat_cause`]).
+ */
+cause: Text, 
+/**
+ * The whole fix in one paragraph ([`Advice::flat_fix`]), for readers that take one text.
+ */
+fix: Text, 
+/**
+ * The same in parts an admin can follow: 现象 → 原因 → 去哪改.
+ */
+advice: Advice, 
 /**
  * The console or doc page where the fix happens (https, DingTalk hosts only).
  */

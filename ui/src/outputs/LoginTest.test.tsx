@@ -27,6 +27,7 @@ function loginResult(status: CheckResult['status'], message: string, extra: Part
     message: text(message),
     fix: null,
     fix_url: null,
+    advice: null,
     original: null,
     duration_ms: 8400,
     skipped_because: [],

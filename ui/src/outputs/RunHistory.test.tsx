@@ -93,7 +93,7 @@ describe('run history', () => {
     expect(newest).toHaveTextContent('失败 1');
     expect(newest).toHaveTextContent('通过 17');
     expect(newest).toHaveTextContent('1.8 s');
-    expect(middle).toHaveTextContent('练习 · missing-contact-scope');
+    expect(middle).toHaveTextContent('练习 · 缺少通讯录权限');
     expect(middle).toHaveTextContent('640 ms');
     expect(middle).not.toHaveTextContent('失败');
     expect(oldest).toHaveTextContent('失败 3');
@@ -265,6 +265,7 @@ describe('run history', () => {
       message: text('应用缺少接口权限 qyapi_get_member'),
       fix: text('在 `权限管理` 中开通 qyapi_get_member'),
       fix_url: null,
+      advice: null,
       original: null,
       duration_ms: 12,
       skipped_because: [],
@@ -303,7 +304,7 @@ describe('run history', () => {
     const message = within(summary).getByTestId('support-message');
     // The missing permissions merge into one instruction; the rest keep their own line.
     expect(message).toHaveTextContent('需要处理的有 2 项');
-    expect(message).toHaveTextContent('1. 在钉钉开发者后台打开这个应用 › 开发配置 › 权限管理，搜索并开通这 2 项接口权限：qyapi_get_department_list、qyapi_get_department_member');
+    expect(message).toHaveTextContent('1. 在钉钉开发者后台打开这个应用 › 左侧菜单 › 开发配置 › 权限管理，搜索并开通这 2 项接口权限：qyapi_get_department_list、qyapi_get_department_member');
     expect(message).toHaveTextContent('2. 权限：成员信息读权限：在 权限管理 中开通 qyapi_get_member');
     expect(message).toHaveTextContent('dingbind check');
     expect(message).toHaveTextContent('不需要把任何密钥发给我们');
@@ -324,6 +325,7 @@ describe('run history', () => {
         message: text('应用缺少接口权限 qyapi_get_member'),
         fix: null,
         fix_url: null,
+        advice: null,
         original: null,
         duration_ms: 12,
         skipped_because: [],

@@ -7,7 +7,7 @@ import { renderWizard } from '../test/render';
 vi.mock('../ipc/api', () => import('../test/mockApi'));
 
 const STEP_TITLES = [
-  '登录钉钉开放平台',
+  '登录钉钉开发者后台',
   '团队名称和 CorpId',
   '创建钉钉应用',
   '填写应用凭证',
@@ -183,7 +183,7 @@ describe('WizardScreen on the seed-003 template', () => {
     renderWizard(firstStep(false));
     fireEvent.keyDown(screen.getByTestId('field-domain'), { key: 'Enter', code: 'Enter' });
     expect(api.updateProfile).not.toHaveBeenCalled();
-    expect(screen.getByTestId('step-title')).toHaveTextContent('登录钉钉开放平台');
+    expect(screen.getByTestId('step-title')).toHaveTextContent('登录钉钉开发者后台');
   });
 
   it('Enter in a field moves on once the step is complete', async () => {

@@ -24,11 +24,11 @@ describe('generated URLs', () => {
     expect(screen.queryByTestId('url-login_callback')).not.toBeInTheDocument();
 
     const [home, pcHome, admin] = cards as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(home).getByText('应用首页地址（移动端）')).toBeInTheDocument();
+    expect(within(home).getByText('移动端首页地址')).toBeInTheDocument();
     expect(within(home).getByTestId('url-text')).toHaveTextContent(HOME, { normalizeWhitespace: false });
     expect(within(pcHome).getByTestId('url-text')).toHaveTextContent(PC_HOME, { normalizeWhitespace: false });
     expect(within(admin).getByTestId('url-text')).toHaveTextContent(ADMIN, { normalizeWhitespace: false });
-    expect(within(home).getByText('粘贴到：应用能力 › 网页应用 › 移动端首页地址')).toBeInTheDocument();
+    expect(within(home).getByText('粘贴到：左侧菜单 › 应用能力 › 网页应用 › 移动端首页地址')).toBeInTheDocument();
 
     const token = (card: HTMLElement) => [...card.querySelectorAll('.corpid-token')].map((el) => el.textContent);
     expect(token(home)).toEqual(['$CORPID$']);

@@ -207,8 +207,8 @@ fn slow(status: CheckStatus, message: Text) -> Outcome {
     let mut o = Outcome::diagnosed(status, Diagnosis::of(DiagnosisCode::Timeout));
     o.message = message;
     o.fix = Some(t(
-        "这要平台技术人员修：收到事件后先立即返回加密的 success，再在后台处理业务（不要在回复前查数据库或调用钉钉接口）；确认服务器不是冷启动、没有被限流。然后到 开发配置 › 事件订阅 重新保存。",
-        "The platform's engineers must fix this: answer the encrypted success immediately and do the work afterwards (no database queries or DingTalk calls before replying); make sure the server is not cold-starting or throttled. Then save again under 开发配置 › 事件订阅 (Dev config › Event subscription).",
+        "这要平台技术人员修：收到事件后先立即返回加密的 success，再在后台处理业务（不要在回复前查数据库或调用钉钉接口）；确认服务器不是冷启动、没有被限流。然后到 左侧菜单 › 开发配置 › 事件订阅 重新保存。",
+        "The platform's engineers must fix this: answer the encrypted success immediately and do the work afterwards (no database queries or DingTalk calls before replying); make sure the server is not cold-starting or throttled. Then save again under left menu › 开发配置 › 事件订阅 (Dev config › Event subscription).",
     ));
     o
 }
@@ -282,8 +282,8 @@ fn transport(e: &reqwest::Error, chain: &str, host: String) -> Outcome {
 /// Passing checks turn into a warning; failing ones just say it too.
 fn token_warning(o: Outcome, len: usize) -> Outcome {
     let note = t(
-        format!("另外，签名 token 的格式不符合钉钉的要求（3–32 位字母或数字，这里是 {len} 个字符），开发者后台可能不接受它：确认是从 开发配置 › 事件订阅 完整复制的。"),
-        format!("Also, the signature token does not have DingTalk's format (3–32 letters or digits; this one has {len} characters), so the console may not accept it: make sure it was copied whole from 开发配置 › 事件订阅 (Dev config › Event subscription)."),
+        format!("另外，签名 token 的格式不符合钉钉的要求（3–32 位字母或数字，这里是 {len} 个字符），开发者后台可能不接受它：确认是从 左侧菜单 › 开发配置 › 事件订阅 完整复制的。"),
+        format!("Also, the signature token does not have DingTalk's format (3–32 letters or digits; this one has {len} characters), so the console may not accept it: make sure it was copied whole from left menu › 开发配置 › 事件订阅 (Dev config › Event subscription)."),
     );
     let mut o = o.with("token_format_ok", false);
     if o.status == CheckStatus::Ok {

@@ -66,12 +66,31 @@ pub struct CheckResult {
     pub message: Text,
     pub fix: Option<Text>,
     pub fix_url: Option<String>,
+    /// The diagnosis in parts an admin can follow (现象 → 原因 → 去哪改), when the failure was
+    /// diagnosed; `message` and `fix` are its flat form. Absent from runs saved before it existed.
+    #[serde(default)]
+    pub advice: Option<crate::diagnosis::Advice>,
     /// DingTalk's own text (原话), when it said something.
     pub original: Option<String>,
     pub duration_ms: u32,
     /// The checks whose failure made this one skip.
     pub skipped_because: Vec<String>,
     pub trace: Vec<TraceEntry>,
+}
+
+impl CheckResult {
+    /// Keeps [`CheckResult::advice`] only while it still says what `message` and `fix` say: code
+    /// that rewrote either after the diagnosis (its own wording for this check) keeps its flat text,
+    /// never parts that contradict it.
+    pub fn settle_advice(mut self) -> Self {
+        let fits = |a: &crate::diagnosis::Advice| {
+            a.flat_cause() == self.message && self.fix.as_ref() == Some(&a.flat_fix())
+        };
+        if !self.advice.as_ref().is_some_and(fits) {
+            self.advice = None;
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

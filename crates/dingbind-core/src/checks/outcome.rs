@@ -30,6 +30,7 @@ pub struct Outcome {
     pub message: Text,
     pub fix: Option<Text>,
     pub fix_url: Option<String>,
+    pub advice: Option<crate::diagnosis::Advice>,
     pub original: Option<String>,
     pub skipped_because: Vec<String>,
 }
@@ -43,6 +44,7 @@ impl Outcome {
             message,
             fix: None,
             fix_url: None,
+            advice: None,
             original: None,
             skipped_because: Vec::new(),
         }
@@ -65,6 +67,7 @@ impl Outcome {
         o.code = Some(d.code);
         o.fix = Some(d.fix);
         o.fix_url = d.fix_url;
+        o.advice = Some(d.advice);
         o.original = d.original;
         o
     }
@@ -133,11 +136,13 @@ impl Outcome {
             message: self.message,
             fix: self.fix,
             fix_url: self.fix_url,
+            advice: self.advice,
             original: self.original,
             duration_ms,
             skipped_because: self.skipped_because,
             trace: trace.into_iter().map(entry).collect(),
         }
+        .settle_advice()
     }
 }
 

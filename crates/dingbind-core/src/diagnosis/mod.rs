@@ -33,6 +33,7 @@
 //! text. Files: [`code`] (the enum), [`links`] (console pages and scope names), `mapping` (raw
 //! errors), `explain` + `scan` + `rules` (pasted text), `render` + `kb_*` (the bilingual texts).
 
+mod advice;
 pub mod code;
 mod explain;
 mod kb_network;
@@ -44,6 +45,7 @@ mod render;
 mod rules;
 mod scan;
 
+pub use advice::Advice;
 pub use code::DiagnosisCode;
 pub use explain::explain;
 pub use mapping::{
@@ -103,8 +105,12 @@ pub struct Diagnosis {
     /// new family (`"Forbidden.AccessDenied.IpNotInWhiteList"`).
     pub errcode: Option<String>,
     pub data: DiagnosisData,
+    /// 现象 and 原因 in one sentence ([`Advice::flat_cause`]).
     pub cause: Text,
+    /// The whole fix in one paragraph ([`Advice::flat_fix`]), for readers that take one text.
     pub fix: Text,
+    /// The same in parts an admin can follow: 现象 → 原因 → 去哪改.
+    pub advice: Advice,
     /// The console or doc page where the fix happens (https, DingTalk hosts only).
     pub fix_url: Option<String>,
     /// DingTalk's own text (原话), verbatim.
@@ -147,8 +153,9 @@ impl Diagnosis {
         Self {
             code,
             errcode,
-            cause: r.cause,
-            fix: r.fix,
+            cause: r.advice.flat_cause(),
+            fix: r.advice.flat_fix(),
+            advice: r.advice,
             fix_url: Some(fix_url),
             data,
             original,

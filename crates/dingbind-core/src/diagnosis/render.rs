@@ -4,7 +4,7 @@
 //! the fix happens: app setup in the console (`kb_setup`), calling DingTalk at run time
 //! (`kb_runtime`), the network and callbacks (`kb_network`).
 
-use super::{kb_network, kb_runtime, kb_setup, DiagnosisCode, DiagnosisData};
+use super::{kb_network, kb_runtime, kb_setup, Advice, DiagnosisCode, DiagnosisData};
 use crate::i18n::Text;
 
 /// What a text may depend on.
@@ -36,16 +36,15 @@ impl Ctx<'_> {
     }
 }
 
-/// A rendered diagnosis text.
+/// A rendered diagnosis: its parts (现象 → 原因 → 去哪改) and the page where the fix happens.
 pub(crate) struct Rendered {
-    pub cause: Text,
-    pub fix: Text,
+    pub advice: Advice,
     pub url: &'static str,
 }
 
 impl Rendered {
-    pub fn new(cause: Text, fix: Text, url: &'static str) -> Self {
-        Self { cause, fix, url }
+    pub fn new(advice: Advice, url: &'static str) -> Self {
+        Self { advice, url }
     }
 }
 

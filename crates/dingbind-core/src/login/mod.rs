@@ -300,7 +300,7 @@ impl LoginSession {
             () = cancel.cancelled() => return cancelled(t0.elapsed(), &self.redirect_url),
         };
         let Some(mut pending) = arrived else {
-            return self.timed_out(timeout, t0).await;
+            return self.timed_out(timeout, t0).await.settle_advice();
         };
         let t1 = Instant::now();
         let mut r = tokio::select! {
@@ -308,6 +308,7 @@ impl LoginSession {
             () = cancel.cancelled() => cancelled(t1.elapsed(), &self.redirect_url),
         };
         r.duration_ms = result::ms(t1.elapsed());
+        let r = r.settle_advice();
         loopback::answer(&mut pending.stream, &r).await;
         r
     }
@@ -341,8 +342,8 @@ impl LoginSession {
         );
         let redirect = Diagnosis::of(DiagnosisCode::RedirectNotRegistered);
         r.fix = Some(Text::new(
-            format!("先确认已经用钉钉扫码，并在手机上点了确认登录。如果浏览器显示「重定向错误」或停在钉钉页面：在开发者后台的应用列表里点开这个应用 › 开发配置 › 安全设置 › 重定向URL（回调域名），登记 {url}（逐字一致，http 开头，端口和路径都不能差），保存后在向导里重新开始登录测试。"),
-            format!("First make sure someone scanned with DingTalk and confirmed the login on the phone. If the browser shows a redirect error (重定向错误) or stays on DingTalk's page: in the developer console's app list, open this app › 开发配置 › 安全设置 › 重定向URL（回调域名） (Dev config › Security settings › Redirect URL), register {url} exactly (starting with http, same port and path), save, and restart the login test in the wizard."),
+            format!("先确认已经用钉钉扫码，并在手机上点了确认登录。如果浏览器显示「重定向错误」或停在钉钉页面：在开发者后台的应用列表里点开这个应用 › 左侧菜单 › 开发配置 › 安全设置 › 重定向URL（回调域名），登记 {url}（逐字一致，http 开头，端口和路径都不能差），保存后在向导里重新开始登录测试。"),
+            format!("First make sure someone scanned with DingTalk and confirmed the login on the phone. If the browser shows a redirect error (重定向错误) or stays on DingTalk's page: in the developer console's app list, open this app › left menu › 开发配置 › 安全设置 › 重定向URL（回调域名） (Dev config › Security settings › Redirect URL), register {url} exactly (starting with http, same port and path), save, and restart the login test in the wizard."),
         ));
         r.fix_url = redirect.fix_url;
         r.data.insert("timeout_secs".into(), secs.into());

@@ -33,6 +33,7 @@ pub(super) fn plain(status: CheckStatus, message: Text, redirect_url: &str) -> C
         message,
         fix: None,
         fix_url: None,
+        advice: None,
         original: None,
         duration_ms: 0,
         skipped_because: Vec::new(),
@@ -47,13 +48,19 @@ pub(super) fn diagnosed(status: CheckStatus, d: Diagnosis, redirect_url: &str) -
     if let Ok(Value::Object(map)) = serde_json::to_value(&d.data) {
         r.data.extend(map);
     }
-    let mut fix = d.fix;
+    let mut advice = d.advice;
     if d.code == DiagnosisCode::RedirectNotRegistered {
-        fix.zh = format!("要登记的重定向URL：{redirect_url}\n{}", fix.zh);
-        fix.en = format!("Redirect URL to register: {redirect_url}\n{}", fix.en);
+        advice.steps.insert(
+            0,
+            Text::new(
+                format!("要登记的重定向URL：{redirect_url}"),
+                format!("Redirect URL to register: {redirect_url}"),
+            ),
+        );
     }
     r.code = Some(d.code);
-    r.fix = Some(fix);
+    r.fix = Some(advice.flat_fix());
+    r.advice = Some(advice);
     r.fix_url = d.fix_url;
     r.original = d.original;
     r

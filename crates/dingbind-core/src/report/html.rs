@@ -4,9 +4,10 @@
 //! interpolated string is escaped here: profile values are the admin's typing and run messages
 //! quote DingTalk, so either could carry markup.
 
+use super::fixes::{self, one_line, ordered, passes_phrase, permissions_text};
 use super::words::{
-    counts, duration, field_list, login_row, meta, pretty_time, required_scopes, run_meta,
-    status_icon, status_key, status_word, verdict_text, Say, Section,
+    counts, duration, field_list, meta, pretty_time, required_scopes, run_meta, status_icon,
+    status_key, status_word, verdict_text, Say, Section,
 };
 use super::{Report, Verdict};
 use crate::checks::{CheckResult, CheckStatus};
@@ -72,6 +73,13 @@ tr,.scan,.step{break-inside:avoid;page-break-inside:avoid}
 .scan h3{margin:0 0 6px;font-size:15px}.scan p{margin:4px 0;font-size:13px}
 .ip{font-size:22px;font-weight:600;margin:0 0 6px}
 .foot{color:var(--muted);font-size:12px;text-align:center;padding:8px 0 24px}
+.verdict h2 a{color:inherit;text-decoration:underline}
+.fixes{list-style:none;margin:0;padding:0}
+.fx{display:flex;gap:10px;padding:10px 0;border-bottom:1px solid var(--line);break-inside:avoid}.fx:last-child{border-bottom:0}
+.fx .st{padding-top:1px}.fx-title{font-weight:600}.fx-line{margin-top:2px}
+.steps-n{margin:4px 0 0;padding-left:20px}.notes{margin:4px 0 0;padding-left:18px;color:var(--muted);font-size:12px}
+.part b{font-weight:600}
+details.passes{margin-top:12px}details.passes summary{cursor:pointer;color:var(--primary);font-weight:500;padding:4px 0}
 @page{size:A4;margin:14mm}
 @media print{
 body{background:#fff;font-size:12px}.page{max-width:none;margin:0;padding:0}
@@ -166,6 +174,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     );
     header(&mut o, r, lang);
     banner(&mut o, r, lang);
+    to_fix(&mut o, r, lang);
     values(&mut o, r, lang);
     urls(&mut o, r, lang);
     steps(&mut o, r, lang);
@@ -204,10 +213,21 @@ fn banner(o: &mut String, r: &Report, lang: Lang) {
         Verdict::NotTested => ("v-info", "i"),
     };
     let (headline, lines) = verdict_text(r, lang);
+    let rows = fixes::rows(r);
+    let todo = fixes::to_fix(&rows);
+    // "N failed" takes the reader to the failures and their fixes.
+    let headline = if todo.is_empty() {
+        esc(&headline)
+    } else {
+        format!(
+            "<a href=\"#fixes\" data-failed=\"{}\">{}</a>",
+            todo.failed,
+            esc(&headline)
+        )
+    };
     let _ = writeln!(
         o,
-        "<section class=\"verdict {class}\">\n<div class=\"big\">{icon}</div>\n<div>\n<h2>{}</h2>",
-        esc(&headline)
+        "<section class=\"verdict {class}\">\n<div class=\"big\">{icon}</div>\n<div>\n<h2>{headline}</h2>"
     );
     for line in &lines {
         let _ = writeln!(o, "<p>{}</p>", esc(line));
@@ -221,6 +241,142 @@ fn banner(o: &mut String, r: &Report, lang: Lang) {
         o.push_str("</div>\n");
     }
     o.push_str("</div>\n</section>\n");
+}
+
+/// The failures, then the warnings, each with its one-line fix and a link to its row; missing
+/// permissions as one instruction with one link.
+fn to_fix(o: &mut String, r: &Report, lang: Lang) {
+    let rows = fixes::rows(r);
+    let todo = fixes::to_fix(&rows);
+    if todo.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<section class=\"card\" id=\"fixes\">\n<h2>{}</h2>\n<ol class=\"fixes\">",
+        Section::ToFix.title(lang)
+    );
+    if let Some(p) = &todo.permissions {
+        let (headline, how) = permissions_text(p.scopes.len(), lang);
+        let list: Vec<String> = p
+            .scopes
+            .iter()
+            .map(|(code, name)| match name {
+                Some(n) if lang == Lang::Zh => {
+                    format!("<code>{}</code>（{}）", esc(code), esc(n.get(lang)))
+                }
+                Some(n) => format!("<code>{}</code> ({})", esc(code), esc(n.get(lang))),
+                None => format!("<code>{}</code>", esc(code)),
+            })
+            .collect();
+        let how = bold_place(&esc(how));
+        let link_label = if p.scopes.len() == 1 && p.link != crate::diagnosis::links::CONSOLE_APPS {
+            Say::ApplyOne.get(lang)
+        } else {
+            Say::OpenConsole.get(lang)
+        };
+        let _ = write!(
+            o,
+            "<li class=\"fx\" id=\"fix-permissions\">{}<div><div class=\"fx-title\">{}</div><div class=\"fx-line\">{how}{}</div>",
+            status(CheckStatus::Fail, lang),
+            esc(&headline),
+            list.join(tr_sep(lang))
+        );
+        if !p.checks.is_empty() {
+            let names: Vec<String> = p
+                .checks
+                .iter()
+                .map(|c| {
+                    format!(
+                        "<a href=\"#check-{0}\">{1}</a>",
+                        esc(&c.id),
+                        esc(c.title.get(lang))
+                    )
+                })
+                .collect();
+            let _ = write!(
+                o,
+                "<div class=\"sub\">{}{}</div>",
+                Say::Affects.get(lang),
+                names.join(tr_sep(lang))
+            );
+        }
+        let _ = writeln!(
+            o,
+            "<div class=\"sub\"><a href=\"{}\">{link_label}</a></div></div></li>",
+            esc(&p.link)
+        );
+    }
+    for c in &todo.items {
+        let _ = writeln!(
+            o,
+            "<li class=\"fx\">{}<div><div class=\"fx-title\">{}</div><div class=\"fx-line\">{}</div><div class=\"sub\"><a href=\"#check-{}\">{}</a></div></div></li>",
+            status(c.status, lang),
+            esc(c.title.get(lang)),
+            bold_place(&esc(&one_line(c, lang))),
+            esc(&c.id),
+            Say::Details.get(lang)
+        );
+    }
+    o.push_str("</ol>\n</section>\n");
+}
+
+fn tr_sep(lang: Lang) -> &'static str {
+    if lang == Lang::Zh {
+        "、"
+    } else {
+        ", "
+    }
+}
+
+/// Bold for the menu path of an escaped line that says where to go: `去 A › B：…` / `Go to A › B: …`.
+fn bold_place(line: &str) -> String {
+    for (lead, end) in [("去 ", "："), ("Go to ", ": "), ("go to ", " (")] {
+        if let Some(at) = line.find(lead) {
+            let from = at + lead.len();
+            if let Some(len) = line[from..].find(end) {
+                let place = &line[from..from + len];
+                if place.contains('›') {
+                    return format!("{}<b>{place}</b>{}", &line[..from], &line[from + len..]);
+                }
+            }
+        }
+    }
+    line.to_owned()
+}
+
+/// A diagnosis in its three parts: 现象, 原因, 去哪改 (the place in bold, the steps numbered, what
+/// else to know as a list).
+fn advice(a: &crate::diagnosis::Advice, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<div class=\"part\"><b>{}</b>{}</div><div class=\"part\"><b>{}</b>{}</div><div class=\"part fix\"><b>{}</b>",
+        Say::Symptom.get(lang),
+        esc_lines(a.symptom.get(lang)),
+        Say::Cause.get(lang),
+        esc_lines(a.cause.get(lang)),
+        Say::Where.get(lang),
+    );
+    if let Some(place) = &a.place {
+        let _ = write!(o, "<b class=\"place\">{}</b>", esc(place.get(lang)));
+    }
+    if !a.steps.is_empty() {
+        o.push_str("<ol class=\"steps-n\">");
+        for s in &a.steps {
+            let _ = write!(o, "<li>{}</li>", esc_lines(s.get(lang)));
+        }
+        o.push_str("</ol>");
+    }
+    o.push_str("</div>");
+    if !a.notes.is_empty() {
+        o.push_str("<ul class=\"notes\">");
+        for n in &a.notes {
+            let _ = write!(o, "<li>{}</li>", esc_lines(n.get(lang)));
+        }
+        o.push_str("</ul>");
+    }
+    o
 }
 
 fn values(o: &mut String, r: &Report, lang: Lang) {
@@ -366,19 +522,32 @@ fn run(o: &mut String, r: &Report, lang: Lang) {
             return;
         }
     };
+    let rows = fixes::rows(r);
+    let (shown, passed) = ordered(&rows);
     open(
         o,
         Section::Run,
         lang,
         &format!("<p class=\"sub\">{facts}</p>"),
     );
-    for c in r.last_run.iter().flat_map(|run| &run.checks) {
+    for c in &shown {
         check_row(o, c, lang);
     }
-    if let Some(login) = &r.login {
-        check_row(o, &login_row(login), lang);
+    o.push_str("</tbody>\n</table>\n");
+    // What passed is folded away: open it to see each pass.
+    if !passed.is_empty() {
+        let cols = Section::Run.columns(lang).join("</th><th>");
+        let _ = writeln!(
+            o,
+            "<details class=\"passes\" id=\"passes\"><summary>{}</summary>\n<table class=\"t-run\">\n<thead><tr><th>{cols}</th></tr></thead>\n<tbody>",
+            esc(&passes_phrase(passed.len(), lang))
+        );
+        for c in &passed {
+            check_row(o, c, lang);
+        }
+        o.push_str("</tbody>\n</table>\n</details>\n");
     }
-    close(o, Section::Run);
+    o.push_str("</section>\n");
 }
 
 fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
@@ -395,7 +564,10 @@ fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
     let code = c
         .code
         .map(|d| format!("<code>{}</code>", esc(&d.to_string())));
-    let mut detail = esc_lines(c.message.get(lang));
+    let mut detail = match &c.advice {
+        Some(a) => advice(a, lang),
+        None => esc_lines(c.message.get(lang)),
+    };
     let scopes = required_scopes(c);
     if !scopes.is_empty() {
         let (say, list) = (Say::ScopesToGrant.get(lang), esc(&scopes.join(", ")));
@@ -408,7 +580,7 @@ fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
         let (say, list) = (Say::WaitsFor.get(lang), esc(&c.skipped_because.join(", ")));
         let _ = write!(detail, "<div class=\"sub\">{say}<code>{list}</code></div>");
     }
-    if let Some(fix) = &c.fix {
+    if let (Some(fix), None) = (&c.fix, &c.advice) {
         let (say, fix) = (Say::Fix.get(lang), esc_lines(fix.get(lang)));
         let _ = write!(detail, "<div class=\"fix\"><b>{say}</b>{fix}</div>");
     }
@@ -430,7 +602,12 @@ fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
         code.unwrap_or_default(),
         detail,
     ];
-    row(o, class, &cells);
+    let _ = writeln!(
+        o,
+        "<tr id=\"check-{}\"{class}><td>{}</td></tr>",
+        esc(&c.id),
+        cells.join("</td><td>")
+    );
 }
 
 fn egress(o: &mut String, r: &Report, lang: Lang) {

@@ -3,9 +3,10 @@
 //! or DingTalk wrote is escaped, so a `|` in a company name cannot break a table and a `<` cannot
 //! become markup in a renderer that allows HTML.
 
+use super::fixes::{self, failed_phrase, one_line, ordered, passes_phrase, permissions_text};
 use super::words::{
-    counts, duration, field_list, login_row, meta, pretty_time, required_scopes, run_meta,
-    status_icon, status_word, tr, verdict_text, Say, Section,
+    counts, duration, field_list, meta, pretty_time, required_scopes, run_meta, status_icon,
+    status_word, tr, verdict_text, Say, Section,
 };
 use super::{Report, Verdict};
 use crate::checks::{CheckResult, CheckStatus};
@@ -98,6 +99,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
         row(&mut o, &[k.to_owned(), text(&v)]);
     }
     banner(&mut o, r, lang);
+    to_fix(&mut o, r, lang);
     values(&mut o, r, lang);
     urls(&mut o, r, lang);
     steps(&mut o, r, lang);
@@ -124,6 +126,17 @@ fn banner(o: &mut String, r: &Report, lang: Lang) {
     };
     let (headline, lines) = verdict_text(r, lang);
     let _ = write!(o, "\n> {icon} **{}**\n", text(&headline));
+    let rows = fixes::rows(r);
+    let todo = fixes::to_fix(&rows);
+    if todo.failed > 0 {
+        // GitHub's anchor of the "to fix" heading.
+        let anchor = Section::ToFix.title(lang).to_lowercase().replace(' ', "-");
+        let _ = write!(
+            o,
+            ">\n> [{}](#{anchor})\n",
+            text(&failed_phrase(todo.failed, lang))
+        );
+    }
     for line in &lines {
         let _ = write!(o, ">\n> {}\n", text(line));
     }
@@ -134,6 +147,67 @@ fn banner(o: &mut String, r: &Report, lang: Lang) {
             .collect();
         let _ = write!(o, ">\n> {}\n", chips.join(" · "));
     }
+}
+
+/// The failures, then the warnings, each with its one-line fix; missing permissions as one item.
+fn to_fix(o: &mut String, r: &Report, lang: Lang) {
+    let rows = fixes::rows(r);
+    let todo = fixes::to_fix(&rows);
+    if todo.is_empty() {
+        return;
+    }
+    heading(o, Section::ToFix, lang);
+    let mut n = 0;
+    if let Some(p) = &todo.permissions {
+        n += 1;
+        let (headline, how) = permissions_text(p.scopes.len(), lang);
+        let list: Vec<String> = p
+            .scopes
+            .iter()
+            .map(|(c, name)| match name {
+                Some(nm) if lang == Lang::Zh => {
+                    format!("{}（{}）", code(c, false), text(nm.get(lang)))
+                }
+                Some(nm) => format!("{} ({})", code(c, false), text(nm.get(lang))),
+                None => code(c, false),
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "{n}. {} **{}** — {}{} <{}>",
+            status(CheckStatus::Fail, lang),
+            text(&headline),
+            bold_place(&text(how)),
+            list.join(if lang == Lang::Zh { "、" } else { ", " }),
+            p.link
+        );
+    }
+    for c in &todo.items {
+        n += 1;
+        let _ = writeln!(
+            o,
+            "{n}. {} **{}** — {}",
+            status(c.status, lang),
+            text(c.title.get(lang)),
+            bold_place(&text(&one_line(c, lang)))
+        );
+    }
+}
+
+/// Bold for the menu path of a line that says where to go: `去 A › B：…` / `Go to A › B: …`.
+fn bold_place(line: &str) -> String {
+    for (lead, end) in [("去 ", "："), ("Go to ", ": "), ("go to ", " (")] {
+        if let Some(at) = line.find(lead) {
+            let from = at + lead.len();
+            if let Some(len) = line[from..].find(end) {
+                let place = &line[from..from + len];
+                if place.contains('›') {
+                    return format!("{}**{place}**{}", &line[..from], &line[from + len..]);
+                }
+            }
+        }
+    }
+    line.to_owned()
 }
 
 fn values(o: &mut String, r: &Report, lang: Lang) {
@@ -235,12 +309,26 @@ fn run(o: &mut String, r: &Report, lang: Lang) {
             return;
         }
     }
-    table_head(o, &Section::Run.columns(lang));
-    for c in r.last_run.iter().flat_map(|run| &run.checks) {
-        check_row(o, c, lang);
+    let rows = fixes::rows(r);
+    let (shown, passed) = ordered(&rows);
+    if !shown.is_empty() {
+        table_head(o, &Section::Run.columns(lang));
+        for c in &shown {
+            check_row(o, c, lang);
+        }
     }
-    if let Some(login) = &r.login {
-        check_row(o, &login_row(login), lang);
+    // What passed, in short, after everything that did not.
+    if !passed.is_empty() {
+        let _ = writeln!(o, "\n**{}**\n", text(&passes_phrase(passed.len(), lang)));
+        for c in &passed {
+            let _ = writeln!(
+                o,
+                "- {} {} ({})",
+                status_icon(CheckStatus::Ok),
+                text(c.title.get(lang)),
+                code(&c.id, false)
+            );
+        }
     }
 }
 
@@ -254,7 +342,10 @@ fn bold(say: Say, lang: Lang) -> String {
 
 fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
     let code_cell = c.code.map(|d| code(&d.to_string(), true));
-    let mut detail = text(c.message.get(lang));
+    let mut detail = match &c.advice {
+        Some(a) => advice(a, lang),
+        None => text(c.message.get(lang)),
+    };
     let scopes: Vec<String> = required_scopes(c).iter().map(|s| code(s, true)).collect();
     if !scopes.is_empty() {
         let say = bold(Say::ScopesToGrant, lang);
@@ -264,7 +355,7 @@ fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
         let list = code(&c.skipped_because.join(", "), true);
         let _ = write!(detail, "<br>{}{list}", Say::WaitsFor.get(lang));
     }
-    if let Some(fix) = &c.fix {
+    if let (Some(fix), None) = (&c.fix, &c.advice) {
         let _ = write!(
             detail,
             "<br>{}{}",
@@ -288,6 +379,29 @@ fn check_row(o: &mut String, c: &CheckResult, lang: Lang) {
         detail,
     ];
     row(o, &cells);
+}
+
+/// A diagnosis in its three parts inside a table cell: 现象, 原因, 去哪改 (the place in bold, the
+/// steps numbered, what else to know after a dash).
+fn advice(a: &crate::diagnosis::Advice, lang: Lang) -> String {
+    let mut o = format!(
+        "{}{}<br>{}{}<br>{}",
+        bold(Say::Symptom, lang),
+        text(a.symptom.get(lang)),
+        bold(Say::Cause, lang),
+        text(a.cause.get(lang)),
+        bold(Say::Where, lang)
+    );
+    if let Some(place) = &a.place {
+        let _ = write!(o, "**{}**", text(place.get(lang)));
+    }
+    for (i, s) in a.steps.iter().enumerate() {
+        let _ = write!(o, "<br>{}. {}", i + 1, text(s.get(lang)));
+    }
+    for n in &a.notes {
+        let _ = write!(o, "<br>– {}", text(n.get(lang)));
+    }
+    o
 }
 
 fn egress(o: &mut String, r: &Report, lang: Lang) {

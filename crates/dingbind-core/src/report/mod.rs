@@ -11,6 +11,7 @@
 //! masks again anything that does not look masked, so a caller's mistake cannot leak one into a
 //! file that is meant to be emailed. Pure code: no I/O, no clock (the caller passes the time).
 
+mod fixes;
 mod format;
 mod html;
 mod markdown;
@@ -60,8 +61,8 @@ fn reminders(input: &ReportInput) -> Vec<Text> {
     }
     let url = crate::login::redirect_url(crate::login::DEFAULT_PORT);
     vec![Text::new(
-        format!("登录测试用的本机地址 {url} 还登记在钉钉应用的 开发配置 › 安全设置 › 重定向URL（回调域名）里：测试做完后请删除，并在向导的“登录测试”页勾选“我已删除”。"),
-        format!("The login test's local address {url} is still registered under Development configuration › Security settings › Redirect URL of the DingTalk app: remove it once testing is done, then tick “I removed it” on the wizard's Login test page."),
+        format!("登录测试用的本机地址 {url} 还登记在钉钉应用的 左侧菜单 › 开发配置 › 安全设置 › 重定向URL（回调域名）里：测试做完后请删除，并在向导的“登录测试”页勾选“我已删除”。"),
+        format!("The login test's local address {url} is still registered under left menu › 开发配置 › 安全设置 › 重定向URL（回调域名） (Development configuration › Security settings › Redirect URL) of the DingTalk app: remove it once testing is done, then tick “I removed it” on the wizard's Login test page."),
     )]
 }
 

@@ -347,6 +347,7 @@ mod tests {
                 message: Text::new("", ""),
                 fix: None,
                 fix_url: None,
+                advice: None,
                 original: None,
                 duration_ms: 1,
                 skipped_because: Vec::new(),

@@ -18,6 +18,8 @@ pub(super) fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str
 /// The report's sections, in order.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Section {
+    /// The last run's failures and warnings, each with its fix (only when there are some).
+    ToFix,
     Values,
     Urls,
     Steps,
@@ -29,6 +31,7 @@ pub(super) enum Section {
 impl Section {
     pub(super) fn title(self, lang: Lang) -> &'static str {
         match self {
+            Section::ToFix => tr(lang, "需要处理", "To fix"),
             Section::Values => tr(lang, "绑定信息", "Binding values"),
             Section::Urls => tr(lang, "生成的地址", "Generated URLs"),
             Section::Steps => tr(lang, "设置步骤", "Setup steps"),
@@ -41,6 +44,7 @@ impl Section {
     /// A stable name (CSS classes, anchors).
     pub(super) fn key(self) -> &'static str {
         match self {
+            Section::ToFix => "fixes",
             Section::Values => "values",
             Section::Urls => "urls",
             Section::Steps => "steps",
@@ -93,6 +97,13 @@ pub(super) enum Say {
     WaitsFor,
     Fix,
     DingTalkSaid,
+    Details,
+    Affects,
+    ApplyOne,
+    OpenConsole,
+    Symptom,
+    Cause,
+    Where,
     EgressKnown,
     EgressUnknown,
     Generated,
@@ -120,9 +131,16 @@ impl Say {
             Say::WaitsFor => ("等待的检查：", "Waits for: "),
             Say::Fix => ("怎么修：", "Fix: "),
             Say::DingTalkSaid => ("钉钉原话：", "DingTalk said: "),
+            Say::Details => ("详情", "details"),
+            Say::Affects => ("涉及的检查：", "Checks affected: "),
+            Say::ApplyOne => ("申请开通这项权限", "Apply for this permission"),
+            Say::OpenConsole => ("打开开发者后台的应用列表", "Open the developer console's app list"),
+            Say::Symptom => ("现象：", "What you see: "),
+            Say::Cause => ("原因：", "Why: "),
+            Say::Where => ("去哪改：", "Where to fix: "),
             Say::EgressKnown => (
-                "这是钉钉在最近一次检查中看到的请求来源 IP，它要出现在 应用 › 开发配置 › 安全设置 › 服务器出口IP 里。如果检查是在管理员自己的电脑上运行的，这是电脑的出口 IP，不是平台服务器的：平台服务器的出口 IP 请在服务器上运行 dingbind check 查看。",
-                "This is the IP DingTalk saw the last run's requests come from; it must be listed under 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP). If the run was on the admin's own computer, this is that computer's IP, not the platform server's: run dingbind check on the server to see the server's.",
+                "这是钉钉在最近一次检查中看到的请求来源 IP，它要出现在 应用 › 左侧菜单 › 开发配置 › 安全设置 › 服务器出口IP 里。如果检查是在管理员自己的电脑上运行的，这是电脑的出口 IP，不是平台服务器的：平台服务器的出口 IP 请在服务器上运行 dingbind check 查看。",
+                "This is the IP DingTalk saw the last run's requests come from; it must be listed under left menu › 开发配置 › 安全设置 › 服务器出口IP (Dev config › Security settings › Server egress IP). If the run was on the admin's own computer, this is that computer's IP, not the platform server's: run dingbind check on the server to see the server's.",
             ),
             Say::EgressUnknown => (
                 "未知：钉钉只在拒绝请求（错误 60020）时才会说出它看到的 IP。要查看平台服务器的出口 IP，请在服务器上运行 dingbind check。",

@@ -101,8 +101,8 @@ impl Ctx {
                 Outcome::new(
                     CheckStatus::Warn,
                     Text::new(
-                        "应用设置为「仅限管理员可见」：普通员工在工作台看不到它，也不会被同步到平台。请在 应用发布 › 版本管理与发布 中把可见范围改为全部员工或需要的部门。",
-                        "The app is set to “admins only”: staff do not see it in the workbench and are not synced. Set the visible range to all staff or the departments needed under 应用发布 › 版本管理与发布 (App release › Versions).",
+                        "应用设置为「仅限管理员可见」：普通员工在工作台看不到它，也不会被同步到平台。请在 左侧菜单 › 应用发布 › 版本管理与发布 中把可见范围改为全部员工或需要的部门。",
+                        "The app is set to “admins only”: staff do not see it in the workbench and are not synced. Set the visible range to all staff or the departments needed under left menu › 应用发布 › 版本管理与发布 (App release › Versions).",
                     ),
                 )
                 .with("only_admin_visible", true),
@@ -164,8 +164,8 @@ impl Ctx {
             Outcome::new(
                 CheckStatus::Warn,
                 Text::new(
-                    format!("应用只对部分人可见：约 {reach_text} / {total_text} 人能使用{roles_zh}。只有能使用的人才能登录平台；要让全员使用，请在 应用发布 › 版本管理与发布 中把可见范围改为全部员工。"),
-                    format!("Visible to part of the organisation: about {reach_text} of {total_text} people can use it{roles_en}. Only they can sign in to the platform; to open it to everyone, set the visible range to all staff under 应用发布 › 版本管理与发布 (App release › Versions)."),
+                    format!("应用只对部分人可见：约 {reach_text} / {total_text} 人能使用{roles_zh}。只有能使用的人才能登录平台；要让全员使用，请在 左侧菜单 › 应用发布 › 版本管理与发布 中把可见范围改为全部员工。"),
+                    format!("Visible to part of the organisation: about {reach_text} of {total_text} people can use it{roles_en}. Only they can sign in to the platform; to open it to everyone, set the visible range to all staff under left menu › 应用发布 › 版本管理与发布 (App release › Versions)."),
                 ),
             )
             .with("visible_dept_ids", visible.dept_ids.clone())
@@ -197,8 +197,8 @@ fn unreadable(d: Diagnosis, contact: Option<&AuthScopes>, total: Option<i64>) ->
         )
     };
     let mut o = Outcome::manual(
-        format!("{why_zh}请到开发者后台 › 这个应用 › 应用发布 › 版本管理与发布，确认「应用可见范围」是全部员工（或你希望能使用平台的部门和人员）。"),
-        format!("{why_en} In the developer console open this app › 应用发布 › 版本管理与发布 (App release › Versions) and make sure the visible range (应用可见范围) is all staff, or the departments and people who should use the platform."),
+        format!("{why_zh}请到开发者后台 › 这个应用 › 左侧菜单 › 应用发布 › 版本管理与发布，确认「应用可见范围」是全部员工（或你希望能使用平台的部门和人员）。"),
+        format!("{why_en} In the developer console open this app › left menu › 应用发布 › 版本管理与发布 (App release › Versions) and make sure the visible range (应用可见范围) is all staff, or the departments and people who should use the platform."),
     );
     o.fix_url = Some(links::CONSOLE_APPS.into());
     if !permission {
@@ -230,8 +230,8 @@ fn with_contact_range(mut o: Outcome, contact: Option<&AuthScopes>) -> Outcome {
         .with("contact_range_dept_ids", s.authed_dept.clone())
         .with("contact_range_userids", s.authed_user.clone());
     o.fix = Some(Text::new(
-        "通讯录权限范围不是全部员工，平台只能读取并同步范围内的人：在 开发配置 › 权限管理 › 通讯录权限范围 中选择全部员工（或平台需要的部门）。",
-        "The contact range is not all staff, so the platform can only read and sync the people in it: choose all staff (or the departments the platform needs) under 开发配置 › 权限管理 › 通讯录权限范围 (Dev config › Permissions › Contact range).",
+        "通讯录权限范围不是全部员工，平台只能读取并同步范围内的人：在 左侧菜单 › 开发配置 › 权限管理 › 通讯录权限范围 中选择全部员工（或平台需要的部门）。",
+        "The contact range is not all staff, so the platform can only read and sync the people in it: choose all staff (or the departments the platform needs) under left menu › 开发配置 › 权限管理 › 通讯录权限范围 (Dev config › Permissions › Contact range).",
     ));
     o
 }

@@ -138,8 +138,8 @@ impl Ctx {
         let (r, trace) = traced!(|t| c.app_detail(&mut t));
         let by_hand = |why_zh: &str, why_en: &str| {
             let mut o = Outcome::manual(
-                format!("无法自动确认 AgentId：{why_zh}请到开发者后台 › 这个应用 › 基础信息 › 凭证与基础信息，确认页面上的 AgentId 是 {agent}。"),
-                format!("The AgentId could not be confirmed automatically: {why_en} In the developer console open this app › 基础信息 › 凭证与基础信息 (Credentials) and make sure the AgentId shown is {agent}."),
+                format!("无法自动确认 AgentId：{why_zh}请到开发者后台 › 这个应用 › 左侧菜单 › 基础信息 › 凭证与基础信息，确认页面上的 AgentId 是 {agent}。"),
+                format!("The AgentId could not be confirmed automatically: {why_en} In the developer console open this app › left menu › 基础信息 › 凭证与基础信息 (Credentials) and make sure the AgentId shown is {agent}."),
             );
             o.fix_url = Some(links::CONSOLE_APPS.into());
             o

@@ -92,8 +92,8 @@ impl Ctx {
                 ),
             );
             o.fix = Some(crate::Text::new(
-                "在 应用发布 › 版本管理与发布 中确认可见范围包含这个人，或换一个可见范围内的人重新测试。",
-                "Make sure the visible range under 应用发布 › 版本管理与发布 (App release › Versions) includes this person, or test with someone inside it.",
+                "在 左侧菜单 › 应用发布 › 版本管理与发布 中确认可见范围包含这个人，或换一个可见范围内的人重新测试。",
+                "Make sure the visible range under left menu › 应用发布 › 版本管理与发布 (App release › Versions) includes this person, or test with someone inside it.",
             ));
             o.fix_url = Some(crate::diagnosis::links::CONSOLE_APPS.into());
             o
@@ -159,8 +159,8 @@ impl Ctx {
                         "DingTalk rejects this SSOsecret: it is wrong, copied incompletely, or belongs to another organisation than this CorpId.",
                     );
                     o.fix = Some(crate::Text::new(
-                        "重新复制 SSOsecret：开发者后台 › 基本信息 › 开发信息（旧版），点击“查看”。它属于整个企业，不是 Client Secret。",
-                        "Copy the SSOsecret again: developer console › Basic info › Developer info (old), click “view”. It belongs to the organisation; it is not the Client Secret.",
+                        "重新复制 SSOsecret：开发者后台 › 更多 › 基本信息 › 开发信息（旧版），点击“查看”。它属于整个企业，不是 Client Secret。",
+                        "Copy the SSOsecret again: developer console › More › Basic info › Developer info (old) (更多 › 基本信息 › 开发信息（旧版）), click “view”. It belongs to the organisation; it is not the Client Secret.",
                     ));
                     o.fix_url = Some("https://open-dev.dingtalk.com/fe/old#/corpAuthInfo".into());
                 }

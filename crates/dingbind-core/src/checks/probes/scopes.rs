@@ -67,8 +67,8 @@ impl Ctx {
             other => {
                 return (
                     Outcome::manual(
-                        format!("没有自动探测 {other} 的方法：请在 开发配置 › 权限管理 中确认已开通。"),
-                        format!("No automatic probe for {other}: confirm in Dev config › Permission management that it is enabled."),
+                        format!("没有自动探测 {other} 的方法：请在 左侧菜单 › 开发配置 › 权限管理 中确认已开通。"),
+                        format!("No automatic probe for {other}: confirm in left menu › 开发配置 › 权限管理 (Dev config › Permission management) that it is enabled."),
                     )
                     .with("required_scopes", vec![other.to_string()]),
                     Vec::new(),
@@ -134,8 +134,8 @@ impl Ctx {
             _ if super::credentials::is_transport(&e) => self.error(&e).await,
             _ => {
                 let mut o = Outcome::manual(
-                    format!("无法自动确认 {scope}：钉钉的回答既没有说缺少这项权限，也不能证明已开通。请在 开发配置 › 权限管理 中确认 {scope} 显示为已开通。"),
-                    format!("{scope} could not be confirmed automatically: DingTalk's answer neither says the permission is missing nor proves it granted. Check under 开发配置 › 权限管理 (Dev config › Permissions) that {scope} shows as enabled."),
+                    format!("无法自动确认 {scope}：钉钉的回答既没有说缺少这项权限，也不能证明已开通。请在 左侧菜单 › 开发配置 › 权限管理 中确认 {scope} 显示为已开通。"),
+                    format!("{scope} could not be confirmed automatically: DingTalk's answer neither says the permission is missing nor proves it granted. Check under left menu › 开发配置 › 权限管理 (Dev config › Permissions) that {scope} shows as enabled."),
                 )
                 .with("required_scopes", vec![scope.to_string()])
                 .with("diagnosis", d.code.as_str());
