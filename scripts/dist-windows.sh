@@ -105,8 +105,9 @@ English
   deleting this folder leaves them.
 - For Start menu shortcuts and an uninstaller, use the installer Dingbind-$version-x64-setup.exe.
 EOF
-# Windows' Notepad reads UTF-8 fine; CRLF so that older ones show the lines too.
-sed -i 's/$/\r/' "$stage/README.txt"
+# CRLF and a UTF-8 byte-order mark: Notepad before Windows 10 1903 needs both to show the lines
+# and the Chinese.
+sed -i 's/$/\r/; 1s/^/\xEF\xBB\xBF/' "$stage/README.txt"
 
 # Exactly what we mean to ship, nothing else (the wine shim above all).
 shipped="$(cd "$stage" && ls -1 | sort | tr '\n' ' ')"
