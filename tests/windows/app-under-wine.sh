@@ -104,7 +104,7 @@ for lang in zh en; do
   screenshot "$shot"
   # Keyboard focus to the notice (there is no window manager), then answer it.
   # shellcheck disable=SC2086 # one key name per word
-  xdotool windowfocus --sync "$id" key --delay 200 $keys
+  timeout 30 xdotool windowfocus --sync "$id" key --delay 200 $keys || fail "could not focus the notice and press $keys"
   await_exit
   [ "$rc" = "$EXIT_NO_WEBVIEW2" ] || fail "exit code $rc, expected $EXIT_NO_WEBVIEW2"
   if [ "$lang" = en ]; then
