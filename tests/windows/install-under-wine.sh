@@ -53,8 +53,8 @@ run_wine() { # LANG, then the program and its arguments; waits for every process
 }
 lnk_target_ok() { # the shortcut exists and points at the installed app
   [ -f "$1" ] || fail "no shortcut $1"
-  iconv -f UTF-16LE -t UTF-8 -c < "$1" | tr -d '\0' | grep -qiF 'dingbind-app.exe' \
-    || strings -a "$1" | grep -qiF 'dingbind-app.exe' || fail "$1 does not point at dingbind-app.exe"
+  iconv -f UTF-16LE -t UTF-8 -c < "$1" | tr -d '\0' | grep -iF 'dingbind-app.exe' >/dev/null \
+    || strings -a "$1" | grep -iF 'dingbind-app.exe' >/dev/null || fail "$1 does not point at dingbind-app.exe"
 }
 clean_slate() { # a previous run that failed half-way must not decide this one
   rm -rf "$install_unix"
