@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: setup ui build run test lint check check-static test-rust test-ui e2e bindings bench
+.PHONY: setup ui build run test lint check check-static test-rust test-ui test-windows e2e bindings bench bench-windows
 
 setup:
 	@scripts/setup.sh
@@ -69,7 +69,17 @@ e2e:
 	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
 	scripts/report-pdf.sh
 
-test: build lint test-rust test-ui e2e
+# The Windows CLI (dingbind.exe, cross-built with mingw) under wine against the simulator and a
+# stand-in https platform on loopback: crates/dingbind-cli/tests/wine.rs, ignored unless given the
+# exe. The release profile, what admins get (a cold cross-build takes a few minutes; see
+# DEVELOPMENT.md). scripts/wine.sh keeps one prefix in target/wine/prefix.
+WIN_TARGET := x86_64-pc-windows-gnu
+WIN_EXE = $(abspath $(or $(CARGO_TARGET_DIR),target))/$(WIN_TARGET)/release/dingbind.exe
+test-windows:
+	$(CARGO) build --release --target $(WIN_TARGET) -p dingbind-cli
+	DINGBIND_WINDOWS_EXE=$(WIN_EXE) $(CARGO) test -p dingbind-cli --test wine -- --ignored
+
+test: build lint test-rust test-ui test-windows e2e
 
 # Regenerates ui/src/ipc/bindings.ts (types and the typed client) from the Rust types and
 # src-tauri/src/commands/list.rs.
@@ -79,3 +89,8 @@ bindings:
 # The check engine, concurrent vs one-by-one, against the simulator with 200 ms per request.
 bench: setup
 	$(CARGO) run --release -p dingbind-core --example bench
+
+# `dingbind check` against the simulator: the Windows build under wine vs the Linux build, rounds
+# alternating (docs/benchmarks.md, "Windows").
+bench-windows: setup
+	scripts/bench-windows.sh
