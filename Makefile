@@ -71,12 +71,14 @@ e2e:
 
 # The Windows CLI (dingbind.exe, cross-built with mingw) under wine against the simulator and a
 # stand-in https platform on loopback: crates/dingbind-cli/tests/wine.rs, ignored unless given the
-# exe. The release profile, what admins get (a cold cross-build takes a few minutes; see
-# DEVELOPMENT.md). scripts/wine.sh keeps one prefix in target/wine/prefix.
+# exe. WIN_PROFILE=release tests what admins get and shares its dependencies with the app's
+# Windows release build; a cold build costs ~2.3x the CPU of `dev` (DEVELOPMENT.md has figures).
+# scripts/wine.sh keeps one prefix in target/wine/prefix.
 WIN_TARGET := x86_64-pc-windows-gnu
-WIN_EXE = $(abspath $(or $(CARGO_TARGET_DIR),target))/$(WIN_TARGET)/release/dingbind.exe
+WIN_PROFILE ?= release
+WIN_EXE = $(abspath $(or $(CARGO_TARGET_DIR),target))/$(WIN_TARGET)/$(if $(filter dev,$(WIN_PROFILE)),debug,$(WIN_PROFILE))/dingbind.exe
 test-windows:
-	$(CARGO) build --release --target $(WIN_TARGET) -p dingbind-cli
+	$(CARGO) build --profile $(WIN_PROFILE) --target $(WIN_TARGET) -p dingbind-cli
 	DINGBIND_WINDOWS_EXE=$(WIN_EXE) $(CARGO) test -p dingbind-cli --test wine -- --ignored
 
 test: build lint test-rust test-ui test-windows e2e

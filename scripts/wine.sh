@@ -11,7 +11,8 @@
 # Safe to run many at once (the tests do): the shim, the prefix and the copy are made under a
 # lock, and the copy is replaced only when the exe changed (never under a running program).
 # The wineserver is kept for $DINGBIND_WINE_PERSIST seconds (default 15) after the last program
-# ends, so a series of runs pays its ~1.5 s start once.
+# ends, so a series of runs pays its ~1.5 s start once (`wineserver -k` with the same WINEPREFIX
+# ends it at once).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wine_dir="${DINGBIND_WINE_DIR:-$root/target/wine}"
@@ -28,7 +29,8 @@ export WINEPREFIX="${WINEPREFIX:-$wine_dir/prefix}"
 export WINEDEBUG="${WINEDEBUG:--all}"
 export WINEARCH=win64
 # Our shim first, wine's builtin for everything else; no Mono/Gecko prompts.
-export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree=;mshtml=${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}"
+# winemenubuilder would write menu entries for the prefix into this machine's ~/.local.
+export WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree=;mshtml=;winemenubuilder.exe=d${WINEDLLOVERRIDES:+;$WINEDLLOVERRIDES}"
 
 name="$(basename "$exe" .exe)"
 run_dir="${run_dir:-$wine_dir/run/$name}"
@@ -60,13 +62,14 @@ mkdir -p "$wine_dir" "$run_dir"
     if [ -f "$dll" ]; then place "$dll" "$run_dir"; fi
   done
   place "$shim" "$run_dir"
-  if [ ! -f "$WINEPREFIX/system.reg" ]; then
-    mkdir -p "$WINEPREFIX"
-    "$wine" wineboot --init >/dev/null 2>&1 || true
-    "$wineserver" -w 2>/dev/null || true
+  # The wineserver (kept ${DINGBIND_WINE_PERSIST:-15} s after the last program) and the prefix's
+  # services are started here, detached from our stdin/stdout/stderr and from the lock (9>&-):
+  # they outlive this run, and a program started with the caller's pipe would hold it open, so a
+  # test reading the output to its end would wait for them. `wineserver -p` says 2 when one runs.
+  mkdir -p "$WINEPREFIX"
+  if "$wineserver" -p "${DINGBIND_WINE_PERSIST:-15}" </dev/null >/dev/null 2>&1 9>&-; then
+    "$wine" wineboot --init </dev/null >/dev/null 2>&1 9>&- || true
   fi
-  # Exits at once (status 2) when a wineserver already serves this prefix.
-  "$wineserver" -p "${DINGBIND_WINE_PERSIST:-15}" 2>/dev/null || true
 } 9>"$wine_dir/.lock"
 
 exec "$wine" "$run_dir/$(basename "$exe")" "$@"
