@@ -60,14 +60,14 @@ for i in $(seq "$rounds"); do
 done
 
 # median min max of column $2 of file $1
-stats() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s %s %s", m, a[1], a[NR]}'; }
+stats() { awk -v c="$2" '{print $c}' "$1" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s %s %s\n", m, a[1], a[NR]}'; }
 read -r nw nwmin nwmax < <(stats "$work/native" 1)
 read -r ww wwmin wwmax < <(stats "$work/wine" 1)
 read -r ne nemin nemax < <(stats "$work/native" 2)
 read -r we wemin wemax < <(stats "$work/wine" 2)
 echo
-echo "dingbind check (healthy scenario, $rounds rounds alternating; ms: median [min–max])"
+echo "dingbind check (healthy scenario, $rounds rounds alternating; ms: median [min-max])"
 printf '%-22s %-24s %-24s\n' "" "wall (whole command)" "engine (duration_ms)"
-printf '%-22s %-24s %-24s\n' "Linux native" "$nw [$nwmin–$nwmax]" "$ne [$nemin–$nemax]"
-printf '%-22s %-24s %-24s\n' "Windows under wine" "$ww [$wwmin–$wwmax]" "$we [$wemin–$wemax]"
+printf '%-22s %-24s %-24s\n' "Linux native" "$nw [$nwmin-$nwmax]" "$ne [$nemin-$nemax]"
+printf '%-22s %-24s %-24s\n' "Windows under wine" "$ww [$wwmin-$wwmax]" "$we [$wemin-$wemax]"
 awk -v a="$ww" -v b="$nw" -v c="$we" -v d="$ne" 'BEGIN {printf "ratio wine/native: wall %.2f×, engine %.2f×\n", a/b, (d>0)?c/d:0}'
