@@ -34,7 +34,7 @@ for _ in $(seq 100); do
 done
 grep -q '^DINGBIND_LOGIN_URL=' "$work/sim.out" || { echo "bench-windows: the simulator did not start" >&2; exit 1; }
 set -a
-# shellcheck disable=SC1091
+# shellcheck disable=SC1090
 . <(grep '^DINGBIND_' "$work/sim.out")
 set +a
 export DINGBIND_KEYCHAIN=off
