@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: setup ui build run test lint check check-static test-rust test-ui e2e bindings bench
+.PHONY: setup ui build run test lint check check-static test-rust test-ui test-windows e2e bindings bench bench-windows
 
 setup:
 	@scripts/setup.sh
@@ -70,7 +70,8 @@ e2e:
 	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
 	scripts/report-pdf.sh
 
-test: build lint test-rust test-ui e2e test-windows-app
+# Last: the Windows tests, so the run ends on a line of passed tests.
+test: build lint test-rust test-ui e2e test-windows-app test-windows
 
 # Regenerates ui/src/ipc/bindings.ts (types and the typed client) from the Rust types and
 # src-tauri/src/commands/list.rs.
@@ -85,7 +86,7 @@ bench: setup
 # One release cross-build (x86_64-pc-windows-gnu, with mingw) serves the tests and dist/ alike:
 # scripts/dist-windows.sh builds it, strips it, checks what ships (never the wine-only ProcessPrng
 # shim) and packs the installer (packaging/windows/installer.nsi, Debian's makensis) and the zip.
-.PHONY: windows test-windows-app dist lint-workflows
+.PHONY: windows test-windows-app test-windows bench-windows dist lint-workflows
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 WIN_WORK := $(TARGET_DIR)/dist-windows/x86_64-pc-windows-gnu
 WIN_OUT := $(TARGET_DIR)/windows-out
@@ -119,3 +120,16 @@ dist: ui
 lint-workflows:
 	@[ -x tools/venv/bin/actionlint ] || { echo "actionlint is missing: run scripts/setup.sh"; exit 1; }
 	tools/venv/bin/actionlint -no-color .github/workflows/*.yml
+
+# The Windows CLI under wine against the simulator and a stand-in https platform on loopback
+# (crates/dingbind-cli/tests/wine.rs, ignored unless given the exe): the very dingbind.exe that
+# `make windows` ships, stripped, so the tests and dist/ share one cross-build (built alone, the CLI
+# would unify features differently and rebuild most dependencies). scripts/wine.sh keeps one
+# prefix in target/wine/prefix.
+test-windows: windows
+	DINGBIND_WINDOWS_EXE=$(abspath $(WIN_WORK))/Dingbind/dingbind.exe $(CARGO) test -p dingbind-cli --test wine -- --ignored
+
+# `dingbind check` against the simulator: the Windows build under wine vs the Linux build, rounds
+# alternating (docs/benchmarks.md, "Windows").
+bench-windows: setup
+	scripts/bench-windows.sh

@@ -109,8 +109,17 @@ impl Opened {
             (Some(path), _) => {
                 let bytes = read_user_file(path, MAX_PROFILE_BYTES)
                     .map_err(|e| vec![out.t(&e.text()).to_string()])?;
-                let p: Profile = serde_json::from_slice(&bytes)
-                    .map_err(|e| vec![format!("{}: {e}", path.display())])?;
+                // Notepad on older Windows saves UTF-8 with a byte-order mark.
+                let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                let p: Profile = serde_json::from_slice(json).map_err(|e| {
+                    vec![out.say(
+                        &format!("{} 不是 Dingbind 保存的档案文件：{e}", path.display()),
+                        &format!(
+                            "{} is not a profile file saved by Dingbind: {e}",
+                            path.display()
+                        ),
+                    )]
+                })?;
                 let template = load_template(
                     args.template.as_deref().unwrap_or(&p.template_id),
                     data_dir_of(path, &p.id).as_deref(),

@@ -1,6 +1,7 @@
 //! `dingbind`: the same core as the desktop app, for servers, scripts and support staff. Every
 //! command takes `--json` and `--lang zh|en`. Exit codes: 0 = valid / all generated / no blocking
-//! check failed, 1 = a value was rejected or a check failed, 2 = bad input or usage.
+//! check failed, 1 = a value was rejected or a check failed, 2 = bad input or usage; the same on
+//! Windows, where `dingbind.exe` is tested under wine (`make test-windows`, `tests/wine.rs`).
 
 /// `println!` for the command's output; see [`print_line`].
 macro_rules! outln {
@@ -13,8 +14,10 @@ mod binding;
 mod check;
 mod error;
 mod handoff;
+mod help;
 mod report;
 mod secrets;
+mod text;
 
 use binding::{BindingArgs, Opened};
 use clap::{Parser, Subcommand};
@@ -30,7 +33,8 @@ use std::process::ExitCode;
 #[command(
     name = "dingbind",
     version,
-    about = "钉钉绑定向导 · DingTalk binding wizard (headless)"
+    about = "钉钉绑定向导 · DingTalk binding wizard (headless)",
+    after_help = help::AFTER_HELP
 )]
 struct Cli {
     /// Print machine-readable JSON.
@@ -83,6 +87,7 @@ enum Command {
     Export(handoff::ExportArgs),
     /// Add a hand-off file (.json or encrypted .age) or someone's report to the app's profiles
     /// (DINGBIND_DATA_DIR, else the app's data folder); --env-out writes a .env for a server instead.
+    #[command(after_help = help::DATA_FOLDER)]
     Import(handoff::ImportArgs),
     /// List the built-in templates, or check a template file.
     Templates {
@@ -108,7 +113,8 @@ impl Out {
         }
     }
     fn json(&self, v: &Value) {
-        outln!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
+        let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        outln!("{}", text::json_for_stdout(text));
     }
     /// Says why a command cannot go on (`{"error", "message"}` with --json) and returns exit code 2.
     fn fail(&self, error: &str, message: &str) -> u8 {
@@ -130,7 +136,12 @@ impl Out {
                 stdout
                     .write_all(bytes)
                     .and_then(|()| stdout.flush())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| {
+                        if text::reader_gone(&e) {
+                            std::process::exit(0);
+                        }
+                        e.to_string()
+                    })
             }
         };
         result.map_err(|e| self.fail("write_failed", &e))
@@ -189,22 +200,27 @@ fn main() -> ExitCode {
 pub(crate) fn print_line(args: std::fmt::Arguments) {
     use std::io::Write;
     if let Err(e) = writeln!(std::io::stdout().lock(), "{args}") {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
+        if text::reader_gone(&e) {
             std::process::exit(0);
         }
         eprintln!("{e}");
     }
 }
 
-/// The argument itself, or stdin for `-` (one trailing newline dropped; the field's own cleaning
-/// trims the rest).
+/// The argument itself, or stdin for `-`, decoded as Windows tools write text (see
+/// [`text::decode`]); the field's own cleaning trims what is around the value (CRLF included).
 pub(crate) fn arg_or_stdin(value: &str) -> String {
     if value != "-" {
         return value.to_string();
     }
-    let mut s = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-    s
+    let mut bytes = Vec::new();
+    match std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes) {
+        Ok(_) => text::decode(&bytes),
+        Err(e) => {
+            eprintln!("stdin: {e}");
+            String::new()
+        }
+    }
 }
 
 fn unknown_field(out: &Out, field: &str) -> u8 {
@@ -229,8 +245,8 @@ fn cmd_validate(out: &Out, field: &str, value: &str) -> u8 {
         return out.fail(
             "secret_on_command_line",
             &out.say(
-                &format!("{field} 是密钥，不能写在命令行上（会留在 shell 历史和 ps 里）：改用 `-` 从标准输入读取，例如 `dingbind validate --field {field} - < 文件`"),
-                &format!("{field} is a secret and is not taken from the command line (shell history and `ps` would keep it): pass `-` and give it on stdin, e.g. `dingbind validate --field {field} - < file`"),
+                &format!("{field} 是密钥，不能写在命令行上（会留在 shell 历史和 ps 里）：改用 `-` 从标准输入读取，例如 `{}`", help::stdin_example(field.key(), "文件")),
+                &format!("{field} is a secret and is not taken from the command line (shell history and `ps` would keep it): pass `-` and give it on stdin, e.g. `{}`", help::stdin_example(field.key(), "file")),
             ),
         );
     }

@@ -22,6 +22,15 @@ pub fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// A secret from the environment, cleaned as the wizard cleans a pasted one: cmd.exe's
+/// `set NAME=value && dingbind …` keeps the space before `&&` in the value, and a value copied
+/// from the console may carry its label or full-width characters.
+fn env_secret(field: Field, name: &str) -> Option<String> {
+    let raw = env(name)?;
+    let cleaned = dingbind_core::validate::validate(field, &raw).value;
+    Some(if cleaned.is_empty() { raw } else { cleaned })
+}
+
 /// Gives `opened` every secret this command can see: from the environment, else (with `keychain`)
 /// from the keychain entries the saved profile records. The keychain is only opened when needed.
 pub fn fill(opened: &mut Opened, keychain: bool) {
@@ -30,7 +39,7 @@ pub fn fill(opened: &mut Opened, keychain: bool) {
     let values: BTreeMap<Field, String> = SECRET_ENV
         .iter()
         .filter_map(|&(field, name)| {
-            let value = env(name).or_else(|| {
+            let value = env_secret(field, name).or_else(|| {
                 if !keychain || !b.stored || !b.profile.secrets.contains_key(&field) {
                     return None;
                 }
