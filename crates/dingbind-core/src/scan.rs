@@ -54,10 +54,27 @@ pub struct ScanCode {
     pub missing: Vec<Field>,
     /// What the admin should see after scanning.
     pub expect: Text,
-    /// What it means when they see something else, and where to fix it.
-    pub if_not: Text,
+    /// What they may see instead, each with what it means and where to fix it.
+    pub if_not: Vec<Symptom>,
     /// The QR code as a PNG `data:` URL (for `<img>`); `None` with `url`.
     pub png: Option<String>,
+}
+
+/// One thing the admin may see instead of what they should: what it looks like, then what it
+/// means and where to fix it. The scan page and the report show these as a list, one per line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Symptom {
+    /// What is on the phone, in a few words (「重定向错误」).
+    pub seen: Text,
+    /// Its cause and the fix, with the console path.
+    pub means: Text,
+}
+
+fn symptom(seen: (&str, &str), means: (String, String)) -> Symptom {
+    Symptom {
+        seen: Text::new(seen.0, seen.1),
+        means: Text::new(means.0, means.1),
+    }
 }
 
 /// Where the codes point. `values` are valid, normalised field values; `urls` the generated URLs;
@@ -165,7 +182,7 @@ pub fn codes(input: &ScanInput) -> Vec<ScanCode> {
         .collect()
 }
 
-fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
+fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Vec<Symptom>) {
     let org_zh = if corp_name.is_empty() {
         "你的企业".to_owned()
     } else {
@@ -176,6 +193,7 @@ fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
     } else {
         format!("“{corp_name}”")
     };
+    let s = |zh: &str, en: &str| (zh.to_owned(), en.to_owned());
     match kind {
         ScanKind::WebLogin => (
             Text::new("网页扫码登录", "Web scan-to-login"),
@@ -183,10 +201,36 @@ fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
                 format!("钉钉里出现授权确认页，显示{org_zh}；点「确认登录」后，页面跳到 {host} 并登录平台。"),
                 format!("DingTalk shows a consent page naming {org_en}; after you confirm, the page goes on to {host} and signs you in to the platform."),
             ),
-            Text::new(
-                "显示「重定向错误」：安全设置 › 重定向URL 与扫码登录回调地址不一致（逐字比对，包括 http/https 和末尾斜杠）。显示「应用不存在」：Client ID 不对。确认后平台提示不是本企业成员：扫码的人不在这个企业，企业内部应用不支持跨组织登录。跳转后平台报错：平台服务器换取用户信息失败，把平台的报错发给平台技术人员，并在下一页「登录测试」里定位。",
-                "“重定向错误” (redirect error): the redirect URL under Security settings does not match the scan-login callback URL exactly (compare http/https and the trailing slash). “App does not exist”: the Client ID is wrong. The platform says you are not a member: the person scanning is not in this organisation — internal apps do not allow cross-organisation login. An error after the jump: the platform's server failed to read the user; send its message to the platform's engineers and use the next page, the login test, to pinpoint it.",
-            ),
+            vec![
+                symptom(
+                    ("显示「重定向错误」", "“重定向错误” (redirect error)"),
+                    s(
+                        "左侧菜单 › 开发配置 › 安全设置 › 重定向URL（回调域名）与扫码登录回调地址不一致：逐字比对，包括 http/https 和末尾斜杠。",
+                        "left menu › 开发配置 › 安全设置 › 重定向URL（回调域名） (Dev config › Security settings › Redirect URL) does not match the scan-login callback URL exactly: compare http/https and the trailing slash.",
+                    ),
+                ),
+                symptom(
+                    ("显示「应用不存在」", "“应用不存在” (app does not exist)"),
+                    s(
+                        "Client ID 不对：回到「填写应用凭证」一步，从 更多 › 基本信息 › 开发信息（旧版）重新复制。",
+                        "The Client ID is wrong: go back to the “Enter the app credentials” step and copy it again from More › Basic info › Developer info (old version).",
+                    ),
+                ),
+                symptom(
+                    ("平台提示不是本企业成员", "The platform says you are not a member"),
+                    s(
+                        "扫码的人不在这个企业：企业内部应用不支持跨组织登录，请换本企业的人扫码。",
+                        "The person scanning is not in this organisation: internal apps do not allow cross-organisation login; scan with someone who is.",
+                    ),
+                ),
+                symptom(
+                    ("跳转后平台报错", "An error on the platform after the jump"),
+                    s(
+                        "平台服务器换取用户信息失败：把平台的报错发给平台技术人员，并用下一页「登录测试」定位。",
+                        "The platform's server failed to read the user: send its message to the platform's engineers and use the next page, the login test, to pinpoint it.",
+                    ),
+                ),
+            ],
         ),
         ScanKind::Workbench => (
             Text::new("在工作台打开应用", "Open the app in the workbench"),
@@ -194,10 +238,29 @@ fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
                 format!("钉钉打开{org_zh}工作台里的这个应用，直接进入平台首页，并已用你的钉钉身份自动登录。"),
                 format!("DingTalk opens this app from {org_en}'s workbench, straight onto the platform's home page, already signed in as you."),
             ),
-            Text::new(
-                "提示应用不存在或无权限：应用还没发布，或你不在应用的可见范围（版本管理与发布）。白屏或打不开：首页地址不对，或手机访问不到平台服务器。出现平台的账号密码登录页：免登没有成功，检查 CorpId、Client ID 和首页地址。",
-                "“App does not exist” or no permission: the app is not published yet, or you are outside its visible range (Version management and release). A blank page: the home URL is wrong, or the phone cannot reach the platform's server. The platform's own password page: in-app login failed; check the CorpId, Client ID and home URL.",
-            ),
+            vec![
+                symptom(
+                    ("提示应用不存在或无权限", "“App does not exist” or no permission"),
+                    s(
+                        "应用还没发布，或你不在应用的可见范围：左侧菜单 › 应用发布 › 版本管理与发布。",
+                        "The app is not published yet, or you are outside its visible range: left menu › 应用发布 › 版本管理与发布 (App release › Versions).",
+                    ),
+                ),
+                symptom(
+                    ("白屏或打不开", "A blank page, or it does not open"),
+                    s(
+                        "移动端首页地址不对，或手机访问不到平台服务器。",
+                        "The Mobile homepage URL is wrong, or the phone cannot reach the platform's server.",
+                    ),
+                ),
+                symptom(
+                    ("出现平台的账号密码登录页", "The platform's own password page"),
+                    s(
+                        "免登没有成功：检查 CorpId、Client ID 和移动端首页地址。",
+                        "In-app login failed: check the CorpId, the Client ID and the Mobile homepage URL.",
+                    ),
+                ),
+            ],
         ),
         ScanKind::MobileHome => (
             Text::new("手机端首页", "Mobile home page"),
@@ -205,10 +268,22 @@ fn captions(kind: ScanKind, corp_name: &str, host: &str) -> (Text, Text, Text) {
                 format!("钉钉内打开 {host} 的平台首页，并以你的钉钉身份自动登录。"),
                 format!("DingTalk opens the platform's home page on {host} and signs you in with your DingTalk identity."),
             ),
-            Text::new(
-                format!("页面打不开：手机网络访问不到 {host}（内网地址、防火墙或证书问题）。打开了但要求输入账号密码：免登没有成功，检查 CorpId 是否正确、应用是否已发布。"),
-                format!("The page does not open: the phone cannot reach {host} (an intranet address, a firewall or a certificate problem). It opens but asks for a password: in-app login failed; check the CorpId and that the app is published."),
-            ),
+            vec![
+                symptom(
+                    ("页面打不开", "The page does not open"),
+                    (
+                        format!("手机网络访问不到 {host}：内网地址、防火墙或证书问题。"),
+                        format!("The phone cannot reach {host}: an intranet address, a firewall or a certificate problem."),
+                    ),
+                ),
+                symptom(
+                    ("打开了但要求输入账号密码", "It opens but asks for a password"),
+                    s(
+                        "免登没有成功：检查 CorpId 是否正确、应用是否已发布。",
+                        "In-app login failed: check the CorpId and that the app is published.",
+                    ),
+                ),
+            ],
         ),
     }
 }
@@ -297,5 +372,20 @@ mod tests {
         let codes = seed_003_codes(&values());
         assert!(codes[0].expect.zh.contains("「示例科技」"));
         assert!(codes[2].expect.en.contains("oa.example.com"));
+        assert!(codes[2].if_not[0].means.zh.contains("oa.example.com"));
+    }
+
+    /// 如果不是这样 is a list: each item names what is seen and what it means, in both languages.
+    #[test]
+    fn if_not_is_a_list_of_symptoms() {
+        for c in seed_003_codes(&values()) {
+            assert!(c.if_not.len() >= 2, "{:?}", c.kind);
+            for s in &c.if_not {
+                for t in [&s.seen, &s.means] {
+                    assert!(!t.zh.is_empty() && !t.en.is_empty(), "{:?}", c.kind);
+                    assert!(!t.zh.contains('`') && !t.en.contains('`'));
+                }
+            }
+        }
     }
 }

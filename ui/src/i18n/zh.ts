@@ -323,6 +323,7 @@ const zh = {
     missing: '还缺少：{{fields}}',
     expect: '扫码后应该看到',
     ifNot: '如果不是这样',
+    means: '：',
     copyImage: '复制图片',
     savePng: '保存为 PNG',
     copyLink: '复制链接',

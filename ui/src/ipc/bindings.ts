@@ -372,9 +372,9 @@ missing: Array<Field>,
  */
 expect: Text, 
 /**
- * What it means when they see something else, and where to fix it.
+ * What they may see instead, each with what it means and where to fix it.
  */
-if_not: Text, 
+if_not: Array<Symptom>, 
 /**
  * The QR code as a PNG `data:` URL (for `<img>`); `None` with `url`.
  */
@@ -438,6 +438,16 @@ invalid: Array<Field>,
 unconfirmed: Array<string>, };
 
 export type Summary = { ok: number, fail: number, warn: number, skipped: number, manual: number, };
+
+export type Symptom = { 
+/**
+ * What is on the phone, in a few words (「重定向错误」).
+ */
+seen: Text, 
+/**
+ * Its cause and the fix, with the console path.
+ */
+means: Text, };
 
 export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
 /**

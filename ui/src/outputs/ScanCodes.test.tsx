@@ -34,12 +34,28 @@ function code(kind: ScanCode['kind'], extra: Partial<ScanCode> = {}): ScanCode {
     url: null,
     missing: [],
     expect: text(`${titles[kind].zh}：应该看到的样子`, `${titles[kind].en}: what you should see`),
-    if_not: text(`${titles[kind].zh}：不是这样时的原因`, `${titles[kind].en}: what it means if not`),
+    if_not: [
+      {
+        seen: text(`${titles[kind].zh}：看到的不一样`, `${titles[kind].en}: something else`),
+        means: text(`${titles[kind].zh}：不是这样时的原因`, `${titles[kind].en}: what it means if not`),
+      },
+    ],
     png: null,
     ...extra,
   };
 }
 
+const REDIRECT_ERROR = {
+  seen: text('显示「重定向错误」', '“重定向错误” (redirect error)'),
+  means: text(
+    '左侧菜单 › 开发配置 › 安全设置 › 重定向URL（回调域名）与扫码登录回调地址不一致。',
+    'left menu › 开发配置 › 安全设置 › 重定向URL（回调域名） (Dev config › Security settings › Redirect URL) does not match the scan-login callback URL exactly.',
+  ),
+};
+const NO_SUCH_APP = {
+  seen: text('显示「应用不存在」', '“应用不存在” (app does not exist)'),
+  means: text('Client ID 不对。', 'The Client ID is wrong.'),
+};
 const WEB_LOGIN = code('web_login', {
   url: LOGIN_URL,
   png: PNG(1),
@@ -47,10 +63,7 @@ const WEB_LOGIN = code('web_login', {
     '钉钉里出现授权确认页，显示「示例科技有限公司」；点「确认登录」后，页面跳到 oa.example.com 并登录平台。',
     'DingTalk shows a consent page naming “示例科技有限公司”; after you confirm, the page goes on to oa.example.com and signs you in to the platform.',
   ),
-  if_not: text(
-    '显示「重定向错误」：安全设置 › 重定向URL 与扫码登录回调地址不一致（逐字比对，包括 http/https 和末尾斜杠）。显示「应用不存在」：Client ID 不对。',
-    '“重定向错误” (redirect error): the redirect URL under Security settings does not match the scan-login callback URL exactly. “App does not exist”: the Client ID is wrong.',
-  ),
+  if_not: [REDIRECT_ERROR, NO_SUCH_APP],
 });
 const WORKBENCH = code('workbench', { url: WORKBENCH_URL, png: PNG(2) });
 const MOBILE_HOME = code('mobile_home', { url: HOME_URL, png: PNG(3) });
@@ -82,7 +95,9 @@ describe('scan codes', () => {
       expect(within(card).getByText('扫码后应该看到')).toBeInTheDocument();
       expect(within(card).getByText(c.expect.zh)).toBeInTheDocument();
       expect(within(card).getByText('如果不是这样')).toBeInTheDocument();
-      expect(within(card).getByText(c.if_not.zh)).toBeInTheDocument();
+      for (const s of c.if_not) {
+        expect(within(card).getByTestId(`scan-if-not-${c.kind}`)).toHaveTextContent(`${s.seen.zh}：${s.means.zh}`);
+      }
       expect(within(card).getByTestId(`qr-copy-${c.kind}`)).toHaveTextContent('复制图片');
       expect(within(card).getByTestId(`qr-save-${c.kind}`)).toHaveTextContent('保存为 PNG');
       expect(within(card).queryByText(/还缺少/)).not.toBeInTheDocument();
@@ -201,7 +216,11 @@ describe('scan codes', () => {
     await i18n.changeLanguage('en');
     renderCodes([WEB_LOGIN, WORKBENCH_MISSING]);
     expect(await screen.findByText(WEB_LOGIN.expect.en)).toBeInTheDocument();
-    expect(screen.getByText(WEB_LOGIN.if_not.en)).toBeInTheDocument();
+    // 如果不是这样 is a list: what is seen in bold, then what it means.
+    const ifNot = screen.getByTestId('scan-if-not-web_login');
+    expect(within(ifNot).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(ifNot).getByText(REDIRECT_ERROR.seen.en).tagName).toBe('STRONG');
+    expect(ifNot).toHaveTextContent(`${NO_SUCH_APP.seen.en}: ${NO_SUCH_APP.means.en}`);
     expect(screen.getByTestId('qr-web_login')).toHaveAttribute('alt', 'Web scan-to-login');
     expect(within(screen.getByTestId('scan-workbench')).getByText(/^Still needed: CorpId.+AgentId$/)).toBeInTheDocument();
   });

@@ -93,7 +93,19 @@ export default function ScanCodes({ view, practice }: { view: ProfileView; pract
                 <QuestionCircleOutlined style={{ color: '#faad14', marginTop: 4 }} />
                 <div>
                   <Typography.Text strong>{t('scan.ifNot')}</Typography.Text>
-                  <div style={{ color: '#595959' }}>{tx(c.if_not)}</div>
+                  <ul className="if-not" data-testid={`scan-if-not-${c.kind}`}>
+                    {c.if_not.map((s) => (
+                      <li key={s.seen.en || s.means.en}>
+                        {s.seen.zh && (
+                          <>
+                            <Typography.Text strong>{tx(s.seen)}</Typography.Text>
+                            {t('scan.means')}
+                          </>
+                        )}
+                        {tx(s.means)}
+                      </li>
+                    ))}
+                  </ul>
                 </div>
               </Flex>
               {c.url && (

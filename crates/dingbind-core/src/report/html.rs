@@ -487,13 +487,21 @@ fn scans(o: &mut String, r: &Report, lang: Lang) {
         };
         let _ = write!(
             o,
-            "<div class=\"scan\">{qr}<div>\n<h3>{}</h3>\n<p><b>{}</b>{}</p>\n<p><b>{}</b>{}</p>\n",
+            "<div class=\"scan\">{qr}<div>\n<h3>{}</h3>\n<p><b>{}</b>{}</p>\n<p><b>{}</b></p>\n<ul class=\"notes\">",
             esc(c.title.get(lang)),
             Say::YouShouldSee.get(lang),
             esc_lines(c.expect.get(lang)),
             Say::IfNot.get(lang),
-            esc_lines(c.if_not.get(lang))
         );
+        for s in &c.if_not {
+            let (seen, sep, means) = super::words::symptom_parts(s, lang);
+            let _ = if seen.is_empty() {
+                write!(o, "<li>{}</li>", esc_lines(means))
+            } else {
+                write!(o, "<li><b>{}</b>{sep}{}</li>", esc(seen), esc_lines(means))
+            };
+        }
+        o.push_str("</ul>\n");
         if let Some(url) = &c.url {
             let _ = writeln!(
                 o,

@@ -283,14 +283,22 @@ fn scans(o: &mut String, r: &Report, lang: Lang) {
             .map_or_else(|| missing(&c.missing, lang), |u| code(u, false));
         let _ = write!(
             o,
-            "### {}\n\n- {}{what}\n- {}{}\n- {}{}\n\n",
+            "### {}\n\n- {}{what}\n- {}{}\n- {}\n",
             text(c.title.get(lang)),
             Say::QrContent.get(lang),
             Say::YouShouldSee.get(lang),
             text(c.expect.get(lang)),
             Say::IfNot.get(lang),
-            text(c.if_not.get(lang))
         );
+        for s in &c.if_not {
+            let (seen, sep, means) = super::words::symptom_parts(s, lang);
+            let _ = if seen.is_empty() {
+                writeln!(o, "  - {}", text(means))
+            } else {
+                writeln!(o, "  - **{}**{sep}{}", text(seen), text(means))
+            };
+        }
+        o.push('\n');
     }
 }
 

@@ -9,7 +9,7 @@ use crate::checks::{CheckResult, CheckRun, Summary};
 use crate::field::Field;
 use crate::history::LoginRecord;
 use crate::i18n::Text;
-use crate::scan::ScanKind;
+use crate::scan::{ScanKind, Symptom};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -116,8 +116,27 @@ pub struct ReportScanCode {
     pub missing: Vec<Field>,
     /// What the admin should see after scanning.
     pub expect: Text,
-    /// What it means when they see something else.
-    pub if_not: Text,
+    /// What they may see instead, each with what it means and where to fix it.
+    #[serde(deserialize_with = "symptoms")]
+    pub if_not: Vec<Symptom>,
+}
+
+/// A report written before 如果不是这样 became a list carries one text: read it as one symptom
+/// whose `seen` is empty, so support can still open it.
+fn symptoms<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Symptom>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        List(Vec<Symptom>),
+        Old(Text),
+    }
+    Ok(match Either::deserialize(d)? {
+        Either::List(list) => list,
+        Either::Old(means) => vec![Symptom {
+            seen: Text::new("", ""),
+            means,
+        }],
+    })
 }
 
 /// The one-line answer at the top of the report.
@@ -333,6 +352,26 @@ fn locate(doc: &Value) -> Option<(String, String)> {
 mod tests {
     use super::*;
     use crate::checks::{CheckResult, CheckStatus};
+
+    /// A report saved before 如果不是这样 became a list still opens in support mode.
+    #[test]
+    fn an_older_report_s_single_if_not_text_reads_as_one_symptom() {
+        let old = serde_json::json!({
+            "kind": "web_login",
+            "title": {"zh": "网页扫码登录", "en": "Web scan-to-login"},
+            "url": null,
+            "missing": [],
+            "expect": {"zh": "看到授权页", "en": "A consent page"},
+            "if_not": {"zh": "显示「重定向错误」：……", "en": "A redirect error: …"}
+        });
+        let code: ReportScanCode = serde_json::from_value(old).unwrap();
+        assert_eq!(code.if_not.len(), 1);
+        assert_eq!(code.if_not[0].seen.zh, "");
+        assert_eq!(code.if_not[0].means.en, "A redirect error: …");
+        let new: ReportScanCode =
+            serde_json::from_value(serde_json::to_value(&code).unwrap()).unwrap();
+        assert_eq!(new, code);
+    }
 
     fn run(statuses: &[CheckStatus], cancelled: bool) -> CheckRun {
         let checks: Vec<CheckResult> = statuses

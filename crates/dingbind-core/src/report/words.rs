@@ -125,7 +125,7 @@ impl Say {
             Say::TooLongForQr => ("地址太长，无法生成二维码", "Too long for a QR code"),
             Say::QrContent => ("二维码内容：", "QR code: "),
             Say::YouShouldSee => ("扫码后应看到：", "You should see: "),
-            Say::IfNot => ("如果不是：", "If not: "),
+            Say::IfNot => ("如果不是这样：", "If you see something else:"),
             Say::NotRun => ("还没有运行过检查。", "The checks have not been run yet."),
             Say::ScopesToGrant => ("需要开通的权限：", "Permissions to grant: "),
             Say::WaitsFor => ("等待的检查：", "Waits for: "),
@@ -168,6 +168,13 @@ pub(super) fn status_key(s: CheckStatus) -> &'static str {
 }
 
 /// The one icon per status both the report and the CLI print.
+/// One 如果不是这样 item as text: what is seen, then what it means ("「重定向错误」：…"). A report
+/// from before the list carries only the meaning.
+pub fn symptom_parts(s: &crate::scan::Symptom, lang: Lang) -> (&str, &'static str, &str) {
+    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    (s.seen.get(lang), sep, s.means.get(lang))
+}
+
 pub fn status_icon(s: CheckStatus) -> &'static str {
     match s {
         CheckStatus::Ok => "✓",
