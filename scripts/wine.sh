@@ -67,7 +67,7 @@ mkdir -p "$wine_dir" "$run_dir"
   # they outlive this run, and a program started with the caller's pipe would hold it open, so a
   # test reading the output to its end would wait for them. `wineserver -p` says 2 when one runs.
   mkdir -p "$WINEPREFIX"
-  if "$wineserver" -p "${DINGBIND_WINE_PERSIST:-15}" </dev/null >/dev/null 2>&1 9>&-; then
+  if "$wineserver" -p"${DINGBIND_WINE_PERSIST:-15}" </dev/null >/dev/null 2>&1 9>&-; then
     "$wine" wineboot --init </dev/null >/dev/null 2>&1 9>&- || true
   fi
 } 9>"$wine_dir/.lock"

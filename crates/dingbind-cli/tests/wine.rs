@@ -277,7 +277,7 @@ fn check_exits_0_when_nothing_blocks_and_1_when_a_check_fails() {
     assert_eq!(member["data"]["required_scopes"][0], "qyapi_get_member");
     let r = wine(&args(&["check"], &b), &env, Stdin::None);
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains("修复："), "{}", r.stdout);
+    assert!(r.stdout.contains("去哪改："), "{}", r.stdout);
     assert!(r.stdout.contains("通过 "), "{}", r.stdout);
 }
 
