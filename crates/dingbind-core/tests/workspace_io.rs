@@ -168,7 +168,7 @@ fn scan_codes_decode_to_exactly_their_urls() {
             "{:?}",
             code.kind
         );
-        assert!(!code.expect.zh.is_empty() && !code.if_not.en.is_empty());
+        assert!(!code.expect.zh.is_empty() && !code.if_not.is_empty());
     }
     assert!(codes[0].expect.zh.contains(&format!("「{CORP_NAME}」")));
     assert!(codes[0].expect.zh.contains(DOMAIN));
