@@ -218,6 +218,27 @@ pub(crate) fn passes_phrase(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The menu path of a line that says where to go (`去 A › B：…` / `Go to A › B: …`), set between
+/// `open` and `close` (HTML `<b>`/`</b>`, Markdown `**`); other lines are returned as they are.
+pub fn bold_place(line: &str, open: &str, close: &str) -> String {
+    for (lead, end) in [("去 ", "："), ("Go to ", ": "), ("go to ", " (")] {
+        if let Some(at) = line.find(lead) {
+            let from = at + lead.len();
+            if let Some(len) = line[from..].find(end) {
+                let place = &line[from..from + len];
+                if place.contains('›') {
+                    return format!(
+                        "{}{open}{place}{close}{}",
+                        &line[..from],
+                        &line[from + len..]
+                    );
+                }
+            }
+        }
+    }
+    line.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,7 +269,7 @@ fn to_fix(o: &mut String, r: &Report, lang: Lang) {
                 None => format!("<code>{}</code>", esc(code)),
             })
             .collect();
-        let how = bold_place(&esc(how));
+        let how = fixes::bold_place(&esc(how), "<b>", "</b>");
         let link_label = if p.scopes.len() == 1 && p.link != crate::diagnosis::links::CONSOLE_APPS {
             Say::ApplyOne.get(lang)
         } else {
@@ -313,7 +313,7 @@ fn to_fix(o: &mut String, r: &Report, lang: Lang) {
             "<li class=\"fx\">{}<div><div class=\"fx-title\">{}</div><div class=\"fx-line\">{}</div><div class=\"sub\"><a href=\"#check-{}\">{}</a></div></div></li>",
             status(c.status, lang),
             esc(c.title.get(lang)),
-            bold_place(&esc(&one_line(c, lang))),
+            fixes::bold_place(&esc(&one_line(c, lang)), "<b>", "</b>"),
             esc(&c.id),
             Say::Details.get(lang)
         );
@@ -327,22 +327,6 @@ fn tr_sep(lang: Lang) -> &'static str {
     } else {
         ", "
     }
-}
-
-/// Bold for the menu path of an escaped line that says where to go: `去 A › B：…` / `Go to A › B: …`.
-fn bold_place(line: &str) -> String {
-    for (lead, end) in [("去 ", "："), ("Go to ", ": "), ("go to ", " (")] {
-        if let Some(at) = line.find(lead) {
-            let from = at + lead.len();
-            if let Some(len) = line[from..].find(end) {
-                let place = &line[from..from + len];
-                if place.contains('›') {
-                    return format!("{}<b>{place}</b>{}", &line[..from], &line[from + len..]);
-                }
-            }
-        }
-    }
-    line.to_owned()
 }
 
 /// A diagnosis in its three parts: 现象, 原因, 去哪改 (the place in bold, the steps numbered, what

@@ -177,7 +177,7 @@ fn to_fix(o: &mut String, r: &Report, lang: Lang) {
             "{n}. {} **{}** — {}{} <{}>",
             status(CheckStatus::Fail, lang),
             text(&headline),
-            bold_place(&text(how)),
+            fixes::bold_place(&text(how), "**", "**"),
             list.join(if lang == Lang::Zh { "、" } else { ", " }),
             p.link
         );
@@ -189,25 +189,9 @@ fn to_fix(o: &mut String, r: &Report, lang: Lang) {
             "{n}. {} **{}** — {}",
             status(c.status, lang),
             text(c.title.get(lang)),
-            bold_place(&text(&one_line(c, lang)))
+            fixes::bold_place(&text(&one_line(c, lang)), "**", "**")
         );
     }
-}
-
-/// Bold for the menu path of a line that says where to go: `去 A › B：…` / `Go to A › B: …`.
-fn bold_place(line: &str) -> String {
-    for (lead, end) in [("去 ", "："), ("Go to ", ": "), ("go to ", " (")] {
-        if let Some(at) = line.find(lead) {
-            let from = at + lead.len();
-            if let Some(len) = line[from..].find(end) {
-                let place = &line[from..from + len];
-                if place.contains('›') {
-                    return format!("{}**{place}**{}", &line[..from], &line[from + len..]);
-                }
-            }
-        }
-    }
-    line.to_owned()
 }
 
 fn values(o: &mut String, r: &Report, lang: Lang) {
