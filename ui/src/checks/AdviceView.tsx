@@ -32,37 +32,37 @@ export default function AdviceView({ advice, causeId, fixId }: { advice: Advice;
         </div>
       </Flex>
       <Flex vertical gap={10} data-testid={fixId}>
-      <div>
-        {label('where')}
-        {advice.place && (
-          <div>
-            <Typography.Text strong data-testid={`${fixId}-place`}>
-              {tx(advice.place)}
-            </Typography.Text>
+        <div>
+          {label('where')}
+          {advice.place && (
+            <div>
+              <Typography.Text strong data-testid={`${fixId}-place`}>
+                {tx(advice.place)}
+              </Typography.Text>
+            </div>
+          )}
+          {advice.steps.length > 0 && (
+            <ol style={{ margin: '4px 0 0', paddingInlineStart: 22 }} data-testid={`${fixId}-steps`}>
+              {advice.steps.map((s, i) => (
+                <li key={i}>
+                  <Backticks text={tx(s)} />
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        {advice.notes.length > 0 && (
+          <div data-testid={`${fixId}-notes`}>
+            {label('notes')}
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 22 }}>
+              {advice.notes.map((n, i) => (
+                <li key={i}>
+                  <Backticks text={tx(n)} />
+                </li>
+              ))}
+            </ul>
           </div>
         )}
-        {advice.steps.length > 0 && (
-          <ol style={{ margin: '4px 0 0', paddingInlineStart: 22 }} data-testid={`${fixId}-steps`}>
-            {advice.steps.map((s, i) => (
-              <li key={i}>
-                <Backticks text={tx(s)} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-      {advice.notes.length > 0 && (
-        <div data-testid={`${fixId}-notes`}>
-          {label('notes')}
-          <ul style={{ margin: '4px 0 0', paddingInlineStart: 22 }}>
-            {advice.notes.map((n, i) => (
-              <li key={i}>
-                <Backticks text={tx(n)} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       </Flex>
     </Flex>
   );
