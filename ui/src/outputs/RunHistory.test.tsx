@@ -70,17 +70,25 @@ const rows = () => [...screen.getByTestId('history-table').querySelectorAll<HTML
 const checkbox = (id: string) =>
   screen.getByTestId('history-table').querySelector<HTMLInputElement>(`tr[data-row-key="${id}"] input[type="checkbox"]`)!;
 
-/** Whether a person could click `el` now: antd briefly sets `pointer-events: none` while a row's
- * checkbox re-renders, and a click then does nothing. */
+/** Whether a person could click `el` now: antd briefly sets `pointer-events: none` on a table's
+ * rows while they re-render (a checkbox ticked, a run loaded), and a click then does nothing or,
+ * with user-event, throws. A fresh machine hits that moment more often than a warm one. */
 function interactive(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).pointerEvents === 'none') return false;
   return true;
 }
 
+type User = { click: (el: Element) => Promise<void> };
+
+/** Clicks what `find` returns once a person could: found again each time, as a re-render replaces it. */
+async function press(user: User, find: () => Element) {
+  await waitFor(() => expect(interactive(find())).toBe(true));
+  await user.click(find());
+}
+
 /** Ticks or unticks a run once its checkbox can take the click. */
-async function tick(user: { click: (el: Element) => Promise<void> }, id: string) {
-  await waitFor(() => expect(interactive(checkbox(id))).toBe(true));
-  await user.click(checkbox(id));
+async function tick(user: User, id: string) {
+  await press(user, () => checkbox(id));
 }
 
 describe('run history', () => {
@@ -110,7 +118,7 @@ describe('run history', () => {
     expect(checkbox('run-1')).not.toBeChecked();
     const compare = screen.getByTestId('history-compare');
     expect(compare).toBeEnabled();
-    await user.click(compare);
+    await press(user, () => compare);
     expect(api.diffRuns).toHaveBeenCalledTimes(1);
     expect(api.diffRuns).toHaveBeenCalledWith('p1', 'run-2', 'run-3');
     expect(await screen.findByTestId('history-diff')).toBeInTheDocument();
@@ -127,14 +135,14 @@ describe('run history', () => {
     await tick(user, 'run-1');
     await waitFor(() => expect(checkbox('run-1')).toBeChecked());
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
-    await user.click(screen.getByTestId('history-compare'));
+    await press(user, () => screen.getByTestId('history-compare'));
     await waitFor(() => expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-3'));
 
     // A third tick drops the earliest tick: run-1 and run-2 remain, and run-1 is older.
     await tick(user, 'run-2');
     await waitFor(() => expect(checkbox('run-3')).not.toBeChecked());
     expect(checkbox('run-1')).toBeChecked();
-    await user.click(screen.getByTestId('history-compare'));
+    await press(user, () => screen.getByTestId('history-compare'));
     await waitFor(() => expect(api.diffRuns).toHaveBeenLastCalledWith('p1', 'run-1', 'run-2'));
   });
 
@@ -142,7 +150,7 @@ describe('run history', () => {
     api.diffRuns.mockResolvedValue(DIFF);
     const { user } = renderHistory();
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
-    await user.click(screen.getByTestId('history-compare'));
+    await press(user, () => screen.getByTestId('history-compare'));
     const diff = await screen.findByTestId('history-diff');
     expect(within(diff).getByText('两次检测的变化')).toBeInTheDocument();
 
@@ -196,7 +204,7 @@ describe('run history', () => {
     api.diffRuns.mockResolvedValue({ changes: [], unchanged: 20 });
     const { user } = renderHistory();
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
-    await user.click(screen.getByTestId('history-compare'));
+    await press(user, () => screen.getByTestId('history-compare'));
     expect(await screen.findByText('两次检测结果完全一样（20 项）')).toBeInTheDocument();
   });
 
@@ -204,7 +212,7 @@ describe('run history', () => {
     api.diffRuns.mockResolvedValue(DIFF);
     const { user } = renderHistory();
     await waitFor(() => expect(screen.getByTestId('history-compare')).toBeEnabled());
-    await user.click(screen.getByTestId('history-compare'));
+    await press(user, () => screen.getByTestId('history-compare'));
     await screen.findByTestId('history-diff');
     await tick(user, 'run-1');
     await waitFor(() => expect(screen.queryByTestId('history-diff')).not.toBeInTheDocument());
@@ -345,7 +353,7 @@ describe('run history', () => {
     api.getRun.mockResolvedValue(recorded);
     const { user } = renderHistory([theirs]);
     await waitFor(() => expect(rows()).toHaveLength(1));
-    await user.click(within(rows()[0]!).getByRole('button', { name: /查看/ }));
+    await press(user, () => within(rows()[0]!).getByRole('button', { name: /查看/ }));
     expect(api.getRun).toHaveBeenCalledWith('p1', 'run-0');
     expect(
       await screen.findByText('这次检测来自对方发来的报告：总部私有云 · 2026-03-01T07:05:00Z'),
