@@ -319,7 +319,7 @@ const en: Messages = {
   scan: {
     title: 'Scan to verify',
     heading: 'Scan with DingTalk on your phone and see the binding work',
-    intro: 'Scan each code below with DingTalk on your phone. Under each code is what you should see after scanning; if you see something else, “If not” says why.',
+    intro: 'Scan each code below with DingTalk on your phone. Under each code is what you should see after scanning; if you see something else, the list under it says what it means and where to fix it.',
     practice: 'Practice mode: the codes point to the simulated DingTalk login page, which a phone cannot reach; they only show the flow.',
     none: 'This platform template has no URL to verify by scanning.',
     missing: 'Still needed: {{fields}}',
