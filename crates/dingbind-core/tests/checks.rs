@@ -3,7 +3,9 @@
 
 mod common;
 
-use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus};
+use dingbind_core::checks::{
+    run, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus, PracticeScenario,
+};
 use dingbind_core::diagnosis::DiagnosisCode;
 use dingbind_core::{template, Field};
 use dingtalk_sim::scenarios as sc;
@@ -44,7 +46,13 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
 
 async fn run_scenario(name: &str) -> CheckRun {
     let sim = Sim::start(sc::builtin(name).unwrap(), 0).await.unwrap();
-    let run = run(input(&sim), Some(name.into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        input(&sim),
+        Some(PracticeScenario::untitled(name)),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     sim.shutdown().await;
     run
 }
@@ -361,7 +369,13 @@ async fn an_expired_token_is_refreshed_once() {
     )
     .await
     .unwrap();
-    let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        input(&sim),
+        Some(PracticeScenario::untitled("healthy")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     assert_eq!(run.summary.fail, 0, "{}", dump(&run));
     assert!(run.checks.iter().all(|c| c.code != Some(D::TokenExpired)));
     assert_eq!(
@@ -386,7 +400,13 @@ async fn no_check_outlives_the_deadline() {
     let mut i = input(&sim);
     i.options.deadline_ms = 1500;
     let start = std::time::Instant::now();
-    let run = run(i, Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        i,
+        Some(PracticeScenario::untitled("healthy")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     let took = start.elapsed();
     assert!(
         took < std::time::Duration::from_millis(2500),
@@ -420,7 +440,13 @@ async fn a_request_timeout_is_diagnosed() {
     .unwrap();
     let mut i = input(&sim);
     i.dingtalk.timeout = std::time::Duration::from_millis(400);
-    let run = run(i, Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        i,
+        Some(PracticeScenario::untitled("healthy")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     assert!(!run.deadline_hit);
     let c = run
         .checks
@@ -451,7 +477,13 @@ async fn cancellation_stops_in_flight_requests() {
         c2.cancel();
     });
     let start = std::time::Instant::now();
-    let run = run(input(&sim), Some("healthy".into()), cancel, |_| {}).await;
+    let run = run(
+        input(&sim),
+        Some(PracticeScenario::untitled("healthy")),
+        cancel,
+        |_| {},
+    )
+    .await;
     assert!(start.elapsed() < std::time::Duration::from_millis(1000));
     assert!(run.cancelled);
     let cancelled = run
@@ -479,7 +511,7 @@ async fn results_stream_as_they_finish() {
     let log = events.clone();
     let run = run(
         input(&sim),
-        Some("healthy".into()),
+        Some(PracticeScenario::untitled("healthy")),
         Cancel::new(),
         move |e| {
             log.lock().unwrap().push(match e {
@@ -501,7 +533,13 @@ async fn results_stream_as_they_finish() {
 async fn no_result_or_trace_contains_a_secret() {
     for name in sc::names() {
         let sim = Sim::start(sc::builtin(name).unwrap(), 0).await.unwrap();
-        let run = run(input(&sim), Some(name.into()), Cancel::new(), |_| {}).await;
+        let run = run(
+            input(&sim),
+            Some(PracticeScenario::untitled(name)),
+            Cancel::new(),
+            |_| {},
+        )
+        .await;
         let json = serde_json::to_string(&run).unwrap();
         let debug = format!("{run:?}");
         for secret in [sc::CLIENT_SECRET, sc::SSO_SECRET] {
@@ -550,7 +588,13 @@ async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
         let mut s = sc::builtin("healthy").unwrap();
         s.clock_skew_secs = skew;
         let sim = Sim::start(s, 0).await.unwrap();
-        let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+        let run = run(
+            input(&sim),
+            Some(PracticeScenario::untitled("healthy")),
+            Cancel::new(),
+            |_| {},
+        )
+        .await;
         let c = run.checks.iter().find(|c| c.id == "clock.skew").unwrap();
         assert_eq!(
             (c.status, c.code),
@@ -568,7 +612,13 @@ async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
 
 async fn run_with(scenario: dingtalk_sim::Scenario) -> CheckRun {
     let sim = Sim::start(scenario, 0).await.unwrap();
-    let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        input(&sim),
+        Some(PracticeScenario::untitled("healthy")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     sim.shutdown().await;
     run
 }
@@ -656,7 +706,13 @@ async fn the_login_corp_id_settles_the_corp_id_check() {
     let real = sc::WRONG_CORP_ID_REAL_CORP_ID.to_string();
     let mut i = input(&sim);
     i.login_corp_id = Some(real.clone());
-    let run = run(i, Some("wrong-corp-id".into()), Cancel::new(), |_| {}).await;
+    let run = run(
+        i,
+        Some(PracticeScenario::untitled("wrong-corp-id")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     sim.shutdown().await;
     let c = run
         .checks
