@@ -23,7 +23,7 @@ const en: Messages = {
     when: 'Report time (customer’s local)',
     target: 'Checked against',
     real: 'Real DingTalk',
-    practice: 'Practice mode (simulated scenario {{scenario}}), not real DingTalk',
+    practice: 'Practice mode (simulated scenario “{{scenario}}”), not real DingTalk',
     practiceWarning: 'This report comes from practice mode and says nothing about the customer’s real binding: ask them to leave practice mode and run the check again.',
     version: 'App version',
     unknown: 'Unknown (an older report)',
@@ -154,7 +154,7 @@ const en: Messages = {
     unproven: {
       title: 'Not proven yet:',
       serverIp: "The platform server's egress IP: this checked this computer's. Run dingbind check on the platform's server to make sure DingTalk accepts the server too.",
-      practice: 'This is practice mode (scenario {{scenario}}): the results say nothing about the real DingTalk.',
+      practice: 'This is practice mode (scenario “{{scenario}}”): the results say nothing about the real DingTalk.',
       phone: 'Opening the app in DingTalk on a phone: only you can confirm it, with your phone, under “Scan to verify”.',
       manual: '{{count}} item(s) to confirm by hand: {{items}}',
       warn: '{{count}} item(s) need attention (marked yellow): look at each.',
@@ -252,7 +252,7 @@ const en: Messages = {
   practice: {
     label: 'Practice mode',
     off: 'Practice: off',
-    banner: 'Practice mode: a simulated DingTalk (scenario {{scenario}}); the real DingTalk is not contacted.',
+    banner: 'Practice mode: a simulated DingTalk (scenario “{{scenario}}”); the real DingTalk is not contacted.',
     fill: 'Fill in the simulated organisation',
     stop: 'Leave practice mode',
     scenario: 'Scenario',
