@@ -140,6 +140,34 @@ impl Binding {
         })
     }
 
+    /// What a sync preview needs: the app's credentials and AgentId (from the same validated
+    /// values the live checks use); refused (`credentials_missing`) without a Client ID and a
+    /// Client Secret.
+    pub fn sync_input(
+        &self,
+        dingtalk: dingtalk::Config,
+        expected: Option<u32>,
+        options: crate::sync::SyncOptions,
+    ) -> Result<crate::sync::SyncInput, crate::sync::SyncError> {
+        let input = self.check_input(CheckOptions::default(), dingtalk, None, None);
+        let (Some(client_id), Some(client_secret)) = (
+            input.value(Field::ClientId),
+            input.secret(Field::ClientSecret),
+        ) else {
+            return Err(crate::sync::SyncError::NoCredentials);
+        };
+        Ok(crate::sync::SyncInput {
+            credentials: dingtalk::Credentials {
+                client_id: client_id.to_owned(),
+                client_secret: client_secret.to_owned(),
+            },
+            agent_id: input.value(Field::AgentId).and_then(|a| a.parse().ok()),
+            dingtalk: input.dingtalk.clone(),
+            expected,
+            options,
+        })
+    }
+
     /// The hand-off files' contents; secrets only inside the encrypted one (with a passphrase).
     pub fn export(&self, passphrase: Option<&str>, now: &str) -> Result<Export, HandoffError> {
         handoff::export(

@@ -321,6 +321,7 @@ impl Workspace {
         self.store.delete(id)?;
         self.secrets.delete_all(id);
         crate::history::delete(&self.store, id)?;
+        crate::sync::keep::delete(&self.store, id)?;
         let mut slot = self.open_slot();
         if slot.as_ref().is_some_and(|p| p.id == id) {
             *slot = None;
