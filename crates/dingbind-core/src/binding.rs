@@ -76,6 +76,7 @@ impl Binding {
         login_base: &str,
         last_run: Option<&CheckRun>,
         login: Option<&LoginRecord>,
+        sync: Option<&crate::sync::PreviewSummary>,
         generated_at: &str,
     ) -> Report {
         let view = self.view();
@@ -86,6 +87,7 @@ impl Binding {
             scan_codes: &codes_of(&view, login_base, &self.state()),
             last_run,
             login,
+            sync,
             app_version: env!("CARGO_PKG_VERSION"),
             generated_at,
         })

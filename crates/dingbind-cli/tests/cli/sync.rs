@@ -182,4 +182,25 @@ fn a_saved_profile_keeps_its_previews_and_shows_the_diff() {
         .map(|p| p["name"].as_str().unwrap())
         .collect();
     assert_eq!(joiners, vec!["陈静", "王建国"]);
+
+    // The binding report carries the newest preview's totals and its diff: ids and names only.
+    let out = dir.path().join("report.md");
+    let args = [
+        "report",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let (code, _, all) = dingbind_env(&args, &env);
+    assert_eq!(code, 0, "{all}");
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("## 同步预览"), "{md}");
+    assert!(md.contains("会同步 6 人"), "{md}");
+    assert!(md.contains("新加入 2 人"), "{md}");
+    assert!(md.contains("王建国 (manager4220)"), "{md}");
+    assert!(!md.contains("13800138"), "a phone number in the report");
+    assert!(!md.contains("@example.com"), "an email address in the report");
 }

@@ -106,6 +106,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     scans(&mut o, r, lang);
     run(&mut o, r, lang);
     egress(&mut o, r, lang);
+    sync(&mut o, r, lang);
     let _ = writeln!(
         o,
         "\n---\n\n_Dingbind {} · {} {} · {}_",
@@ -407,6 +408,18 @@ fn egress(o: &mut String, r: &Report, lang: Lang) {
         ),
         None => writeln!(o, "_{}_", text(Say::EgressUnknown.get(lang))),
     };
+}
+
+fn sync(o: &mut String, r: &Report, lang: Lang) {
+    let Some(s) = &r.sync else { return };
+    heading(o, Section::Sync, lang);
+    let (head, people) = super::words::sync_lines(s, lang);
+    for l in head {
+        let _ = writeln!(o, "{}\n", text(&l));
+    }
+    for (c, l) in people {
+        let _ = writeln!(o, "- {} {}", code(&c.to_string(), false), text(&l));
+    }
 }
 
 #[cfg(test)]

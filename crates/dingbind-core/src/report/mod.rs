@@ -41,6 +41,8 @@ pub struct ReportInput<'a> {
     pub scan_codes: &'a [ScanCode],
     pub last_run: Option<&'a CheckRun>,
     pub login: Option<&'a LoginRecord>,
+    /// The newest kept sync preview and its diff ([`crate::sync::keep::summary`]).
+    pub sync: Option<&'a crate::sync::PreviewSummary>,
     pub app_version: &'a str,
     /// RFC 3339.
     pub generated_at: &'a str,
@@ -191,6 +193,7 @@ pub fn build(input: &ReportInput) -> Report {
         summary,
         login: input.login.cloned(),
         reminders: reminders(input),
+        sync: input.sync.cloned(),
     }
 }
 

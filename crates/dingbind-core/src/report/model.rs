@@ -50,6 +50,10 @@ pub struct Report {
     /// in the console); absent from reports written before it existed.
     #[serde(default)]
     pub reminders: Vec<Text>,
+    /// The newest sync preview's totals and who joined, left or moved since the one before (ids,
+    /// names and departments only), when the profile has one; absent from older reports.
+    #[serde(default)]
+    pub sync: Option<crate::sync::PreviewSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
