@@ -574,6 +574,7 @@ fn a_login_test_leaves_a_reminder_until_its_redirect_is_removed() {
             scan_codes: &[],
             last_run: None,
             login: Some(&login),
+            sync: None,
             app_version: "0.1.0",
             generated_at: "2025-05-01T02:15:30Z",
         })

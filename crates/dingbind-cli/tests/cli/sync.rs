@@ -202,5 +202,8 @@ fn a_saved_profile_keeps_its_previews_and_shows_the_diff() {
     assert!(md.contains("新加入 2 人"), "{md}");
     assert!(md.contains("王建国 (manager4220)"), "{md}");
     assert!(!md.contains("13800138"), "a phone number in the report");
-    assert!(!md.contains("@example.com"), "an email address in the report");
+    assert!(
+        !md.contains("@example.com"),
+        "an email address in the report"
+    );
 }
