@@ -145,6 +145,7 @@ fn workspace() -> Vec<WorkspaceError> {
             path: "/ca.pem".into(),
         }),
         WorkspaceError::Handoff(HandoffError::WrongPassphrase),
+        WorkspaceError::Sync(SyncError::Client("bad CA file".into())),
     ]
 }
 

@@ -27,6 +27,7 @@ use ts_rs::TS;
 mod handoff;
 mod login;
 mod outputs;
+mod sync;
 mod templates;
 
 pub use handoff::ImportOutcome;
@@ -50,6 +51,8 @@ pub enum WorkspaceError {
     /// Said in both languages: the app shows it as it is.
     #[error("{} / {}", .0.message().zh, .0.message().en)]
     Handoff(#[from] crate::handoff::HandoffError),
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 impl WorkspaceError {
@@ -63,6 +66,7 @@ impl WorkspaceError {
             WorkspaceError::NotAllowed(e) => e.code(),
             WorkspaceError::Certificate(e) => e.code(),
             WorkspaceError::Handoff(e) => e.code(),
+            WorkspaceError::Sync(e) => e.code(),
         }
     }
 
@@ -85,6 +89,7 @@ impl WorkspaceError {
             WorkspaceError::NotAllowed(e) => e.text(),
             WorkspaceError::Certificate(e) => e.text(),
             WorkspaceError::Handoff(e) => e.text(),
+            WorkspaceError::Sync(e) => e.text(),
         }
     }
 }
