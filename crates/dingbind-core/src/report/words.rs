@@ -390,26 +390,6 @@ pub(super) fn field_list(fields: &[crate::Field], lang: Lang) -> String {
     labels.join(tr(lang, "、", ", "))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_are_readable() {
-        assert_eq!(
-            pretty_time("2025-05-01T02:03:04.123Z"),
-            "2025-05-01 02:03:04 UTC"
-        );
-        assert_eq!(
-            pretty_time("2025-05-01T10:03:04+08:00"),
-            "2025-05-01 10:03:04 UTC+08:00"
-        );
-        assert_eq!(pretty_time("yesterday"), "yesterday");
-        assert_eq!(duration(812), "812 ms");
-        assert_eq!(duration(1520), "1.5 s");
-    }
-}
-
 /// At most this many people per list (joiners, leavers, moves) in a report; the app and
 /// `dingbind sync-preview --csv` have them all.
 const SYNC_LISTED: usize = 200;
@@ -504,4 +484,24 @@ pub(super) fn sync_lines(
         ),
     }
     (head, people)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_readable() {
+        assert_eq!(
+            pretty_time("2025-05-01T02:03:04.123Z"),
+            "2025-05-01 02:03:04 UTC"
+        );
+        assert_eq!(
+            pretty_time("2025-05-01T10:03:04+08:00"),
+            "2025-05-01 10:03:04 UTC+08:00"
+        );
+        assert_eq!(pretty_time("yesterday"), "yesterday");
+        assert_eq!(duration(812), "812 ms");
+        assert_eq!(duration(1520), "1.5 s");
+    }
 }
