@@ -91,7 +91,7 @@ async fn main() {
             endpoints,
             ..dingtalk::Config::default()
         },
-        expected: Some(people as u32),
+        expected: None,
         options: SyncOptions {
             qps_per_api: qps as u32,
             ..SyncOptions::default()
