@@ -416,3 +416,67 @@ async fn resume(sim: &SimHandle, cp: Checkpoint) -> SyncPreview {
         SyncOutcome::Cancelled { .. } => panic!("cancelled"),
     }
 }
+
+/// The app's path: the use case keyed by profile id keeps the finished preview, the report
+/// carries its totals, and the diff of two kept previews comes back by id.
+#[tokio::test]
+async fn the_workspace_keeps_each_preview_and_diffs_them_by_id() {
+    use dingbind_core::secrets::{KeychainError, Secrets};
+    use dingbind_core::workspace::Workspace;
+    use dingbind_core::Field;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(
+        dir.path(),
+        Secrets::new(Err(KeychainError::Off("no keychain".into()))),
+        |_| {},
+    )
+    .unwrap();
+    let view = ws.create("同步预览", "yidianyun-private-cloud").unwrap();
+    let mut p = view.profile;
+    let scenario = builtin("ranges-differ").unwrap();
+    let app = &scenario.apps[0];
+    for (f, v) in [
+        (Field::Domain, "oa.example.com".to_string()),
+        (Field::CorpId, scenario.org.corp_id.clone()),
+        (Field::ClientId, app.client_id.clone()),
+        (Field::AgentId, app.agent_id.to_string()),
+    ] {
+        p.values.insert(f, v);
+    }
+    ws.update(p.clone()).unwrap();
+    ws.set_secret(&p.id, Field::ClientSecret, &app.client_secret)
+        .unwrap();
+    ws.flush();
+
+    let sim = Sim::start(scenario, 0).await.unwrap();
+    let cfg = input(&sim, None, SyncOptions::default()).dingtalk;
+    for _ in 0..2 {
+        let out = ws
+            .sync_preview(
+                &p.id,
+                cfg.clone(),
+                Some(4),
+                None,
+                CancellationToken::new(),
+                |_| {},
+            )
+            .await
+            .unwrap();
+        assert!(matches!(out, SyncOutcome::Done { .. }));
+    }
+    sim.shutdown().await;
+    let ids = ws.sync_previews(&p.id).unwrap();
+    assert_eq!(ids.len(), 2);
+    assert!(ws
+        .diff_sync_previews(&p.id, &ids[1], &ids[0])
+        .unwrap()
+        .is_empty());
+    let summary = ws.sync_summary(&p.id).unwrap().unwrap();
+    assert_eq!(summary.totals.synced, 4);
+    assert_eq!(summary.totals.expected_matches, Some(true));
+    let report = ws.report(&p.id, "https://login.dingtalk.com").unwrap();
+    assert_eq!(report.sync, Some(summary));
+    // A deleted profile forgets its previews.
+    ws.delete(&p.id).unwrap();
+    assert!(!dir.path().join("sync").join(&p.id).exists());
+}
