@@ -480,3 +480,41 @@ async fn the_workspace_keeps_each_preview_and_diffs_them_by_id() {
     ws.delete(&p.id).unwrap();
     assert!(!dir.path().join("sync").join(&p.id).exists());
 }
+
+#[tokio::test]
+async fn role_and_admin_only_visible_ranges_are_not_guessed() {
+    // Visible to 技术研发中心 and role 主管: the role's holders are unknown, not "cannot open".
+    let sim = Sim::start(builtin("role-visible-range").unwrap(), 0)
+        .await
+        .unwrap();
+    let p = walk(&sim, None, SyncOptions::default()).await;
+    let row = |p: &SyncPreview, id: &str| p.people.iter().find(|r| r.userid == id).unwrap().clone();
+    assert_eq!(row(&p, "2246663532780303").can_open, Some(true)); // 李娜, 技术研发中心
+    assert_eq!(row(&p, "manager4220").can_open, None); // holds the role
+    assert_eq!(row(&p, "172455301129").can_open, None); // 陈静: only a role could include her
+    assert!(p.notes.iter().any(|n| n.zh.contains("角色 3057001")));
+    assert!(p
+        .differences
+        .iter()
+        .all(|d| d.kind != DiffKind::SyncedNotOpen));
+
+    // 仅限管理员可见: everyone but the admin is synced and cannot open the app.
+    let mut scenario = builtin("microapp-manage-granted").unwrap();
+    scenario.apps[0].visible_range = dingtalk_sim::scenario::Range {
+        admin_only: true,
+        ..Default::default()
+    };
+    sim.set_scenario(scenario).unwrap();
+    let p = walk(&sim, None, SyncOptions::default()).await;
+    sim.shutdown().await;
+    assert_eq!(row(&p, "manager4220").can_open, Some(true));
+    assert_eq!(p.totals.synced_not_open, 5);
+    let d: Vec<_> = p
+        .differences
+        .iter()
+        .filter(|d| d.kind == DiffKind::SyncedNotOpen)
+        .collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].people, 5);
+    assert!(d[0].reason.zh.contains("仅限管理员可见"));
+}
