@@ -90,6 +90,16 @@ impl IpcError {
         )
     }
 
+    /// The CSV of a sync preview asked for before one was made in this session.
+    pub fn no_sync_preview() -> Self {
+        Self::shell(
+            "no_sync_preview",
+            "还没有同步预览：请先生成同步预览，再导出 CSV。",
+            "No sync preview yet: make one first, then export the CSV.",
+            None,
+        )
+    }
+
     /// A scan code that needs values the profile does not have yet.
     pub fn code_not_ready() -> Self {
         Self::shell(

@@ -54,6 +54,7 @@ pub fn setup_workspace<R: tauri::Runtime>(
     })?;
     app.manage(workspace);
     app.manage(commands::practice::PracticeSlot::default());
+    app.manage(commands::sync::SyncSlot::default());
     app.manage(dialogs::Written::default());
     Ok(())
 }

@@ -307,7 +307,11 @@ fn scan_codes_history_and_login_through_practice_mode() {
     h.ok("run_checks", options.clone());
     let runs = h.ok("list_runs", json!({"profileId": id}));
     assert_eq!(runs.as_array().unwrap().len(), 2);
-    assert_eq!(runs[0]["practice"], "missing-contact-scope", "newest first");
+    assert_eq!(
+        runs[0]["practice"]["id"], "missing-contact-scope",
+        "newest first"
+    );
+    assert_eq!(runs[0]["practice"]["title"]["zh"], "缺少通讯录权限");
     let diff = h.ok(
         "diff_runs",
         json!({"profileId": id, "before": runs[1]["id"], "after": runs[0]["id"]}),
@@ -370,4 +374,47 @@ fn files_the_app_did_not_write_cannot_be_opened_and_imports_need_a_pending_file(
         .call("import_with_passphrase", json!({"passphrase": "x"}))
         .unwrap_err();
     assert_error(&e, "nothing_waiting");
+}
+
+/// The sync preview page's path: nothing kept and nothing to export before the first walk; a walk
+/// in practice mode (ranges that differ both ways) comes back with both kinds of difference, is
+/// kept, and the overview then shows its totals.
+#[test]
+fn a_sync_preview_is_walked_kept_and_summarised() {
+    let h = harness();
+    let view = h.ok(
+        "create_profile",
+        json!({"name": "同步", "templateId": "yidianyun-private-cloud"}),
+    );
+    let id = view["profile"]["id"].as_str().unwrap().to_string();
+    h.ok("start_practice", json!({"scenario": "ranges-differ"}));
+    h.ok("fill_practice_values", json!({}));
+
+    let overview = h.ok("sync_overview", json!({"profileId": id}));
+    assert_eq!(overview, json!({"summary": null, "resumable": false}));
+    let e = h
+        .call("save_sync_csv", json!({"profileId": id, "lang": "zh"}))
+        .unwrap_err();
+    assert_eq!(e["code"], "no_sync_preview", "{e}");
+
+    let end = h.ok(
+        "sync_preview",
+        json!({"profileId": id, "expected": 3, "resume": false}),
+    );
+    assert_eq!(end["kind"], "done", "{end}");
+    let preview = &end["preview"];
+    let kinds: Vec<&str> = preview["differences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"open_not_synced"), "{kinds:?}");
+    assert!(kinds.contains(&"synced_not_open"), "{kinds:?}");
+    assert_eq!(preview["totals"]["expected"], 3);
+    assert_eq!(end["summary"]["totals"], preview["totals"]);
+
+    let overview = h.ok("sync_overview", json!({"profileId": id}));
+    assert_eq!(overview["summary"]["totals"], preview["totals"]);
+    assert_eq!(overview["resumable"], false);
 }

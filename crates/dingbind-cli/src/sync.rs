@@ -8,8 +8,8 @@ use crate::binding::{BindingArgs, Opened};
 use crate::error::CliError;
 use crate::{secrets, Out};
 use dingbind_core::sync::{
-    self, keep, DiffKind, Difference, FieldStatus, PersonRow, PreviewDiff, SyncOptions,
-    SyncOutcome, SyncPreview, SyncProgress, VisibleRange,
+    self, keep, DiffKind, FieldStatus, PreviewDiff, SyncOptions, SyncOutcome, SyncPreview,
+    SyncProgress, VisibleRange,
 };
 use dingbind_core::{Lang, Text};
 use serde_json::json;
@@ -39,19 +39,6 @@ pub struct SyncArgs {
     /// Run against the built-in simulator with this scenario (ranges-differ, healthy, ...).
     #[arg(long)]
     practice: Option<String>,
-}
-
-fn yes_no(out: &Out, v: Option<bool>) -> String {
-    match v {
-        Some(true) => out.say("是", "yes"),
-        Some(false) => out.say("否", "no"),
-        None => out.say("未知", "unknown"),
-    }
-}
-
-/// A reason as a terminal shows it (the bold marks are for the app).
-fn plain(t: &str) -> String {
-    t.replace("**", "")
 }
 
 pub fn cmd_sync_preview(out: &Out, args: &SyncArgs) -> u8 {
@@ -155,7 +142,7 @@ async fn run(out: &Out, o: &Opened, args: &SyncArgs) -> u8 {
         }
     }
     if let Some(path) = &args.csv {
-        if let Err(code) = out.write(Some(path), &csv(out, &preview)) {
+        if let Err(code) = out.write(Some(path), &sync::csv(&preview, out.lang)) {
             return code;
         }
     }
@@ -299,10 +286,10 @@ fn print_preview(out: &Out, p: &SyncPreview) {
             DiffKind::OpenNotSynced => "▲",
             DiffKind::SyncedNotOpen => "▼",
         };
-        outln!("{icon} {}", plain(out.t(&d.reason)));
+        outln!("{icon} {}", sync::plain(out.t(&d.reason)));
     }
     for n in &p.notes {
-        outln!("! {}", plain(out.t(n)));
+        outln!("! {}", sync::plain(out.t(n)));
     }
     outln!("");
     outln!("{}", out.say("用户字段：", "User fields:"));
@@ -395,82 +382,4 @@ fn print_diff(out: &Out, at: &str, d: &PreviewDiff) {
             m.to.join("、")
         );
     }
-}
-
-/// The difference that concerns a person: theirs by id, or their department's.
-fn reason_of<'a>(p: &PersonRow, diffs: &'a [Difference]) -> Option<&'a Difference> {
-    let kind = p.difference?;
-    diffs.iter().find(|d| {
-        d.kind == kind
-            && (d.userid.as_deref() == Some(p.userid.as_str())
-                || (d.userid.is_none()
-                    && (d.dept_id.is_none() || d.dept_id == p.dept_ids.first().copied())))
-    })
-}
-
-/// One CSV cell: quoted when it must be, and a leading `=`, `+`, `-` or `@` defused so Excel
-/// never reads a name as a formula.
-fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// One row per person (the synced, then those who can open the app but are not synced), UTF-8
-/// with a BOM and CRLF line ends, as Excel expects.
-pub fn csv(out: &Out, p: &SyncPreview) -> Vec<u8> {
-    let header = match out.lang {
-        Lang::Zh => [
-            "userid",
-            "姓名",
-            "部门",
-            "部门ID",
-            "会同步",
-            "能打开应用",
-            "管理员",
-            "返回的字段",
-            "差异原因",
-        ],
-        Lang::En => [
-            "userid",
-            "name",
-            "departments",
-            "department ids",
-            "synced",
-            "can open the app",
-            "admin",
-            "fields returned",
-            "reason",
-        ],
-    };
-    let mut s = String::from("\u{feff}");
-    s += &header.join(",");
-    s += "\r\n";
-    for r in &p.people {
-        let ids: Vec<String> = r.dept_ids.iter().map(|d| d.to_string()).collect();
-        let reason = reason_of(r, &p.differences)
-            .map(|d| plain(out.t(&d.reason)))
-            .unwrap_or_default();
-        let row = [
-            cell(&r.userid),
-            cell(&r.name),
-            cell(&r.dept_names.join("、")),
-            cell(&ids.join(";")),
-            yes_no(out, Some(r.synced)),
-            yes_no(out, r.can_open),
-            yes_no(out, Some(r.admin)),
-            cell(&r.fields.join(";")),
-            cell(&reason),
-        ];
-        s += &row.join(",");
-        s += "\r\n";
-    }
-    s.into_bytes()
 }

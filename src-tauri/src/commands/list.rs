@@ -58,6 +58,12 @@ commands! {
         login_finish() -> CheckResult;
         #[in_order] login_cancel() -> ();
     }
+    sync {
+        sync_overview(profile_id: String) -> SyncOverview;
+        sync_preview(profile_id: String, expected: Option<u32>, resume: bool) -> SyncEnd;
+        cancel_sync_preview() -> ();
+        save_sync_csv(profile_id: String, lang: Lang) -> Option<String>;
+    }
     outputs {
         scan_codes(profile_id: String) -> Vec<ScanCode>;
         copy_qr_image(profile_id: String, kind: ScanKind) -> ();
@@ -74,5 +80,6 @@ commands! {
 // What the shell pushes to the UI unasked: `name = "event-name" => Payload;`.
 events! {
     check_event = "check-event" => CheckEvent;
+    sync_progress = "sync-progress" => SyncProgress;
     profile_saved = "profile-saved" => Saved;
 }

@@ -16,9 +16,11 @@ use dingbind_core::profile::Profile;
 use dingbind_core::report::Format as ReportFormat;
 use dingbind_core::scan::{ScanCode, ScanKind};
 use dingbind_core::store::ProfileSummary;
+use dingbind_core::sync::SyncProgress;
 use dingbind_core::template::Template;
 use dingbind_core::workspace::{AppInfo, ImportOutcome, LoginStarted, ProfileView, TemplateAdded};
 use practice::PracticeStatus;
+use sync::{SyncEnd, SyncOverview};
 
 pub mod app;
 pub mod checks;
@@ -28,6 +30,7 @@ pub mod outputs;
 pub mod practice;
 pub mod profiles;
 pub mod secrets;
+pub mod sync;
 pub mod templates;
 
 /// What every command returns.

@@ -123,6 +123,20 @@ export type ConsoleLink = {
  */
 url: string, label: Text, };
 
+export type DeptRow = { dept_id: bigint, name: string, parent_id: bigint | null, depth: number, 
+/**
+ * Direct members.
+ */
+direct_members: number, 
+/**
+ * Members of the department and its sub-departments, each person once.
+ */
+members: number, 
+/**
+ * Inside the visible range; `None` when it could not be read.
+ */
+can_open: boolean | null, };
+
 export type Diagnosis = { code: DiagnosisCode, 
 /**
  * DingTalk's code: the numeric errcode of the old family (`"60020"`) or the string code of the
@@ -185,6 +199,14 @@ host?: string | null,
  */
 wait_minutes?: number | null, };
 
+export type DiffKind = "open_not_synced" | "synced_not_open";
+
+export type Difference = { kind: DiffKind, dept_id: bigint | null, dept_name: string | null, userid: string | null, name: string | null, 
+/**
+ * How many people it concerns.
+ */
+people: number, reason: Text, };
+
 export type ErrorCode = "empty" | "bad_format" | "wrong_field";
 
 export type Evaluation = { 
@@ -196,6 +218,18 @@ fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<Ge
 export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
 
 export type FieldInfo = { field: Field, label: Text, source: Text, secret: boolean, };
+
+export type FieldReport = { 
+/**
+ * The API's name (`mobile`).
+ */
+field: string, label: Text, returned: number, status: FieldStatus, 
+/**
+ * The field permission it needs (console name), when the docs name one.
+ */
+permission: Text | null, };
+
+export type FieldStatus = "returned" | "partial" | "missing_permission" | "empty";
 
 export type GeneratedUrl = { name: string, label: Text, destination: Text, 
 /**
@@ -266,6 +300,24 @@ export type Permission = {
  */
 code: string, name: Text, group: Text, };
 
+export type PersonRow = { userid: string, 
+/**
+ * Empty for someone the API cannot read.
+ */
+name: string, dept_ids: Array<bigint>, dept_names: Array<string>, admin: boolean, 
+/**
+ * The API returns them: the platform will sync them.
+ */
+synced: boolean, 
+/**
+ * Inside the visible range; `None` when it could not be read or depends on a role.
+ */
+can_open: boolean | null, 
+/**
+ * The optional fields that came back for them (`mobile`, `email`, …), never their values.
+ */
+fields: Array<string>, difference: DiffKind | null, };
+
 export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
 
 export type PracticeScenario = { id: string, title: Text, };
@@ -279,6 +331,26 @@ scenario: PracticeScenario | null,
  * Every built-in scenario, in the simulator's order.
  */
 scenarios: Array<PracticeScenario>, };
+
+export type PreviewDiff = { 
+/**
+ * In the later preview only: the next sync adds them.
+ */
+joiners: Array<PreviewPerson>, 
+/**
+ * In the earlier preview only: the next sync removes them from the platform.
+ */
+leavers: Array<PreviewPerson>, moves: Array<PreviewMove>, };
+
+export type PreviewMove = { userid: string, name: string, from: Array<string>, to: Array<string>, };
+
+export type PreviewPerson = { userid: string, name: string, dept_ids: Array<bigint>, dept_names: Array<string>, };
+
+export type PreviewSummary = { generated_at: string, totals: SyncTotals, 
+/**
+ * Against the preview before it, when there is one.
+ */
+previous_at: string | null, diff: PreviewDiff | null, };
 
 export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
 /**
@@ -451,6 +523,72 @@ seen: Text,
  */
 means: Text, };
 
+export type SyncEnd = { "kind": "done", 
+/**
+ * Who will be synced, who can open the app, and why they differ.
+ */
+preview: SyncPreview, 
+/**
+ * The newest kept preview (this one) and who joined, left or moved since the one before.
+ */
+summary: PreviewSummary | null, } | { "kind": "cancelled", 
+/**
+ * What the walk had counted when it stopped.
+ */
+progress: SyncProgress, };
+
+export type SyncOverview = { 
+/**
+ * The newest kept preview's totals and changes; `None` before the first preview.
+ */
+summary: PreviewSummary | null, 
+/**
+ * A walk of this profile was stopped (cancelled or refused) and can go on where it stopped.
+ */
+resumable: boolean, };
+
+export type SyncPreview = { generated_at: string, totals: SyncTotals, 
+/**
+ * The contact range (`auth/scopes`): everyone, or these departments and people.
+ */
+contact_all: boolean, contact_dept_ids: Array<bigint>, contact_userids: Array<string>, visible: VisibleRange, departments: Array<DeptRow>, people: Array<PersonRow>, differences: Array<Difference>, fields: Array<FieldReport>, 
+/**
+ * What else the admin should know (roles, refused departments, the expected count).
+ */
+notes: Array<Text>, };
+
+export type SyncProgress = { 
+/**
+ * Departments found so far.
+ */
+departments: number, 
+/**
+ * People the API has returned so far.
+ */
+people: number, 
+/**
+ * Requests made so far (this walk and the walk it resumes).
+ */
+requests: number, 
+/**
+ * Throttle answers DingTalk gave (each was retried).
+ */
+throttled: number, waiting_for_rate_limit: boolean, };
+
+export type SyncTotals = { departments: number, 
+/**
+ * People the API returns: the platform's sync will have them.
+ */
+synced: number, 
+/**
+ * People who can open the app, as far as it is known; `None` when the range is unreadable.
+ */
+can_open: number | null, open_not_synced: number, synced_not_open: number, expected: number | null, 
+/**
+ * The expected count equals `synced`.
+ */
+expected_matches: boolean | null, requests: number, throttled: number, };
+
 export type Template = { id: string, name: Text, description: Text, needs: Array<Field>, urls: Array<UrlSpec>, permissions: Array<Permission>, steps: Array<Step>, 
 /**
  * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
@@ -498,6 +636,17 @@ suggested_field: Field | null, message: Text | null, warnings: Array<Warning>,
  */
 cleaned: Array<Text>, };
 
+export type VisibleRange = { "kind": "read", 
+/**
+ * Root department 1 is in it: everyone. How DingTalk writes an all-staff range in this
+ * answer is not documented (docs/dingtalk/endpoints.md#visible-range-new).
+ */
+all: boolean, dept_ids: Array<bigint>, userids: Array<string>, role_ids: Array<bigint>, 
+/**
+ * 仅限管理员可见.
+ */
+admin_only: boolean, } | { "kind": "unreadable", reason: Text, errcode: string | null, } | { "kind": "no_agent_id" };
+
 export type Warning = { code: WarningCode, message: Text, suggested_field: Field | null, };
 
 export type WarningCode = "unusual_format" | "looks_like_other_field" | "plain_http" | "ip_address" | "not_public" | "path_dropped" | "same_as_other_field" | "legacy_app_id";
@@ -538,6 +687,10 @@ export interface Commands {
   login_start: { args: { profileId: string }; returns: LoginStarted };
   login_finish: { args: {}; returns: CheckResult };
   login_cancel: { args: {}; returns: null };
+  sync_overview: { args: { profileId: string }; returns: SyncOverview };
+  sync_preview: { args: { profileId: string; expected: number | null; resume: boolean }; returns: SyncEnd };
+  cancel_sync_preview: { args: {}; returns: null };
+  save_sync_csv: { args: { profileId: string; lang: Lang }; returns: string | null };
   scan_codes: { args: { profileId: string }; returns: Array<ScanCode> };
   copy_qr_image: { args: { profileId: string; kind: ScanKind }; returns: null };
   save_qr_png: { args: { profileId: string; kind: ScanKind }; returns: string | null };
@@ -587,6 +740,10 @@ export function client(invoke: Invoke) {
     loginStart: (profileId: string) => invoke('login_start', { profileId }),
     loginFinish: () => invoke('login_finish', {}),
     loginCancel: () => invoke('login_cancel', {}),
+    syncOverview: (profileId: string) => invoke('sync_overview', { profileId }),
+    syncPreview: (profileId: string, expected: number | null, resume: boolean) => invoke('sync_preview', { profileId, expected, resume }),
+    cancelSyncPreview: () => invoke('cancel_sync_preview', {}),
+    saveSyncCsv: (profileId: string, lang: Lang) => invoke('save_sync_csv', { profileId, lang }),
     scanCodes: (profileId: string) => invoke('scan_codes', { profileId }),
     copyQrImage: (profileId: string, kind: ScanKind) => invoke('copy_qr_image', { profileId, kind }),
     saveQrPng: (profileId: string, kind: ScanKind) => invoke('save_qr_png', { profileId, kind }),
@@ -600,10 +757,12 @@ export function client(invoke: Invoke) {
 /** What the shell pushes to the UI, by event name. */
 export interface Events {
   'check-event': CheckEvent;
+  'sync-progress': SyncProgress;
   'profile-saved': Saved;
 }
 
 export const EVENTS = {
   checkEvent: 'check-event',
+  syncProgress: 'sync-progress',
   profileSaved: 'profile-saved',
 } as const;

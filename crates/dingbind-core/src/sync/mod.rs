@@ -12,11 +12,13 @@
 //! back a [`Checkpoint`] that resumes where it stopped. It keeps only ids, names, departments and
 //! which fields were present.
 
+mod csv;
 pub mod diff;
 pub mod keep;
 mod preview;
 mod walk;
 
+pub use csv::{csv, plain};
 pub use diff::{diff, PreviewDiff, PreviewMove, PreviewPerson};
 pub use keep::{KeptPreview, PreviewSummary};
 pub use preview::{

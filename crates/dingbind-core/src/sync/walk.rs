@@ -252,7 +252,8 @@ fn refused(e: &ApiError, cp: Option<Checkpoint>) -> SyncError {
 }
 
 impl Checkpoint {
-    fn progress(&self, waiting: bool) -> SyncProgress {
+    /// What the walk has counted so far (`waiting`: paused for the rate limit now).
+    pub fn progress(&self, waiting: bool) -> SyncProgress {
         SyncProgress {
             departments: self.departments.len() as u32,
             people: self.people.len() as u32,
