@@ -310,6 +310,8 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
 const PRACTICE: &str = "缺少通讯录权限";
 /// The scenario `healthy`, by its name.
 const HEALTHY: &str = "一切正常";
+/// The scenario `ranges-differ`, by its name.
+const RANGES_DIFFER: &str = "可见范围与通讯录范围不一致";
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb, D-Bus and WebKitWebDriver: run `make e2e` (part of `make test`)"]
@@ -580,6 +582,42 @@ async fn scan_login_history_report_and_support_mode() {
     )
     .await;
     app.screenshot("zh-16-history").await;
+
+    // The sync preview, where the visible range and the contact range differ both ways: the
+    // differences first with the place to fix them, the expected count checked, the CSV written.
+    app.choose("[data-testid=practice-scenario]", RANGES_DIFFER)
+        .await;
+    app.wait_text("[data-testid=practice-banner]", RANGES_DIFFER)
+        .await;
+    app.goto("sync_preview").await;
+    app.retype("[data-testid=sync-expected]", "5").await;
+    app.click("[data-testid=sync-start]").await;
+    app.wait_css("[data-testid=sync-result]").await;
+    app.wait_text(
+        "[data-testid=sync-difference-open_not_synced]",
+        "通讯录权限范围",
+    )
+    .await;
+    app.wait_text(
+        "[data-testid=sync-difference-synced_not_open]",
+        "应用可见范围",
+    )
+    .await;
+    app.wait_text("[data-testid=sync-expected-verdict]", "平台预计 5 个账号")
+        .await;
+    app.screenshot("zh-16-sync").await;
+    app.click("[data-testid=sync-csv]").await;
+    app.wait_text("[data-testid=sync-saved]", ".csv").await;
+    let csv = std::fs::read(env.saved().join("钉钉同步预览.csv")).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv.starts_with("\u{feff}userid,姓名,"), "{csv}");
+    assert!(csv.contains("刘洋"), "{csv}");
+    app.switch_language("EN").await;
+    app.wait_text("[data-testid=sync-differences]", "Differences")
+        .await;
+    app.screenshot("en-16-sync").await;
+    app.switch_language("中文").await;
+    app.wait_text("[data-testid=back]", "上一步").await;
 
     // The report and the hand-off files.
     app.goto("summary").await;

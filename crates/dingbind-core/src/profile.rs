@@ -49,7 +49,14 @@ pub struct Profile {
 pub const SUMMARY_STEP: &str = "summary";
 /// The wizard's own pages after a template's steps, in order (the UI shows them under these ids, so
 /// a template step may not use one).
-pub const WIZARD_PAGES: [&str; 5] = ["scan_codes", "login_test", "live", "history", SUMMARY_STEP];
+pub const WIZARD_PAGES: [&str; 6] = [
+    "scan_codes",
+    "login_test",
+    "live",
+    "sync_preview",
+    "history",
+    SUMMARY_STEP,
+];
 
 impl Profile {
     pub fn new(id: String, name: String, template: &Template, now: String) -> Self {

@@ -38,6 +38,7 @@ export const api = {
   ...client(call),
   onCheckEvent: (handler: (e: Events['check-event']) => void) => on(EVENTS.checkEvent, handler),
   onSaved: (handler: (e: Events['profile-saved']) => void) => on(EVENTS.profileSaved, handler),
+  onSyncProgress: (handler: (e: Events['sync-progress']) => void) => on(EVENTS.syncProgress, handler),
   copy: async (text: string): Promise<void> => {
     try {
       await writeText(text);

@@ -32,7 +32,7 @@ const lastUpdate = () => api.updateProfile.mock.lastCall?.[0];
 
 
 describe('WizardScreen on the seed-003 template', () => {
-  it('lists the 11 setup steps, then 验证与交付: scan, login test, live test, history and report', () => {
+  it('lists the 11 setup steps, then 验证与交付: scan, login test, live test, sync preview, history and report', () => {
     renderWizard(firstStep(false));
     const [setup, pages] = [...document.querySelectorAll<HTMLElement>('.wizard-steps')];
     expect(within(setup!).getAllByRole('button').map((el) => el.querySelector('.ant-steps-item-title')?.textContent)).toEqual(STEP_TITLES);
@@ -40,6 +40,7 @@ describe('WizardScreen on the seed-003 template', () => {
       '扫码验证',
       '登录测试',
       '实时检测',
+      '同步预览',
       '检测记录',
       '报告与交付',
     ]);
@@ -50,6 +51,7 @@ describe('WizardScreen on the seed-003 template', () => {
       'step-nav-scan_codes',
       'step-nav-login_test',
       'step-nav-live',
+      'step-nav-sync_preview',
       'step-nav-history',
       'step-nav-summary',
     ]);
@@ -143,7 +145,7 @@ describe('WizardScreen on the seed-003 template', () => {
     await waitFor(() => expect(screen.getByTestId('next')).toHaveTextContent('下一步'));
   });
 
-  it('the last step leads through scan, login test, live test and history to the report; Back goes to the previous step', async () => {
+  it('the last step leads through scan, login test, live test, sync preview and history to the report; Back goes to the previous step', async () => {
     const { user } = renderWizard(makeView({ current_step: 'scan_login' }));
     expect(screen.getByTestId('next')).toHaveTextContent('去扫码验证');
     await user.click(screen.getByTestId('back'));
@@ -153,7 +155,8 @@ describe('WizardScreen on the seed-003 template', () => {
     const pages: [string, string, string][] = [
       ['scan_codes', '扫码验证：亲眼看到绑定生效', '去登录测试'],
       ['login_test', '登录测试（可选）', '去实时检测'],
-      ['live', '实时检测', '查看检测记录'],
+      ['live', '实时检测', '去同步预览'],
+      ['sync_preview', '同步预览：同步范围与可见范围', '查看检测记录'],
       ['history', '检测记录与对比', '去生成报告'],
     ];
     for (const [id, title, next] of pages) {

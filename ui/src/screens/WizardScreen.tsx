@@ -11,6 +11,7 @@ import {
   QrcodeOutlined,
   RightOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '../ipc';
@@ -25,10 +26,11 @@ import { useChecks } from '../checks/useChecks';
 import { useLastRun, verdictOf, type Verdict } from '../checks/useLastRun';
 import ScanCodes from '../outputs/ScanCodes';
 import RunHistory from '../outputs/RunHistory';
+import SyncPreviewPage from '../outputs/SyncPreview';
 import LoginTest, { REDIRECT_REMOVED } from '../outputs/LoginTest';
 
 /** The wizard's own pages after the template's steps, in order. `summary` is the last. */
-const PAGES = ['scan_codes', 'login_test', 'live', 'history', 'summary'] as const;
+const PAGES = ['scan_codes', 'login_test', 'live', 'sync_preview', 'history', 'summary'] as const;
 type Page = (typeof PAGES)[number];
 type Status = 'finish' | 'process' | 'error' | 'wait';
 
@@ -36,6 +38,7 @@ const PAGE_ICONS: Record<Page, React.ReactNode> = {
   scan_codes: <QrcodeOutlined />,
   login_test: <LoginOutlined />,
   live: <SafetyCertificateOutlined />,
+  sync_preview: <TeamOutlined />,
   history: <HistoryOutlined />,
   summary: <FileDoneOutlined />,
 };
@@ -237,6 +240,8 @@ export default function WizardScreen({ initial, practice }: { initial: ProfileVi
             />
           ) : page === 'live' ? (
             <LiveTest checks={checks} />
+          ) : page === 'sync_preview' ? (
+            <SyncPreviewPage profileId={profile.id} practice={practice} />
           ) : page === 'history' ? (
             <RunHistory
               profileId={profile.id}

@@ -38,7 +38,7 @@ type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? 
 
 // One mock per command of the generated client (so a command added or renamed in Rust is mocked
 // without an edit here), plus the event and clipboard helpers api.ts adds.
-const names = [...Object.keys(client(() => new Promise(() => {}))), 'onCheckEvent', 'onSaved', 'copy'];
+const names = [...Object.keys(client(() => new Promise(() => {}))), 'onCheckEvent', 'onSaved', 'onSyncProgress', 'copy'];
 export const api = Object.fromEntries(names.map((name) => [name, vi.fn()])) as unknown as Mocked<Api>;
 
 /** Puts every mock back to its default answer and clears the fake core (run before each test). */
@@ -59,6 +59,9 @@ export function resetApi(): void {
   });
   api.flushProfile.mockResolvedValue(null);
   api.onCheckEvent.mockResolvedValue(() => {});
+  api.onSyncProgress.mockResolvedValue(() => {});
+  api.syncOverview.mockResolvedValue({ summary: null, resumable: false });
+  api.cancelSyncPreview.mockResolvedValue(null);
   api.cancelChecks.mockResolvedValue(null);
   api.practiceStatus.mockResolvedValue({ scenario: null, scenarios: [HEALTHY, MISSING_CONTACT_SCOPE] });
   api.deleteProfile.mockResolvedValue(null);
