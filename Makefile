@@ -78,9 +78,17 @@ test: build lint test-rust test-ui e2e test-windows-app test-windows
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p dingbind-app --lib bindings
 
-# The check engine, concurrent vs one-by-one, against the simulator with 200 ms per request.
-bench: setup
-	$(CARGO) run --release -p dingbind-core --example bench
+# docs/benchmarks.md: the release app's start to an interactive start screen and its idle memory
+# against an empty Tauri app (bench/empty-tauri, its own workspace: never built by `build`/`test`),
+# alternating, under Xvfb; the check engine, concurrent vs one-by-one, against the simulator with
+# 200 ms per request; the release sizes (and the installer, zip and .deb when built). Not a test:
+# it prints figures. BENCH_ROUNDS=N sets the start-up rounds (default 10).
+bench: ui
+	$(CARGO) build --release --locked -p dingbind-app -p dingbind-cli
+	cd bench/empty-tauri && CARGO_TARGET_DIR=$(abspath $(TARGET_DIR)) $(CARGO) build --release --locked
+	scripts/headless.sh scripts/bench-start.py $(TARGET_DIR)/release/dingbind-app $(TARGET_DIR)/release/empty-tauri $(BENCH_ROUNDS)
+	$(CARGO) run --release --locked -p dingbind-core --example bench
+	scripts/bench-sizes.sh $(TARGET_DIR)
 
 # The sync preview's walk (docs/benchmarks.md, "Sync preview"): 10,000 people in 1,000 departments
 # at DingTalk's documented 20 calls/s per API with 60-140 ms latency, then the walk's memory at two

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider, Layout, Result, Spin, theme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -7,9 +7,16 @@ import { failureText } from './errors';
 import { api, type PracticeStatus, type ProfileView, type Text } from './ipc';
 import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, withTemplate, type AppData } from './context';
-import AppHeader from './components/AppHeader';
+import AppHeader, { BootHeader } from './components/AppHeader';
+import { mark } from './marks';
+import { whenDrawn } from './ready';
 import StartScreen from './screens/StartScreen';
-import WizardScreen from './screens/WizardScreen';
+
+// Only the start screen is in the first chunk: the wizard (its steps, checks, reports and
+// drawers) loads when a binding opens, or in idle time once the start screen is drawn (ready.ts).
+const loadWizard = () => import('./screens/WizardScreen');
+const WizardScreen = lazy(loadWizard);
+whenDrawn(() => void loadWizard());
 
 export default function App() {
   const { i18n, t } = useTranslation();
@@ -22,10 +29,11 @@ export default function App() {
 
   useEffect(() => {
     (async () => {
-      const info = await api.appInfo();
+      // All at once: each is a round trip to the shell, and none needs another's answer.
+      const [info, templates, status] = await Promise.all([api.appInfo(), api.listTemplates(), api.practiceStatus()]);
+      mark('boot');
       await i18n.changeLanguage(info.settings.language);
-      const templates = await api.listTemplates();
-      setPractice(await api.practiceStatus());
+      setPractice(status);
       // Reopen the binding that was open when the app last stopped (or was killed).
       const last = info.settings.last_profile_id;
       if (last) {
@@ -82,7 +90,11 @@ export default function App() {
           {bootError ? (
             <Result status="error" title={t('error.boot')} subTitle={bootError[lang]} />
           ) : !data ? (
-            <Spin size="large" style={{ margin: 'auto' }} />
+            <>
+              <BootHeader />
+              {/* Shown only when the start takes long: a quick start goes from the header to the list. */}
+              <Spin size="large" delay={500} style={{ margin: 'auto' }} />
+            </>
           ) : (
             <AppDataContext.Provider
               value={{
@@ -110,7 +122,9 @@ export default function App() {
                 }
               />
               {view ? (
-                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario?.id ?? null} />
+                <Suspense fallback={<Spin size="large" style={{ margin: 'auto' }} />}>
+                  <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario?.id ?? null} />
+                </Suspense>
               ) : (
                 <StartScreen onOpen={setView} />
               )}

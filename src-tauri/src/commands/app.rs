@@ -49,3 +49,25 @@ pub fn open_saved<R: Runtime>(app: &AppHandle<R>, path: String) -> Res<()> {
     }
     open::that_detached(&path).map_err(IpcError::open_failed)
 }
+
+/// The UI's first screen is drawn and answers input (see `ui/src/ready.ts`); `marks` are the
+/// page's own milestones, in ms since it started loading. With `DINGBIND_READY_MARK` set, prints
+/// `dingbind-ready` and the marks on one line of stdout: what `make bench` times the start-up by
+/// (`scripts/bench-start.py`). Otherwise it does nothing.
+pub async fn ui_ready<R: Runtime>(_app: &AppHandle<R>, marks: Vec<(String, f64)>) -> Res<()> {
+    if std::env::var_os(READY_MARK_ENV).is_some() {
+        use std::io::Write;
+        let marks: Vec<String> = marks
+            .iter()
+            .map(|(name, ms)| format!("{name}={ms:.0}"))
+            .collect();
+        let mut out = std::io::stdout().lock();
+        // Nobody may be reading (a closed pipe): the mark is for the benchmark only.
+        let _ = writeln!(out, "dingbind-ready {}", marks.join(" "));
+        let _ = out.flush();
+    }
+    Ok(())
+}
+
+/// Asks [`ui_ready`] to print its mark.
+pub const READY_MARK_ENV: &str = "DINGBIND_READY_MARK";

@@ -17,6 +17,7 @@ commands! {
         #[in_order] clear_ca_file() -> AppInfo;
         #[in_order] open_link(url: String) -> String;
         #[in_order] open_saved(path: String) -> ();
+        ui_ready(marks: Vec<(String, f64)>) -> ();
     }
     templates {
         #[in_order] list_templates() -> Vec<Template>;

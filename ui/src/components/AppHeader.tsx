@@ -1,14 +1,17 @@
 import { App as AntApp, Badge, Button, Flex, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ArrowLeftOutlined, BugOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Lang, type PracticeStatus, type ProfileView } from '../ipc';
-import ExplainDrawer from '../checks/ExplainDrawer';
-import CertificateSettings from './CertificateSettings';
 import { PracticeSwitch } from '../checks/PracticeBar';
 import { useAppData, useTemplate } from '../context';
 import { useText } from '../i18n';
 import logo from '../../../icons/icon.svg';
+
+// Drawers load when first opened, not with the start screen; once there they stay mounted, so
+// they close with their animation.
+const ExplainDrawer = lazy(() => import('../checks/ExplainDrawer'));
+const CertificateSettings = lazy(() => import('./CertificateSettings'));
 
 interface Props {
   view: ProfileView | null;
@@ -17,9 +20,44 @@ interface Props {
   onBack?: () => void;
 }
 
+const headerStyle = { borderBottom: '1px solid #e8ebf0', display: 'flex', alignItems: 'center' } as const;
+
+/** The logo and the app's name, as the header starts with. */
+function AppTitle() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <img src={logo} alt="" width={30} height={30} />
+      <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
+        {t('app.title')}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** The header while the app starts: what index.html draws before any script runs, in React. */
+export function BootHeader() {
+  return (
+    <Layout.Header style={headerStyle}>
+      <Flex align="center" gap={12}>
+        <AppTitle />
+      </Flex>
+    </Layout.Header>
+  );
+}
+
 export default function AppHeader({ view, practice, onPractice, onBack }: Props) {
   const [explaining, setExplaining] = useState(false);
   const [certificates, setCertificates] = useState(false);
+  const [opened, setOpened] = useState({ explain: false, certificates: false });
+  const openExplain = () => {
+    setOpened((o) => ({ ...o, explain: true }));
+    setExplaining(true);
+  };
+  const openCertificates = () => {
+    setOpened((o) => ({ ...o, certificates: true }));
+    setCertificates(true);
+  };
   const { info } = useAppData();
   const { t, i18n } = useTranslation();
   const tx = useText();
@@ -32,12 +70,9 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
     void api.setLanguage(lang);
   };
   return (
-    <Layout.Header style={{ borderBottom: '1px solid #e8ebf0', display: 'flex', alignItems: 'center' }}>
+    <Layout.Header style={headerStyle}>
       <Flex align="center" gap={12} style={{ flex: 1, minWidth: 0 }}>
-        <img src={logo} alt="" width={30} height={30} />
-        <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>
-          {t('app.title')}
-        </Typography.Text>
+        <AppTitle />
         {view && (
           <>
             <Typography.Text type="secondary">/</Typography.Text>
@@ -48,7 +83,7 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
         )}
       </Flex>
       <Space size="middle">
-        <Button icon={<BugOutlined />} onClick={() => setExplaining(true)} data-testid="explain-open">
+        <Button icon={<BugOutlined />} onClick={openExplain} data-testid="explain-open">
           {t('explain.button')}
         </Button>
         <PracticeSwitch practice={practice} onChange={onPractice} />
@@ -57,7 +92,7 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
             <Button
               icon={<SafetyCertificateOutlined />}
               aria-label={t('ca.title')}
-              onClick={() => setCertificates(true)}
+              onClick={openCertificates}
               data-testid="ca-open"
             />
           </Badge>
@@ -78,8 +113,10 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
           data-testid="lang-switch"
         />
       </Space>
-      <ExplainDrawer open={explaining} onClose={() => setExplaining(false)} />
-      <CertificateSettings open={certificates} onClose={() => setCertificates(false)} />
+      <Suspense fallback={null}>
+        {opened.explain && <ExplainDrawer open={explaining} onClose={() => setExplaining(false)} />}
+        {opened.certificates && <CertificateSettings open={certificates} onClose={() => setCertificates(false)} />}
+      </Suspense>
     </Layout.Header>
   );
 }

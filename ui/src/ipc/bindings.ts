@@ -659,6 +659,7 @@ export interface Commands {
   clear_ca_file: { args: {}; returns: AppInfo };
   open_link: { args: { url: string }; returns: string };
   open_saved: { args: { path: string }; returns: null };
+  ui_ready: { args: { marks: Array<[string, number]> }; returns: null };
   list_templates: { args: {}; returns: Array<Template> };
   add_template: { args: {}; returns: TemplateAdded | null };
   list_profiles: { args: {}; returns: Array<ProfileSummary> };
@@ -712,6 +713,7 @@ export function client(invoke: Invoke) {
     clearCaFile: () => invoke('clear_ca_file', {}),
     openLink: (url: string) => invoke('open_link', { url }),
     openSaved: (path: string) => invoke('open_saved', { path }),
+    uiReady: (marks: Array<[string, number]>) => invoke('ui_ready', { marks }),
     listTemplates: () => invoke('list_templates', {}),
     addTemplate: () => invoke('add_template', {}),
     listProfiles: () => invoke('list_profiles', {}),

@@ -27,6 +27,7 @@ import { api, type ProfileSummary, type ProfileView, type TemplateProblem } from
 import { useAppData } from '../context';
 import { useText } from '../i18n';
 import { formatTime } from '../format';
+import { firstScreenDrawn } from '../ready';
 
 interface Props {
   onOpen: (view: ProfileView) => void;
@@ -50,6 +51,10 @@ export default function StartScreen({ onOpen }: Props) {
       .catch(fail);
   }, [fail]);
   useEffect(reload, [reload]);
+  // Drawn with its list: the start-up is over (see ready.ts).
+  useEffect(() => {
+    if (profiles) firstScreenDrawn();
+  }, [profiles]);
 
   // A profile deleted or moved since the list was read: say so and show the list as it is now.
   const open = (id: string) =>

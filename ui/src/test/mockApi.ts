@@ -58,6 +58,7 @@ export function resetApi(): void {
     return view(core.profile);
   });
   api.flushProfile.mockResolvedValue(null);
+  api.uiReady.mockResolvedValue(null);
   api.onCheckEvent.mockResolvedValue(() => {});
   api.onSyncProgress.mockResolvedValue(() => {});
   api.syncOverview.mockResolvedValue({ summary: null, resumable: false });
