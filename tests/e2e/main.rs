@@ -224,6 +224,7 @@ async fn seed_003_walkthrough_survives_a_kill_and_keeps_secrets_in_the_keychain(
         "扫码验证",
         "登录测试",
         "实时检测",
+        "同步预览",
         "检测记录",
         "报告与交付：参数汇总、报告和配置文件",
     ] {
@@ -613,7 +614,7 @@ async fn scan_login_history_report_and_support_mode() {
     assert!(csv.starts_with("\u{feff}userid,姓名,"), "{csv}");
     assert!(csv.contains("刘洋"), "{csv}");
     app.switch_language("EN").await;
-    app.wait_text("[data-testid=sync-differences]", "Differences")
+    app.wait_text("[data-testid=sync-differences]", "Can open, not synced")
         .await;
     app.screenshot("en-16-sync").await;
     app.switch_language("中文").await;
