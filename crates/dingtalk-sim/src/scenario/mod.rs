@@ -16,7 +16,7 @@ use std::path::Path;
 
 pub use model::{
     App, Attendance, AttendanceGroup, Department, ExternalContact, Fault, FaultKind, Login, Org,
-    Range, Role, Scenario, User,
+    Range, Role, Scenario, StreamGateway, User,
 };
 pub use query::ROOT_DEPT;
 
