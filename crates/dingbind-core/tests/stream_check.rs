@@ -6,7 +6,9 @@
 
 mod common;
 
-use dingbind_core::checks::{plan, run, Cancel, CheckInput, CheckOptions, CheckResult, CheckStatus};
+use dingbind_core::checks::{
+    plan, run, Cancel, CheckInput, CheckOptions, CheckResult, CheckStatus,
+};
 use dingbind_core::diagnosis::DiagnosisCode;
 use dingbind_core::{template, Field};
 use dingtalk_sim::scenarios as sc;
@@ -32,7 +34,14 @@ fn input(sim: &dingtalk_sim::SimHandle, template_id: &str, client_secret: &str) 
         backoff: std::time::Duration::from_millis(20),
         ..dingtalk::Config::default()
     };
-    CheckInput::new(t, &values, &BTreeMap::new(), &secrets, CheckOptions::default(), cfg)
+    CheckInput::new(
+        t,
+        &values,
+        &BTreeMap::new(),
+        &secrets,
+        CheckOptions::default(),
+        cfg,
+    )
 }
 
 async fn stream_check(scenario: Scenario, client_secret: &str) -> (CheckResult, usize) {
@@ -41,7 +50,11 @@ async fn stream_check(scenario: Scenario, client_secret: &str) -> (CheckResult, 
     let r = run(input, Some("test".into()), Cancel::new(), |_| {}).await;
     let gateway_calls = sim.requests_to("/v1.0/gateway/connections/open");
     sim.shutdown().await;
-    let check = r.checks.into_iter().find(|c| c.id == STREAM).expect("planned");
+    let check = r
+        .checks
+        .into_iter()
+        .find(|c| c.id == STREAM)
+        .expect("planned");
     (check, gateway_calls)
 }
 
@@ -65,7 +78,9 @@ fn only_a_stream_platform_plans_the_gateway_check() {
     let ids = |id: &str| -> Vec<String> { plan(&sim_free(id)).into_iter().map(|c| c.id).collect() };
     let stream = ids("ehr-sync-stream");
     assert!(stream.iter().any(|c| c == STREAM));
-    assert!(!stream.iter().any(|c| c == "event.check_url" || c == "url.event_callback"));
+    assert!(!stream
+        .iter()
+        .any(|c| c == "event.check_url" || c == "url.event_callback"));
     for id in ["ehr-sync", "yidianyun-private-cloud", "custom-urls"] {
         assert!(!ids(id).iter().any(|c| c == STREAM), "{id}");
     }
@@ -77,7 +92,10 @@ async fn valid_credentials_pass_with_one_request_and_no_connection() {
     let (c, calls) = stream_check(scenario("healthy"), sc::CLIENT_SECRET).await;
     assert_eq!(c.status, CheckStatus::Ok, "{c:?}");
     assert_eq!(calls, 1, "one connections/open, nothing else");
-    assert_eq!(c.data["endpoint"], "wss://wss-open-connection.dingtalk.com:443/connect");
+    assert_eq!(
+        c.data["endpoint"],
+        "wss://wss-open-connection.dingtalk.com:443/connect"
+    );
     assert!(c.message.zh.contains("没有打开连接") && c.message.en.contains("opened no connection"));
     // The one-time ticket and the secret never reach the result.
     assert_eq!(c.trace.len(), 1);
@@ -85,7 +103,10 @@ async fn valid_credentials_pass_with_one_request_and_no_connection() {
     assert!(body.contains(r#""ticket":"***""#), "{body}");
     let all = serde_json::to_string(&c).unwrap();
     assert!(!all.contains(sc::CLIENT_SECRET));
-    assert!(!c.message.zh.contains("空格"), "no stray-character note without stray characters");
+    assert!(
+        !c.message.zh.contains("空格"),
+        "no stray-character note without stray characters"
+    );
 }
 
 #[tokio::test]
@@ -93,24 +114,46 @@ async fn a_pasted_secret_with_stray_spaces_passes_cleaned_and_says_so() {
     let pasted = format!(" {}\u{200B}\n", sc::CLIENT_SECRET);
     let (c, _) = stream_check(scenario("healthy"), &pasted).await;
     assert_eq!(c.status, CheckStatus::Ok, "{c:?}");
-    assert!(c.message.zh.contains("空格") && c.message.zh.contains("authFailed"), "{}", c.message.zh);
-    assert!(c.message.en.contains("invisible characters"), "{}", c.message.en);
+    assert!(
+        c.message.zh.contains("空格") && c.message.zh.contains("authFailed"),
+        "{}",
+        c.message.zh
+    );
+    assert!(
+        c.message.en.contains("invisible characters"),
+        "{}",
+        c.message.en
+    );
 }
 
 #[tokio::test]
 async fn auth_failed_fails_as_bad_credentials_with_the_stray_character_hint() {
     let (c, _) = stream_check(scenario("wrong-secret"), sc::CLIENT_SECRET).await;
-    assert_eq!((c.status, c.code), (CheckStatus::Fail, Some(DiagnosisCode::BadCredentials)));
-    assert_eq!(c.original.as_deref().map(|o| o.contains("鉴权失败")), Some(true), "{c:?}");
+    assert_eq!(
+        (c.status, c.code),
+        (CheckStatus::Fail, Some(DiagnosisCode::BadCredentials))
+    );
+    assert_eq!(
+        c.original.as_deref().map(|o| o.contains("鉴权失败")),
+        Some(true),
+        "{c:?}"
+    );
     let fix = c.fix.as_ref().unwrap();
     assert!(fix.zh.contains("没有多余的空格"), "{}", fix.zh);
     assert!(fix.zh.contains("没有打开连接"), "{}", fix.zh);
-    assert!(c.advice.is_some(), "the advice card stays in step with the flat texts");
+    assert!(
+        c.advice.is_some(),
+        "the advice card stays in step with the flat texts"
+    );
 
     let (c, _) = stream_check(scenario("wrong-secret"), &format!("{} ", sc::CLIENT_SECRET)).await;
     assert_eq!(c.status, CheckStatus::Fail);
     let fix = c.fix.as_ref().unwrap();
-    assert!(fix.zh.contains("空格、换行或看不见的字符") && fix.zh.contains("仍然拒绝"), "{}", fix.zh);
+    assert!(
+        fix.zh.contains("空格、换行或看不见的字符") && fix.zh.contains("仍然拒绝"),
+        "{}",
+        fix.zh
+    );
     assert!(fix.en.contains("not only the spaces"), "{}", fix.en);
 }
 
@@ -140,6 +183,10 @@ async fn an_answer_it_does_not_know_is_a_warning_never_a_failure() {
         });
         let (c, _) = stream_check(s, sc::CLIENT_SECRET).await;
         assert_eq!(c.status, CheckStatus::Warn, "{kind:?}: {c:?}");
-        assert_ne!(c.code, Some(DiagnosisCode::StreamGatewayRefused), "{kind:?}");
+        assert_ne!(
+            c.code,
+            Some(DiagnosisCode::StreamGatewayRefused),
+            "{kind:?}"
+        );
     }
 }

@@ -270,6 +270,7 @@ const en: Messages = {
       'rate-limited': 'Rate-limited',
       'flaky-network': 'Unreliable network',
       'external-contact-login': 'External contact logs in',
+      'stream-gateway-refused': 'Stream gateway refuses connections',
     },
   },
   summary: {

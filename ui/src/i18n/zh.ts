@@ -268,6 +268,7 @@ const zh = {
       'rate-limited': '调用被限流',
       'flaky-network': '网络不稳定',
       'external-contact-login': '外部联系人登录',
+      'stream-gateway-refused': 'Stream 网关拒绝连接',
     },
   },
   summary: {

@@ -22,7 +22,7 @@ pub(super) fn stream_not_connected(c: &Ctx) -> Rendered {
     let a = Advice::new(
         symptom,
         t(
-            "Stream 模式下，钉钉只把事件推给平台自己连上来的那条长连接（每个应用一条），订阅事件和验证连接通道时都要求它在线。平台的 Stream 客户端没有运行、还没连上，或者连接时被钉钉拒绝，就会这样提示。这不是钉钉后台的设置问题，要在平台那边解决。",
+            "Stream 模式下，钉钉只把事件推给平台自己连上来的那条长连接（每个应用一条），订阅事件和点「已完成接入，验证连接通道」时都要求它在线。平台的 Stream 客户端没有运行、还没连上，或者连接时被钉钉拒绝，就会这样提示。这不是钉钉后台的设置问题，要在平台那边解决。",
             "in Stream mode DingTalk pushes events only over the connection the platform itself opens (one per app), and both subscribing to events and verifying the connection need it online. If the platform's Stream client is not running, not connected yet, or was refused when connecting, DingTalk says this. It is not a console setting: it is fixed on the platform's side.",
         ),
     )

@@ -185,13 +185,13 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)(?:\bhttps?(?:/[\d.]+)?(?:\s+(?:status|response))?(?:\s*code)?\s*[:=]?\s*"#,
         r#"|\b(?:http_)?status(?:\s*code|code|_code)?"?\s*[:=]\s*"#,
         r#"|\bstatus\s+|\bresponse\s+code\s*[:=]?\s*|^\s*\[)([1-5]\d\d)\b"#,
-        r#"|\b([1-5]\d\d)\s+(?:forbidden|unauthorized|bad request|not found|bad gateway|service unavailable|gateway time-?out|internal server error|too many requests)"#,
+        r#"|\b([1-5]\d\d)\s+(?:forbidden|unauthorized|bad request|not found|bad gateway|service unavailable|gateway time-?out|internal server error|too many requests|client error|server error)"#,
     ))
     .expect("regex")
 });
 
 /// An HTTP status mentioned in the text (`[400] {…}`, `HTTP 403`, `status: 502`,
-/// `HTTP response code: 403`, `502 Bad Gateway`).
+/// `HTTP response code: 403`, `502 Bad Gateway`, Python requests' `400 Client Error: Bad Request`).
 pub(super) fn http_status(text: &str) -> Option<u16> {
     STATUS.captures(text).and_then(|c| {
         c.get(1)
