@@ -22,7 +22,39 @@ use ts_rs::TS;
 
 pub use parse::{parse, TemplateError};
 
+/// A template's break-glass for one binding, as the report and the hand-off carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BreakGlassNote {
+    /// The platform's own login page, filled in for this binding; `null` when the platform
+    /// documents none or a value it needs (the domain) is not entered yet.
+    pub login_url: Option<String>,
+    /// The page's pattern as the template gives it (`https://{domain}/…`), when it gives one.
+    pub login_url_pattern: Option<String>,
+    /// What to do if DingTalk login has to be switched off.
+    pub switch_off: Option<Text>,
+    /// Where the platform documents this.
+    pub source: String,
+}
+
 impl Template {
+    /// The break-glass for a binding with these valid, non-secret `values`; `None` when the
+    /// template knows none.
+    pub fn break_glass_for(
+        &self,
+        values: &std::collections::BTreeMap<Field, String>,
+    ) -> Option<BreakGlassNote> {
+        let b = self.break_glass.as_ref()?;
+        Some(BreakGlassNote {
+            login_url: b
+                .login_url
+                .as_deref()
+                .and_then(|p| crate::urls::fill_one(self, p, values)),
+            login_url_pattern: b.login_url.clone(),
+            switch_off: b.switch_off.clone(),
+            source: b.source.clone(),
+        })
+    }
+
     /// Whether the platform receives events over Stream (and so needs the Stream checks).
     pub fn uses_stream(&self) -> bool {
         self.events
