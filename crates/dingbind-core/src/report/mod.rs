@@ -191,23 +191,10 @@ pub fn build(input: &ReportInput) -> Report {
         summary,
         login: input.login.cloned(),
         reminders: reminders(input),
-        break_glass: break_glass(template, evaluation),
+        break_glass: evaluation.break_glass.clone(),
     }
 }
 
-/// The template's break-glass with its login page filled in from the binding's valid values.
-fn break_glass(
-    template: &Template,
-    evaluation: &Evaluation,
-) -> Option<crate::template::BreakGlassNote> {
-    let values = evaluation
-        .fields
-        .iter()
-        .filter(|(f, v)| v.ok && !f.is_secret())
-        .map(|(f, v)| (*f, v.value.clone()))
-        .collect();
-    template.break_glass_for(&values)
-}
 
 /// The report as pretty JSON (what `dingbind report --format json` prints and support mode reads).
 pub fn json(report: &Report) -> String {
