@@ -190,3 +190,52 @@ async fn an_answer_it_does_not_know_is_a_warning_never_a_failure() {
         );
     }
 }
+
+/// A 200 without a usable endpoint and ticket proves nothing: a warning, never ok.
+#[tokio::test]
+async fn a_200_without_an_endpoint_and_ticket_is_a_warning() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 8192];
+                let _ = sock.read(&mut buf).await;
+                let body = r#"{"endpoint":"","ticket":""}"#;
+                let reply = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = sock.write_all(reply.as_bytes()).await;
+            });
+        }
+    });
+    let t = template::builtin("ehr-sync-stream").unwrap().clone();
+    let values = BTreeMap::from([(Field::ClientId, sc::CLIENT_ID.to_string())]);
+    let secrets = BTreeMap::from([(Field::ClientSecret, sc::CLIENT_SECRET.to_string())]);
+    let cfg = dingtalk::Config {
+        endpoints: dingtalk::Endpoints {
+            oapi: format!("{base}/oapi"),
+            api: format!("{base}/api"),
+            login: format!("{base}/login"),
+        },
+        ..dingtalk::Config::default()
+    };
+    let input = CheckInput::new(
+        t,
+        &values,
+        &BTreeMap::new(),
+        &secrets,
+        CheckOptions::default(),
+        cfg,
+    );
+    let r = run(input, Some("test".into()), Cancel::new(), |_| {}).await;
+    let c = r.checks.iter().find(|c| c.id == STREAM).unwrap();
+    assert_eq!(c.status, CheckStatus::Warn, "{c:?}");
+    assert!(
+        c.message.zh.contains("没有给出可用的连接地址"),
+        "{}",
+        c.message.zh
+    );
+}

@@ -1,12 +1,12 @@
 import { Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EventTopic, Events } from '../ipc';
+import type { EventTopic, EventSubscription } from '../ipc';
 import { useText } from '../i18n';
 import { CopyButton } from './UrlList';
 
 /** The event types the platform needs ticked under 事件订阅, each with what the platform does with
  * it, and the push mode the platform uses (Stream 模式推送 or HTTP 推送). */
-export default function EventTopicList({ events }: { events: Events }) {
+export default function EventTopicList({ events }: { events: EventSubscription }) {
   const { t } = useTranslation();
   const tx = useText();
   return (

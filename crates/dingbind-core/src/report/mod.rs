@@ -195,7 +195,6 @@ pub fn build(input: &ReportInput) -> Report {
     }
 }
 
-
 /// The report as pretty JSON (what `dingbind report --format json` prints and support mode reads).
 pub fn json(report: &Report) -> String {
     // A derived Serialize of strings, maps and numbers cannot fail.

@@ -77,7 +77,7 @@ pub struct Template {
     /// How the platform receives DingTalk's events (HTTP callback or Stream) and which event topics
     /// it needs; absent when the platform subscribes to none.
     #[serde(default)]
-    pub events: Option<Events>,
+    pub events: Option<EventSubscription>,
     /// The way back in when DingTalk login fails or has to be switched off: the platform's own
     /// login page and what to do, as the platform documents them; absent when it documents none.
     #[serde(default)]
@@ -100,7 +100,7 @@ pub enum PushMode {
 
 /// The event subscription a platform needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Events {
+pub struct EventSubscription {
     pub push: PushMode,
     /// The event types to tick in 事件订阅, each with what the platform does with it.
     pub topics: Vec<EventTopic>,

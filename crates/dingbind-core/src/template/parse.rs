@@ -3,8 +3,8 @@
 //! names the key path and the line, so the author of a user template can fix it.
 
 use super::{
-    BreakGlass, Confirm, ConsoleLink, EventTopic, Events, Permission, PushMode, Step, Template,
-    UrlSpec,
+    BreakGlass, Confirm, ConsoleLink, EventSubscription, EventTopic, Permission, PushMode, Step,
+    Template, UrlSpec,
 };
 use crate::console;
 use crate::field::Field;
@@ -710,7 +710,7 @@ fn parse_events(
     needs: &[Field],
     urls: &[UrlSpec],
     extra_checks: &[String],
-) -> Result<Events, TemplateError> {
+) -> Result<EventSubscription, TemplateError> {
     let push = match e.push.get_ref().as_str() {
         "stream" => PushMode::Stream,
         "http" => PushMode::Http,
@@ -795,7 +795,7 @@ fn parse_events(
             );
         }
     }
-    Ok(Events { push, topics })
+    Ok(EventSubscription { push, topics })
 }
 
 fn parse_break_glass(
