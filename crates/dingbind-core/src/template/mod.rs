@@ -77,11 +77,11 @@ pub struct Template {
     /// How the platform receives DingTalk's events (HTTP callback or Stream) and which event topics
     /// it needs; absent when the platform subscribes to none.
     #[serde(default)]
-    pub events: Option<EventSubscription>,
+    pub events: Option<Box<EventSubscription>>,
     /// The way back in when DingTalk login fails or has to be switched off: the platform's own
     /// login page and what to do, as the platform documents them; absent when it documents none.
     #[serde(default)]
-    pub break_glass: Option<BreakGlass>,
+    pub break_glass: Option<Box<BreakGlass>>,
     /// Embedded in the app (as opposed to loaded from the admin's templates folder).
     pub builtin: bool,
 }

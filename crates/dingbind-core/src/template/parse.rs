@@ -667,7 +667,13 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     }
 
     let events = match raw.events {
-        Some(e) => Some(parse_events(&cx, e, &needs, &urls, &extra_checks)?),
+        Some(e) => Some(Box::new(parse_events(
+            &cx,
+            e,
+            &needs,
+            &urls,
+            &extra_checks,
+        )?)),
         None => None,
     };
     if let Some((i, at)) = show_events_at.iter().find(|_| events.is_none()) {
@@ -681,7 +687,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         );
     }
     let break_glass = match raw.break_glass {
-        Some(b) => Some(parse_break_glass(&cx, b, &needs)?),
+        Some(b) => Some(Box::new(parse_break_glass(&cx, b, &needs)?)),
         None => None,
     };
 
