@@ -110,7 +110,7 @@ export default function App() {
                 }
               />
               {view ? (
-                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario} />
+                <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario?.id ?? null} />
               ) : (
                 <StartScreen onOpen={setView} />
               )}

@@ -56,7 +56,11 @@ pub async fn run_checks(
         .kept()
         .and_then(|s| history::last_login(&s, &o.binding.profile.id).ok()?);
     let input = o.binding.check_input(options, cfg, login.as_ref(), None);
-    let result = run(input, practice, Cancel::new(), move |e| {
+    #[cfg(feature = "practice")]
+    let scenario = sim.as_ref().map(|s| s.scenario.clone());
+    #[cfg(not(feature = "practice"))]
+    let scenario = None;
+    let result = run(input, scenario, Cancel::new(), move |e| {
         if let (Some(lang), CheckEvent::Finished { result: c }) = (progress, e) {
             eprintln!("{} {:<36} {}", icon(c.status), c.id, c.message.get(lang));
         }
@@ -90,7 +94,7 @@ pub async fn cmd_check(
             "duration_ms": result.duration_ms,
             "cancelled": result.cancelled,
             "deadline_hit": result.deadline_hit,
-            "practice": result.practice,
+            "practice": result.practice.as_ref().map(|p| &p.id),
         }));
     } else {
         for c in result

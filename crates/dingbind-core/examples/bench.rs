@@ -4,7 +4,7 @@
 //! concurrent — not absolute timings, which depend on the machine. Target: concurrent ≤ 2.5 × RTT.
 
 use dingbind_core::checks::{
-    run, run_sequential, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus,
+    run, run_sequential, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus, PracticeScenario,
 };
 use dingbind_core::{template, Field};
 use dingtalk_sim::scenarios as sc;
@@ -87,7 +87,13 @@ async fn main() {
     for _ in 0..ROUNDS {
         let before = sim.request_count();
         let t = Instant::now();
-        let r = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+        let r = run(
+            input(&sim),
+            Some(PracticeScenario::untitled("healthy")),
+            Cancel::new(),
+            |_| {},
+        )
+        .await;
         concurrent.push(t.elapsed());
         assert_eq!(
             r.summary.fail, 0,
@@ -97,7 +103,7 @@ async fn main() {
         checks = r.checks.len();
         probed = probing(&r);
         let t = Instant::now();
-        let s = run_sequential(input(&sim), Some("healthy".into())).await;
+        let s = run_sequential(input(&sim), Some(PracticeScenario::untitled("healthy"))).await;
         sequential.push(t.elapsed());
         assert!(s.checks.iter().all(|c| c.status != CheckStatus::Fail));
     }
@@ -132,7 +138,7 @@ async fn main() {
         let t = Instant::now();
         let r = run(
             input(&sim),
-            Some("healthy".into()),
+            Some(PracticeScenario::untitled("healthy")),
             Cancel::new(),
             move |e| {
                 if let dingbind_core::checks::CheckEvent::Finished { result } = e {

@@ -9,7 +9,7 @@
 //! own, because every live test reads it (a passed login proves `Contact.User.Read`) and that must
 //! not mean parsing fifty runs with their traces.
 
-use crate::checks::{CheckResult, CheckRun, CheckStatus, Summary};
+use crate::checks::{CheckResult, CheckRun, CheckStatus, PracticeScenario, Summary};
 use crate::i18n::Text;
 use crate::store::{atomic_write, Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -53,7 +53,7 @@ pub struct RunListItem {
     pub started_at: String,
     pub duration_ms: u32,
     pub summary: Summary,
-    pub practice: Option<String>,
+    pub practice: Option<PracticeScenario>,
     pub cancelled: bool,
     pub imported_from: Option<String>,
 }

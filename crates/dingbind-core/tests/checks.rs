@@ -3,7 +3,9 @@
 
 mod common;
 
-use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus};
+use dingbind_core::checks::{
+    run, Cancel, CheckInput, CheckOptions, CheckRun, CheckStatus, PracticeScenario,
+};
 use dingbind_core::diagnosis::DiagnosisCode;
 use dingbind_core::{template, Field};
 use dingtalk_sim::scenarios as sc;
@@ -43,9 +45,20 @@ fn input(sim: &dingtalk_sim::SimHandle) -> CheckInput {
     }
 }
 
+/// A whole run in practice mode against the simulator in scenario `name`.
+async fn practice_run(input: CheckInput, name: &str) -> CheckRun {
+    run(
+        input,
+        Some(PracticeScenario::untitled(name)),
+        Cancel::new(),
+        |_| {},
+    )
+    .await
+}
+
 async fn run_scenario(name: &str) -> CheckRun {
     let sim = Sim::start(sc::builtin(name).unwrap(), 0).await.unwrap();
-    let run = run(input(&sim), Some(name.into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(input(&sim), name).await;
     sim.shutdown().await;
     run
 }
@@ -365,7 +378,7 @@ async fn an_expired_token_is_refreshed_once() {
     )
     .await
     .unwrap();
-    let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(input(&sim), "healthy").await;
     assert_eq!(run.summary.fail, 0, "{}", dump(&run));
     assert!(run.checks.iter().all(|c| c.code != Some(D::TokenExpired)));
     assert_eq!(
@@ -390,7 +403,7 @@ async fn no_check_outlives_the_deadline() {
     let mut i = input(&sim);
     i.options.deadline_ms = 1500;
     let start = std::time::Instant::now();
-    let run = run(i, Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(i, "healthy").await;
     let took = start.elapsed();
     assert!(
         took < std::time::Duration::from_millis(2500),
@@ -424,7 +437,7 @@ async fn a_request_timeout_is_diagnosed() {
     .unwrap();
     let mut i = input(&sim);
     i.dingtalk.timeout = std::time::Duration::from_millis(400);
-    let run = run(i, Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(i, "healthy").await;
     assert!(!run.deadline_hit);
     let c = run
         .checks
@@ -455,7 +468,13 @@ async fn cancellation_stops_in_flight_requests() {
         c2.cancel();
     });
     let start = std::time::Instant::now();
-    let run = run(input(&sim), Some("healthy".into()), cancel, |_| {}).await;
+    let run = run(
+        input(&sim),
+        Some(PracticeScenario::untitled("healthy")),
+        cancel,
+        |_| {},
+    )
+    .await;
     assert!(start.elapsed() < std::time::Duration::from_millis(1000));
     assert!(run.cancelled);
     let cancelled = run
@@ -483,7 +502,7 @@ async fn results_stream_as_they_finish() {
     let log = events.clone();
     let run = run(
         input(&sim),
-        Some("healthy".into()),
+        Some(PracticeScenario::untitled("healthy")),
         Cancel::new(),
         move |e| {
             log.lock().unwrap().push(match e {
@@ -505,7 +524,7 @@ async fn results_stream_as_they_finish() {
 async fn no_result_or_trace_contains_a_secret() {
     for name in sc::names() {
         let sim = Sim::start(sc::builtin(name).unwrap(), 0).await.unwrap();
-        let run = run(input(&sim), Some(name.into()), Cancel::new(), |_| {}).await;
+        let run = practice_run(input(&sim), name).await;
         let json = serde_json::to_string(&run).unwrap();
         let debug = format!("{run:?}");
         for secret in [sc::CLIENT_SECRET, sc::SSO_SECRET] {
@@ -554,7 +573,7 @@ async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
         let mut s = sc::builtin("healthy").unwrap();
         s.clock_skew_secs = skew;
         let sim = Sim::start(s, 0).await.unwrap();
-        let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+        let run = practice_run(input(&sim), "healthy").await;
         let c = run.checks.iter().find(|c| c.id == "clock.skew").unwrap();
         assert_eq!(
             (c.status, c.code),
@@ -572,7 +591,7 @@ async fn a_skewed_clock_is_caught_from_dingtalks_date_header() {
 
 async fn run_with(scenario: dingtalk_sim::Scenario) -> CheckRun {
     let sim = Sim::start(scenario, 0).await.unwrap();
-    let run = run(input(&sim), Some("healthy".into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(input(&sim), "healthy").await;
     sim.shutdown().await;
     run
 }
@@ -660,7 +679,7 @@ async fn the_login_corp_id_settles_the_corp_id_check() {
     let real = sc::WRONG_CORP_ID_REAL_CORP_ID.to_string();
     let mut i = input(&sim);
     i.login_corp_id = Some(real.clone());
-    let run = run(i, Some("wrong-corp-id".into()), Cancel::new(), |_| {}).await;
+    let run = practice_run(i, "wrong-corp-id").await;
     sim.shutdown().await;
     let c = run
         .checks

@@ -6,12 +6,12 @@
 
 mod common;
 
-use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun};
+use dingbind_core::checks::{run, Cancel, CheckInput, CheckOptions, CheckRun, PracticeScenario};
 use dingbind_core::profile::{confirmation_key, evaluate, Profile};
 use dingbind_core::report::{self, build, parse, Report, ReportErrorCode, ReportInput, Verdict};
 use dingbind_core::scan::{self, ScanInput};
 use dingbind_core::template::{self, Template};
-use dingbind_core::{Field, Lang};
+use dingbind_core::{Field, Lang, Text};
 use dingtalk_sim::scenarios as sc;
 use dingtalk_sim::Sim;
 use std::collections::BTreeMap;
@@ -78,6 +78,12 @@ fn secrets() -> BTreeMap<Field, String> {
     .collect()
 }
 
+/// The name the scenario file gives `scenario`, as practice mode carries it.
+fn sim_title(scenario: &str) -> Text {
+    let t = sc::builtin(scenario).unwrap().title.unwrap();
+    Text::new(t.zh, t.en)
+}
+
 /// A real run of the check engine against the simulator in `scenario`.
 async fn run_against(scenario: &str) -> CheckRun {
     let sim = Sim::start(sc::builtin(scenario).unwrap(), 0).await.unwrap();
@@ -95,7 +101,12 @@ async fn run_against(scenario: &str) -> CheckRun {
         CheckOptions::default(),
         cfg,
     );
-    let result = run(input, Some(scenario.into()), Cancel::new(), |_| {}).await;
+    let title = sim_title(scenario);
+    let practice = PracticeScenario {
+        id: scenario.to_owned(),
+        title,
+    };
+    let result = run(input, Some(practice), Cancel::new(), |_| {}).await;
     sim.shutdown().await;
     result
 }
@@ -153,6 +164,29 @@ fn renderings(r: &Report) -> Vec<(String, String)> {
         out.push((format!("md {lang:?}"), report::markdown(r, lang)));
     }
     out
+}
+
+/// A practice run is named by the scenario's name in the reader's language; its id (English, the
+/// simulator's) stays in the JSON for support.
+#[test]
+fn a_practice_run_is_named_in_the_readers_language() {
+    let (scope_run, _) = runs();
+    let r = realistic(Some(scope_run));
+    let zh = report::markdown(&r, Lang::Zh);
+    assert!(
+        zh.contains("练习模式（模拟场景「缺少通讯录权限」）"),
+        "{zh}"
+    );
+    assert!(zh.contains("练习模式 缺少通讯录权限"), "{zh}");
+    let en = report::markdown(&r, Lang::En);
+    assert!(
+        en.contains("scenario “Contact permissions missing”"),
+        "{en}"
+    );
+    for text in [&zh, &en, &report::html(&r, Lang::Zh)] {
+        assert!(!text.contains("missing-contact-scope"), "the id leaked");
+    }
+    assert!(report::json(&r).contains(r#""id": "missing-contact-scope""#));
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod common;
 
 use dingbind_core::checks::{
-    plan, run, Cancel, CheckInput, CheckOptions, CheckResult, CheckStatus,
+    plan, run, Cancel, CheckInput, CheckOptions, CheckResult, CheckStatus, PracticeScenario,
 };
 use dingbind_core::diagnosis::DiagnosisCode;
 use dingbind_core::{template, Field};
@@ -47,7 +47,13 @@ fn input(sim: &dingtalk_sim::SimHandle, template_id: &str, client_secret: &str) 
 async fn stream_check(scenario: Scenario, client_secret: &str) -> (CheckResult, usize) {
     let sim = Sim::start(scenario, 0).await.unwrap();
     let input = input(&sim, "ehr-sync-stream", client_secret);
-    let r = run(input, Some("test".into()), Cancel::new(), |_| {}).await;
+    let r = run(
+        input,
+        Some(PracticeScenario::untitled("test")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     let gateway_calls = sim.requests_to("/v1.0/gateway/connections/open");
     sim.shutdown().await;
     let check = r
@@ -230,7 +236,13 @@ async fn a_200_without_an_endpoint_and_ticket_is_a_warning() {
         CheckOptions::default(),
         cfg,
     );
-    let r = run(input, Some("test".into()), Cancel::new(), |_| {}).await;
+    let r = run(
+        input,
+        Some(PracticeScenario::untitled("test")),
+        Cancel::new(),
+        |_| {},
+    )
+    .await;
     let c = r.checks.iter().find(|c| c.id == STREAM).unwrap();
     assert_eq!(c.status, CheckStatus::Warn, "{c:?}");
     assert!(

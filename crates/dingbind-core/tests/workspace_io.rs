@@ -6,7 +6,7 @@
 
 mod common;
 
-use dingbind_core::checks::{run, Cancel, CheckOptions, CheckRun, CheckStatus};
+use dingbind_core::checks::{run, Cancel, CheckOptions, CheckRun, CheckStatus, PracticeScenario};
 use dingbind_core::history::ChangeKind;
 use dingbind_core::profile::{confirmation_key, SecretLocation};
 use dingbind_core::report;
@@ -390,7 +390,13 @@ fn run_against(ws: &Workspace, scenario: &str) -> CheckRun {
         let input = ws
             .check_input(&open_id(ws), CheckOptions::default(), cfg)
             .unwrap();
-        let result = run(input, Some(scenario.into()), Cancel::new(), |_| {}).await;
+        let result = run(
+            input,
+            Some(PracticeScenario::untitled(scenario)),
+            Cancel::new(),
+            |_| {},
+        )
+        .await;
         sim.shutdown().await;
         result
     })

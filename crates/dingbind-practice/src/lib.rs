@@ -8,8 +8,9 @@
 
 #![warn(missing_docs)]
 
+use dingbind_core::checks::PracticeScenario;
 use dingbind_core::{Field, Text, UserError};
-use dingtalk_sim::{scenarios, Sim, SimError, SimHandle};
+use dingtalk_sim::{scenarios, Scenario, Sim, SimError, SimHandle};
 
 /// Why practice mode could not start or switch scenario.
 #[derive(Debug, thiserror::Error)]
@@ -63,13 +64,34 @@ impl UserError for PracticeError {
 /// A running simulator and the scenario it answers with.
 pub struct Practice {
     sim: SimHandle,
-    /// The scenario's name, as `scenario_names` lists it.
-    pub scenario: String,
+    /// The scenario it answers with.
+    pub scenario: PracticeScenario,
 }
 
-/// The ready scenarios, in the simulator's order.
+/// The ids of the ready scenarios, in the simulator's order (what `--practice` takes).
 pub fn scenario_names() -> Vec<String> {
     scenarios::names().iter().map(|s| s.to_string()).collect()
+}
+
+/// The ready scenarios with the names the admin reads, in the simulator's order.
+pub fn scenarios() -> Vec<PracticeScenario> {
+    scenarios::names()
+        .into_iter()
+        .filter_map(scenarios::builtin)
+        .map(|s| described(&s))
+        .collect()
+}
+
+/// A scenario as runs and the UI name it. Every built-in scenario has a title (a test says so);
+/// the id stands in for one that has none.
+fn described(s: &Scenario) -> PracticeScenario {
+    match &s.title {
+        Some(t) => PracticeScenario {
+            id: s.name.clone(),
+            title: Text::new(&t.zh, &t.en),
+        },
+        None => PracticeScenario::untitled(&s.name),
+    }
 }
 
 /// Starts the simulator on a free loopback port with the built-in `scenario`.
@@ -78,10 +100,11 @@ pub async fn start(scenario: &str) -> Result<Practice, PracticeError> {
         name: scenario.to_string(),
         known: scenario_names(),
     })?;
+    let described = described(&s);
     let sim = Sim::start(s, 0).await?;
     Ok(Practice {
         sim,
-        scenario: scenario.to_string(),
+        scenario: described,
     })
 }
 
@@ -106,8 +129,9 @@ impl Practice {
             name: scenario.to_string(),
             known: Vec::new(),
         })?;
+        let described = described(&s);
         self.sim.set_scenario(s)?;
-        self.scenario = scenario.to_string();
+        self.scenario = described;
         Ok(())
     }
 
@@ -150,8 +174,29 @@ mod tests {
         let mut p = start(&scenario_names()[0]).await.unwrap();
         let e = p.switch("nope").unwrap_err();
         assert_eq!(e.to_string(), "no practice scenario `nope`");
-        assert_eq!(p.scenario, scenario_names()[0]);
+        assert_eq!(p.scenario.id, scenario_names()[0]);
         p.stop().await;
+    }
+
+    /// The admin reads scenarios by name, never by the simulator's id.
+    #[test]
+    fn every_ready_scenario_has_a_name_in_both_languages() {
+        let all = scenarios();
+        assert_eq!(all.len(), scenario_names().len());
+        for s in all {
+            assert!(
+                !s.title.zh.contains(&s.id) && !s.title.en.contains(&s.id),
+                "{s:?}"
+            );
+            assert!(
+                s.title
+                    .zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{s:?}"
+            );
+            assert!(s.title.en.is_ascii(), "{s:?}");
+        }
     }
 
     #[test]

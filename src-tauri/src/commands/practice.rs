@@ -2,6 +2,7 @@
 //! picks; while it runs, every live check, scan code and login test goes to it.
 
 use super::Res;
+use dingbind_core::checks::PracticeScenario;
 use dingbind_core::workspace::{ProfileView, Workspace};
 use dingbind_practice::{self as practice, Practice};
 use serde::Serialize;
@@ -19,7 +20,7 @@ pub struct PracticeSlot(Mutex<Option<Practice>>);
 impl PracticeSlot {
     /// Where DingTalk is for the next call: the simulator in practice mode (with its scenario),
     /// else the real one (or whatever `DINGBIND_*_URL` says).
-    pub async fn dingtalk(&self) -> (dingtalk::Config, Option<String>) {
+    pub async fn dingtalk(&self) -> (dingtalk::Config, Option<PracticeScenario>) {
         let mut cfg = dingtalk::Config::from_env();
         let scenario = match self.0.lock().await.as_ref() {
             Some(p) => {
@@ -34,13 +35,15 @@ impl PracticeSlot {
     async fn status(&self) -> PracticeStatus {
         PracticeStatus {
             scenario: self.0.lock().await.as_ref().map(|p| p.scenario.clone()),
-            scenarios: practice::scenario_names(),
+            scenarios: practice::scenarios(),
         }
     }
 }
 
 /// Where DingTalk is for the next call (see [`PracticeSlot::dingtalk`]).
-pub async fn target<R: Runtime>(app: &AppHandle<R>) -> (dingtalk::Config, Option<String>) {
+pub async fn target<R: Runtime>(
+    app: &AppHandle<R>,
+) -> (dingtalk::Config, Option<PracticeScenario>) {
     app.state::<PracticeSlot>().dingtalk().await
 }
 
@@ -48,9 +51,9 @@ pub async fn target<R: Runtime>(app: &AppHandle<R>) -> (dingtalk::Config, Option
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PracticeStatus {
     /// The running scenario; `None` when checks go to the real DingTalk.
-    pub scenario: Option<String>,
+    pub scenario: Option<PracticeScenario>,
     /// Every built-in scenario, in the simulator's order.
-    pub scenarios: Vec<String>,
+    pub scenarios: Vec<PracticeScenario>,
 }
 
 /// Whether practice mode runs, and with which scenario.

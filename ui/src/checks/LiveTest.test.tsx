@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { CheckEvent, CheckResult, CheckRun } from '../ipc/bindings';
 import i18n from '../i18n';
-import { makeView } from '../test/fixtures';
+import { HEALTHY, makeView } from '../test/fixtures';
 import { api } from '../test/mockApi';
 import { renderWizard } from '../test/render';
 
@@ -147,8 +147,8 @@ describe('live test', () => {
     const ctl = controlledRun();
     const { user } = renderWizard(makeView({ current_step: 'live' }));
     await user.click(screen.getByTestId('run-checks'));
-    await ctl.finish({ ...run([TOKEN]), practice: 'healthy' });
-    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent('练习模式（模拟场景 一切正常）'));
+    await ctl.finish({ ...run([TOKEN]), practice: HEALTHY });
+    await waitFor(() => expect(screen.getByTestId('check-unproven')).toHaveTextContent('练习模式（模拟场景「一切正常」）'));
     expect(screen.getByTestId('check-unproven')).toHaveTextContent('平台服务器的出口IP');
   });
 

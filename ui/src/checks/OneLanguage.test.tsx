@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import type { CheckResult } from '../ipc';
+import { HEALTHY, MISSING_CONTACT_SCOPE } from '../test/fixtures';
 import { renderWithApp } from '../test/render';
 import CheckDrawer from './CheckDrawer';
 import { PracticeBanner, PracticeSwitch } from './PracticeBar';
@@ -56,7 +57,7 @@ describe('the Chinese UI speaks Chinese', () => {
   });
 
   it('practice mode names its scenario in Chinese, in the banner and in both pickers', async () => {
-    const practice = { scenario: 'missing-contact-scope', scenarios: ['healthy', 'missing-contact-scope'] };
+    const practice = { scenario: MISSING_CONTACT_SCOPE, scenarios: [HEALTHY, MISSING_CONTACT_SCOPE] };
     const { user } = renderWithApp(
       <>
         <PracticeBanner practice={practice} onChange={() => {}} />

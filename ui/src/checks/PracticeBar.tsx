@@ -3,7 +3,7 @@ import { ExperimentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type PracticeStatus, type ProfileView } from '../ipc';
 import { useFail } from '../errors';
-import { useScenarioName } from './scenarioName';
+import { useText } from '../i18n';
 
 interface Props {
   practice: PracticeStatus;
@@ -16,7 +16,7 @@ interface Props {
 export function PracticeBanner({ practice, onChange, onFilled }: Props) {
   const { t } = useTranslation();
   const fail = useFail();
-  const name = useScenarioName();
+  const text = useText();
   if (!practice.scenario) return null;
   return (
     <Alert
@@ -24,15 +24,15 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
       banner
       icon={<ExperimentOutlined />}
       data-testid="practice-banner"
-      title={t('practice.banner', { scenario: name(practice.scenario) })}
+      title={t('practice.banner', { scenario: text(practice.scenario.title) })}
       action={
         <Space>
           <Select
             size="small"
-            value={practice.scenario}
+            value={practice.scenario.id}
             style={{ width: 210 }}
             aria-label={t('practice.label')}
-            options={practice.scenarios.map((s) => ({ label: name(s), value: s }))}
+            options={practice.scenarios.map((s) => ({ label: text(s.title), value: s.id }))}
             onChange={(s) => void api.startPractice(s).then(onChange).catch(fail)}
             data-testid="practice-scenario"
           />
@@ -54,17 +54,17 @@ export function PracticeBanner({ practice, onChange, onFilled }: Props) {
 export function PracticeSwitch({ practice, onChange }: Pick<Props, 'practice' | 'onChange'>) {
   const { t } = useTranslation();
   const fail = useFail();
-  const name = useScenarioName();
+  const text = useText();
   return (
     <Select
-      value={practice.scenario ?? ''}
+      value={practice.scenario?.id ?? ''}
       style={{ width: 170 }}
       prefix={<ExperimentOutlined />}
       aria-label={t('practice.label')}
       data-testid="practice-switch"
       options={[
         { label: t('practice.off'), value: '' },
-        ...practice.scenarios.map((s) => ({ label: `${t('practice.label')} · ${name(s)}`, value: s })),
+        ...practice.scenarios.map((s) => ({ label: `${t('practice.label')} · ${text(s.title)}`, value: s.id })),
       ]}
       onChange={(s: string) =>
         void (s ? api.startPractice(s) : api.stopPractice())

@@ -2,7 +2,6 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CheckRun, PlannedCheck } from '../ipc';
 import { useText } from '../i18n';
-import { useScenarioName } from './scenarioName';
 
 /**
  * What the last run proved, and what it did not. A run with no failure is never "the binding
@@ -20,7 +19,6 @@ export default function RunVerdict({
   onShowFailures: () => void;
 }) {
   const { t } = useTranslation();
-  const scenarioName = useScenarioName();
   const tx = useText();
   if (run.cancelled) {
     return (
@@ -42,7 +40,7 @@ export default function RunVerdict({
   };
   const manual = run.checks.filter((c) => c.status === 'manual').map((c) => title(c.id));
   const unproven = [
-    ...(run.practice ? [t('live.unproven.practice', { scenario: scenarioName(run.practice) })] : []),
+    ...(run.practice ? [t('live.unproven.practice', { scenario: tx(run.practice.title) })] : []),
     t('live.unproven.serverIp'),
     t('live.unproven.phone'),
     ...(manual.length ? [t('live.unproven.manual', { count: manual.length, items: manual.join(t('live.listSep')) })] : []),

@@ -1,4 +1,4 @@
-import { Badge, Button, Flex, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Flex, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { ArrowLeftOutlined, BugOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,10 @@ export default function AppHeader({ view, practice, onPractice, onBack }: Props)
   const { t, i18n } = useTranslation();
   const tx = useText();
   const template = useTemplate(view?.profile.template_id ?? '');
+  const { message } = AntApp.useApp();
   const setLang = (lang: Lang) => {
+    // A toast already on screen was written in the old language: one language at a time.
+    message.destroy();
     void i18n.changeLanguage(lang);
     void api.setLanguage(lang);
   };

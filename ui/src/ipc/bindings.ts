@@ -141,9 +141,9 @@ cancelled: boolean,
  */
 deadline_hit: boolean, 
 /**
- * Against the simulator (practice mode), with the scenario name.
+ * Against the simulator (practice mode), with its scenario.
  */
-practice: string | null, };
+practice: PracticeScenario | null, };
 
 export type CheckSide = { status: CheckStatus, code: DiagnosisCode | null, message: Text, fix: Text | null, original: string | null, };
 
@@ -323,15 +323,17 @@ code: string, name: Text, group: Text, };
 
 export type PlannedCheck = { id: string, title: Text, depends_on: Array<string>, };
 
+export type PracticeScenario = { id: string, title: Text, };
+
 export type PracticeStatus = { 
 /**
  * The running scenario; `None` when checks go to the real DingTalk.
  */
-scenario: string | null, 
+scenario: PracticeScenario | null, 
 /**
  * Every built-in scenario, in the simulator's order.
  */
-scenarios: Array<string>, };
+scenarios: Array<PracticeScenario>, };
 
 export type Profile = { schema_version: number, id: string, name: string, template_id: string, 
 /**
@@ -399,7 +401,7 @@ changes: Array<CheckChange>,
  */
 unchanged: number, };
 
-export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: string | null, cancelled: boolean, imported_from: string | null, };
+export type RunListItem = { id: string, started_at: string, duration_ms: number, summary: Summary, practice: PracticeScenario | null, cancelled: boolean, imported_from: string | null, };
 
 export type Saved = { 
 /**

@@ -8,6 +8,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import type { CheckChange, CheckResult, CheckRun, RecordedRun, RunDiff, RunListItem } from '../ipc/bindings';
 import { formatTime } from '../format';
 import { api, failure } from '../test/mockApi';
+import { MISSING_CONTACT_SCOPE } from '../test/fixtures';
 import { renderWithApp } from '../test/render';
 import RunHistory from './RunHistory';
 
@@ -30,7 +31,7 @@ function item(id: string, started_at: string, extra: Partial<RunListItem> = {}):
 
 // As the core lists them: newest first.
 const NEWEST = item('run-3', '2026-03-04T08:30:05Z', { summary: { ok: 17, fail: 1, warn: 0, skipped: 0, manual: 2 } });
-const MIDDLE = item('run-2', '2026-03-03T10:12:44Z', { duration_ms: 640, practice: 'missing-contact-scope' });
+const MIDDLE = item('run-2', '2026-03-03T10:12:44Z', { duration_ms: 640, practice: MISSING_CONTACT_SCOPE });
 const OLDEST = item('run-1', '2026-03-02T09:01:00Z', { summary: { ok: 12, fail: 3, warn: 1, skipped: 2, manual: 2 } });
 const RUNS = [NEWEST, MIDDLE, OLDEST];
 

@@ -9,7 +9,6 @@ import { formatTime } from '../format';
 import { StatusIcon, StatusTag } from '../checks/StatusIcon';
 import CheckDrawer from '../checks/CheckDrawer';
 import SupportSummary from './SupportSummary';
-import { useScenarioName } from '../checks/scenarioName';
 
 const KIND_COLOR: Record<ChangeKind, string> = {
   regressed: 'error',
@@ -39,7 +38,6 @@ interface Props {
 
 export default function RunHistory({ profileId, refreshKey }: Props) {
   const { t } = useTranslation();
-  const scenarioName = useScenarioName();
   const tx = useText();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
@@ -107,7 +105,7 @@ export default function RunHistory({ profileId, refreshKey }: Props) {
             render: (v: string, r) => (
               <Space size={4} wrap>
                 <span>{formatTime(v)}</span>
-                {r.practice && <Tag color="purple">{t('history.practice', { scenario: scenarioName(r.practice) })}</Tag>}
+                {r.practice && <Tag color="purple">{t('history.practice', { scenario: tx(r.practice.title) })}</Tag>}
                 {r.imported_from && <Tag color="geekblue">{t('history.imported')}</Tag>}
                 {r.cancelled && <Tag>{t('live.cancelled')}</Tag>}
               </Space>

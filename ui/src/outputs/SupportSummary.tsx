@@ -10,11 +10,9 @@ import Backticks from '../components/Backticks';
 import { CopyButton } from '../wizard/UrlList';
 import { SummaryTags } from './RunHistory';
 import { missingScopes } from '../checks/scopeApply';
-import { useScenarioName } from '../checks/scenarioName';
 
 export default function SupportSummary({ imported }: { imported: RecordedRun }) {
   const { t } = useTranslation();
-  const scenarioName = useScenarioName();
   const tx = useText();
   const { run, origin } = imported;
   const failed = run.checks.filter((c) => c.status === 'fail');
@@ -43,7 +41,7 @@ export default function SupportSummary({ imported }: { imported: RecordedRun }) 
           </Descriptions.Item>
           <Descriptions.Item label={t('support.target')}>
             <span data-testid="support-target">
-              {run.practice ? t('support.practice', { scenario: scenarioName(run.practice) }) : t('support.real')}
+              {run.practice ? t('support.practice', { scenario: tx(run.practice.title) }) : t('support.real')}
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('support.version')}>{origin?.app_version ?? t('support.unknown')}</Descriptions.Item>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { confirmationsBefore, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
+import { confirmationsBefore, HEALTHY, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
 import { api, failure } from '../test/mockApi';
 import { renderWizard } from '../test/render';
 
@@ -220,7 +220,7 @@ describe('WizardScreen on the seed-003 template', () => {
   });
 
   it('does not count a practice run as checked', async () => {
-    api.listRuns.mockResolvedValue([runItem({ practice: 'healthy' })]);
+    api.listRuns.mockResolvedValue([runItem({ practice: HEALTHY })]);
     renderWizard(firstStep(false));
     await waitFor(() => expect(screen.getByTestId('verify-progress')).toHaveTextContent('最近一次是练习模式'));
     expect(screen.getByTestId('step-nav-live')).not.toHaveClass('ant-steps-item-finish');

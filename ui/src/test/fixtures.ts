@@ -8,6 +8,7 @@ import type {
   Field,
   FieldInfo,
   GeneratedUrl,
+  PracticeScenario,
   Profile,
   ProfileSummary,
   ProfileView,
@@ -219,8 +220,12 @@ export function summary(overrides: Partial<ProfileSummary> = {}): ProfileSummary
   };
 }
 
+/** Two practice scenarios as the simulator names them. */
+export const HEALTHY: PracticeScenario = { id: 'healthy', title: { zh: '一切正常', en: 'Everything set up' } };
+export const MISSING_CONTACT_SCOPE: PracticeScenario = { id: 'missing-contact-scope', title: { zh: '缺少通讯录权限', en: 'Contact permissions missing' } };
+
 /** A kept live-test run as the history lists it: `fail` failures, real DingTalk unless `practice`. */
-export function runItem({ fail = 0, practice = null }: { fail?: number; practice?: string | null } = {}): RunListItem {
+export function runItem({ fail = 0, practice = null }: { fail?: number; practice?: PracticeScenario | null } = {}): RunListItem {
   return {
     id: 'run-1',
     started_at: '2026-03-04T08:30:05Z',

@@ -7,7 +7,7 @@ import type { Api } from '../ipc/api';
 import { client } from '../ipc/bindings';
 import type { Field, Profile, ProfileView, Validation } from '../ipc/bindings';
 import { IpcFailure } from '../ipc/failure';
-import { appInfo, evaluate, makeView, seedTemplate } from './fixtures';
+import { appInfo, evaluate, HEALTHY, MISSING_CONTACT_SCOPE, makeView, seedTemplate } from './fixtures';
 
 
 export { IpcFailure } from '../ipc/failure';
@@ -60,7 +60,7 @@ export function resetApi(): void {
   api.flushProfile.mockResolvedValue(null);
   api.onCheckEvent.mockResolvedValue(() => {});
   api.cancelChecks.mockResolvedValue(null);
-  api.practiceStatus.mockResolvedValue({ scenario: null, scenarios: ['healthy', 'missing-contact-scope'] });
+  api.practiceStatus.mockResolvedValue({ scenario: null, scenarios: [HEALTHY, MISSING_CONTACT_SCOPE] });
   api.deleteProfile.mockResolvedValue(null);
   api.setSecret.mockImplementation(async (_id, field, value) => {
     core.secrets[field] = value;

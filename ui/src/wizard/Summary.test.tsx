@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { clientIdInAgentIdBox, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
+import { clientIdInAgentIdBox, HEALTHY, makeView, seedTemplate, VALUES, runItem } from '../test/fixtures';
 import { api, core } from '../test/mockApi';
 import { renderWizard } from '../test/render';
 
@@ -74,7 +74,7 @@ describe('Summary', () => {
     );
     expect(screen.queryByTestId('summary-last-check')).not.toBeInTheDocument();
 
-    api.listRuns.mockResolvedValue([runItem({ fail: 0, practice: 'healthy' })]);
+    api.listRuns.mockResolvedValue([runItem({ fail: 0, practice: HEALTHY })]);
     renderWizard(finished());
     await waitFor(() => expect(screen.getAllByTestId('summary-last-check')[0]).toHaveTextContent('练习模式'));
   });

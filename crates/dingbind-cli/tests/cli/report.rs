@@ -83,7 +83,8 @@ fn report_in_every_format_from_a_practice_run() {
                 assert_eq!(v["kind"], "dingbind-report");
                 assert_eq!(v["summary"]["verdict"], "failed");
                 assert_eq!(v["secrets"]["client_secret"], "546K…(64)");
-                assert_eq!(v["last_run"]["practice"], "missing-contact-scope");
+                assert_eq!(v["last_run"]["practice"]["id"], "missing-contact-scope");
+                assert_eq!(v["last_run"]["practice"]["title"]["zh"], "缺少通讯录权限");
                 let member = v["last_run"]["checks"]
                     .as_array()
                     .unwrap()
@@ -173,6 +174,6 @@ fn a_report_imports_for_support_and_its_run_is_reported_again() {
     );
     assert_eq!(code, 0, "no run now: exit 0 whatever the kept run says");
     assert_eq!(v["summary"]["verdict"], "failed");
-    assert_eq!(v["last_run"]["practice"], "missing-contact-scope");
+    assert_eq!(v["last_run"]["practice"]["id"], "missing-contact-scope");
     assert_eq!(v["profile"]["values"]["agent_id"], AGENT_ID.to_string());
 }

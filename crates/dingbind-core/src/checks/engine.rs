@@ -5,7 +5,7 @@
 use super::outcome::Outcome;
 use super::plan::{plan, PlannedCheck};
 use super::probes::Ctx;
-use super::{CheckInput, CheckResult, CheckRun, CheckStatus, Summary};
+use super::{CheckInput, CheckResult, CheckRun, CheckStatus, PracticeScenario, Summary};
 use crate::diagnosis::{DiagnosisCode, DiagnosisData};
 use std::sync::Arc;
 use std::time::Instant;
@@ -42,7 +42,7 @@ impl Cancel {
 /// Runs every planned check concurrently. `practice` names the simulator scenario in practice mode.
 pub async fn run(
     input: CheckInput,
-    practice: Option<String>,
+    practice: Option<PracticeScenario>,
     cancel: Cancel,
     on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
 ) -> CheckRun {
@@ -51,7 +51,7 @@ pub async fn run(
 
 /// The same checks one after another, in plan order, with no deadline: the baseline the
 /// benchmark (`make bench`) compares the concurrent run with.
-pub async fn run_sequential(input: CheckInput, practice: Option<String>) -> CheckRun {
+pub async fn run_sequential(input: CheckInput, practice: Option<PracticeScenario>) -> CheckRun {
     execute(input, practice, Cancel::new(), |_| {}, true).await
 }
 
@@ -72,7 +72,7 @@ async fn one(
 
 async fn execute(
     input: CheckInput,
-    practice: Option<String>,
+    practice: Option<PracticeScenario>,
     cancel: Cancel,
     on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
     sequential: bool,

@@ -129,8 +129,42 @@ pub struct CheckRun {
     pub cancelled: bool,
     /// The overall deadline cut the run short.
     pub deadline_hit: bool,
-    /// Against the simulator (practice mode), with the scenario name.
-    pub practice: Option<String>,
+    /// Against the simulator (practice mode), with its scenario.
+    pub practice: Option<PracticeScenario>,
+}
+
+/// The simulator scenario a practice run answered with: its id (for support and the CLI) and the
+/// name the admin reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PracticeScenario {
+    pub id: String,
+    pub title: Text,
+}
+
+impl PracticeScenario {
+    /// A scenario known only by its id (a custom scenario file without a title).
+    pub fn untitled(id: &str) -> Self {
+        PracticeScenario {
+            id: id.to_owned(),
+            title: Text::new(id, id),
+        }
+    }
+}
+
+/// Runs and reports saved before scenarios had names hold the bare id.
+impl<'de> Deserialize<'de> for PracticeScenario {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Saved {
+            Id(String),
+            Named { id: String, title: Text },
+        }
+        Ok(match Saved::deserialize(d)? {
+            Saved::Id(id) => PracticeScenario::untitled(&id),
+            Saved::Named { id, title } => PracticeScenario { id, title },
+        })
+    }
 }
 
 /// Optional parts of a run.
@@ -248,5 +282,25 @@ impl CheckInput {
 
     pub fn deadline(&self) -> Duration {
         Duration::from_millis(u64::from(self.options.deadline_ms.max(1000)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn practice_scenarios_saved_as_a_bare_id_still_read() {
+        let old: PracticeScenario = serde_json::from_str(r#""healthy""#).unwrap();
+        assert_eq!(old, PracticeScenario::untitled("healthy"));
+        let named = PracticeScenario {
+            id: "healthy".into(),
+            title: Text::new("一切正常", "Everything set up"),
+        };
+        let json = serde_json::to_string(&named).unwrap();
+        assert_eq!(
+            serde_json::from_str::<PracticeScenario>(&json).unwrap(),
+            named
+        );
     }
 }

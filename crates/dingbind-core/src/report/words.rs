@@ -272,7 +272,11 @@ pub(super) fn run_meta(run: &CheckRun, lang: Lang) -> Vec<String> {
         format!("{} {}", tr(lang, "用时", "took"), duration(run.duration_ms)),
     ];
     if let Some(p) = &run.practice {
-        parts.push(format!("{} {p}", tr(lang, "练习模式", "practice")));
+        parts.push(format!(
+            "{} {}",
+            tr(lang, "练习模式", "practice"),
+            p.title.get(lang)
+        ));
     }
     if run.cancelled {
         parts.push(tr(lang, "已取消", "cancelled").to_owned());
@@ -336,7 +340,8 @@ pub(super) fn verdict_text(r: &Report, lang: Lang) -> (String, Vec<String>) {
             } else if run.deadline_hit {
                 lines.push(tr(lang, "检查超过了总时限，未完成的项目没有结果。", "The run hit its deadline; unfinished checks have no result.").to_owned());
             }
-            if let Some(scenario) = &run.practice {
+            if let Some(p) = &run.practice {
+                let scenario = p.title.get(lang);
                 lines.push(if zh { format!("这是练习模式（模拟场景「{scenario}」）的结果，不是真实钉钉的结果。") } else { format!("This is a practice run against the simulator (scenario “{scenario}”), not real DingTalk.") });
             }
         }

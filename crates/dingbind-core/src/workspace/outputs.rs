@@ -3,7 +3,9 @@
 //! file owns one concern.
 
 use super::{lock, Result, Workspace, WorkspaceError};
-use crate::checks::{self, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun};
+use crate::checks::{
+    self, Cancel, CheckEvent, CheckInput, CheckOptions, CheckResult, CheckRun, PracticeScenario,
+};
 use crate::history::{self, LoginRecord, RecordedRun, RunDiff, RunListItem};
 use crate::profile::Profile;
 use crate::report::Report;
@@ -51,7 +53,7 @@ impl Workspace {
         profile_id: &str,
         options: CheckOptions,
         dingtalk: dingtalk::Config,
-        practice_scenario: Option<String>,
+        practice_scenario: Option<PracticeScenario>,
         on_event: impl Fn(CheckEvent) + Send + Sync + 'static,
     ) -> Result<CheckRun> {
         let input = self.check_input(profile_id, options, dingtalk)?;

@@ -18,6 +18,9 @@ pub struct Scenario {
     /// What the scenario simulates, in one or two sentences.
     #[serde(default)]
     pub description: String,
+    /// The name practice mode shows the admin, in both languages; without it tools show `name`.
+    #[serde(default)]
+    pub title: Option<Title>,
     /// The source IP DingTalk "sees" for every caller; checked against app whitelists and quoted
     /// in whitelist errors (`request ip=…`).
     pub egress_ip: String,
@@ -54,6 +57,14 @@ pub struct Scenario {
     /// uses left answers instead of the endpoint.
     #[serde(default)]
     pub faults: Vec<Fault>,
+}
+
+/// A name in the two languages of the wizard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub zh: String,
+    pub en: String,
 }
 
 /// The organisation.

@@ -12,7 +12,7 @@
 use super::network;
 use super::outcome::{diagnose, Outcome};
 use super::plan::{PlannedCheck, STREAM, TOKEN};
-use super::CheckInput;
+use super::{CheckInput, PracticeScenario};
 use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::field::Field;
 use dingtalk::api::{AuthScopes, Department, UserPage};
@@ -57,7 +57,7 @@ type Shared_<T> = Shared<BoxFuture<'static, Fetched<T>>>;
 
 pub struct Ctx {
     pub input: CheckInput,
-    pub practice: Option<String>,
+    pub practice: Option<PracticeScenario>,
     pub http: reqwest::Client,
     client: Option<Arc<DingTalk>>,
     token: Shared_<()>,
@@ -109,7 +109,7 @@ where
 // `Err(Outcome)` is a check's final answer, produced once per check: its size costs nothing.
 #[allow(clippy::result_large_err)]
 impl Ctx {
-    pub fn new(input: CheckInput, practice: Option<String>) -> Result<Self, ApiError> {
+    pub fn new(input: CheckInput, practice: Option<PracticeScenario>) -> Result<Self, ApiError> {
         let http = dingtalk::shared_client(input.dingtalk.extra_ca_file.as_deref())?;
         let mut missing = Vec::new();
         if input.value(Field::ClientId).is_none() {

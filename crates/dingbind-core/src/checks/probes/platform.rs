@@ -12,8 +12,11 @@ impl Ctx {
         self.practice.as_ref().map(|s| {
             Outcome::skipped(
                 Vec::new(),
-                format!("练习模式（场景 {s}）不连接你的平台"),
-                format!("Practice mode (scenario {s}) does not contact your platform"),
+                format!("练习模式（场景「{}」）不连接你的平台", s.title.zh),
+                format!(
+                    "Practice mode (scenario “{}”) does not contact your platform",
+                    s.title.en
+                ),
             )
             .with("practice", true)
         })
