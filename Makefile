@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 CARGO ?= cargo
 
-.PHONY: setup ui build run test lint check check-static test-rust test-ui test-windows e2e bindings bench bench-windows
+.PHONY: setup ui build run test lint check check-static test-rust test-ui test-windows e2e bindings bench bench-sync bench-windows
 
 setup:
 	@scripts/setup.sh
@@ -81,6 +81,15 @@ bindings:
 # The check engine, concurrent vs one-by-one, against the simulator with 200 ms per request.
 bench: setup
 	$(CARGO) run --release -p dingbind-core --example bench
+
+# The sync preview's walk (docs/benchmarks.md, "Sync preview"): 10,000 people in 1,000 departments
+# at DingTalk's documented 20 calls/s per API with 60-140 ms latency, then the walk's memory at two
+# org sizes with no limit and no latency. The simulator runs as its own process.
+bench-sync:
+	$(CARGO) build --release -p dingtalk-sim --bin dingtalk-sim
+	$(CARGO) run --release -p dingbind-core --example bench_sync -- --people 10000 --departments 1000
+	$(CARGO) run --release -p dingbind-core --example bench_sync -- --people 5000 --departments 500 --latency 0 --jitter 0 --limit 100000 --qps 2000
+	$(CARGO) run --release -p dingbind-core --example bench_sync -- --people 50000 --departments 5000 --latency 0 --jitter 0 --limit 100000 --qps 2000
 
 # --- Windows: `make dist`, the installer, and their tests under wine (issue 10) ------------------
 # One release cross-build (x86_64-pc-windows-gnu, with mingw) serves the tests and dist/ alike:

@@ -19,7 +19,7 @@ pub const AFTER_HELP: &str = r"数据文件夹 Data folder:
     [Console]::OutputEncoding = [Text.UTF8Encoding]::new()
   报告和交接文件用 -o 文件 写出（UTF-8）/ write reports and hand-offs with -o FILE (UTF-8).
   --json 输出到管道时中文写成 \uXXXX，任何编码都能读 / --json through a pipe writes Chinese as \uXXXX, readable in any code page.
-退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage";
+退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage · 130 sync-preview 被 Ctrl-C 取消 cancelled";
 
 #[cfg(target_os = "macos")]
 pub const AFTER_HELP: &str = r"数据文件夹 Data folder:
@@ -27,7 +27,7 @@ pub const AFTER_HELP: &str = r"数据文件夹 Data folder:
 密钥 Secrets:
   钥匙串 Keychain（服务 service “dingbind”），或环境变量 or environment variables:
   export DINGBIND_CLIENT_SECRET='密钥'
-退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage";
+退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage · 130 sync-preview 被 Ctrl-C 取消 cancelled";
 
 #[cfg(not(any(windows, target_os = "macos")))]
 pub const AFTER_HELP: &str = r"数据文件夹 Data folder:
@@ -35,7 +35,7 @@ pub const AFTER_HELP: &str = r"数据文件夹 Data folder:
 密钥 Secrets:
   系统钥匙串 Secret Service（GNOME Keyring、KWallet；服务 service “dingbind”），或环境变量 or environment variables:
   export DINGBIND_CLIENT_SECRET='密钥'
-退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage";
+退出码 Exit codes:  0 通过 ok · 1 有检查失败或值不对 a check failed or a value was rejected · 2 输入或用法错误 bad input or usage · 130 sync-preview 被 Ctrl-C 取消 cancelled";
 
 /// After `dingbind import --help`: which folder "the app's data folder" is here.
 #[cfg(windows)]

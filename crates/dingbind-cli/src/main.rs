@@ -17,6 +17,7 @@ mod handoff;
 mod help;
 mod report;
 mod secrets;
+mod sync;
 mod text;
 
 use binding::{BindingArgs, Opened};
@@ -89,6 +90,12 @@ enum Command {
     /// (DINGBIND_DATA_DIR, else the app's data folder); --env-out writes a .env for a server instead.
     #[command(after_help = help::DATA_FOLDER)]
     Import(handoff::ImportArgs),
+    /// Who the platform's sync will have and who can open the app: walks DingTalk's directory
+    /// (politely, within its rate limits; Ctrl-C stops it) and shows the department tree with member
+    /// counts, the differences between the contact range and the visible range with the reason
+    /// for each, which user fields come back, and, for a saved profile, who joined, left or moved
+    /// since the last preview. --csv writes one row per person. Exit 1 when --expected does not match.
+    SyncPreview(sync::SyncArgs),
     /// List the built-in templates, or check a template file.
     Templates {
         /// A template file to check; reports the field and line of the first problem.
@@ -190,6 +197,7 @@ fn main() -> ExitCode {
         },
         Command::Report(args) => report::cmd_report(&out, &args),
         Command::Export(args) => handoff::cmd_export(&out, &args),
+        Command::SyncPreview(args) => sync::cmd_sync_preview(&out, &args),
         Command::Import(args) => handoff::cmd_import(&out, &args),
     };
     ExitCode::from(code)

@@ -77,10 +77,18 @@ pub fn cmd_report(out: &Out, args: &ReportArgs) -> u8 {
         .as_ref()
         .and_then(|s| history::last_login(s, &b.binding.profile.id).ok()?);
 
+    let sync = kept
+        .as_ref()
+        .and_then(|s| dingbind_core::sync::keep::summary(s, &b.binding.profile.id).ok()?);
+
     let login_base = dingtalk::Config::from_env().endpoints.login;
-    let report = b
-        .binding
-        .report(&login_base, run.as_ref(), login.as_ref(), &store::now());
+    let report = b.binding.report(
+        &login_base,
+        run.as_ref(),
+        login.as_ref(),
+        sync.as_ref(),
+        &store::now(),
+    );
     let text = format.render(&report, out.lang);
     if let Err(code) = out.write(args.output.as_deref(), text.as_bytes()) {
         return code;

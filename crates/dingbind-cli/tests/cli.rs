@@ -8,6 +8,8 @@ use std::process::Command;
 mod handoff;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/sync.rs"]
+mod sync;
 #[path = "cli/two_hosts.rs"]
 mod two_hosts;
 

@@ -76,6 +76,7 @@ impl Binding {
         login_base: &str,
         last_run: Option<&CheckRun>,
         login: Option<&LoginRecord>,
+        sync: Option<&crate::sync::PreviewSummary>,
         generated_at: &str,
     ) -> Report {
         let view = self.view();
@@ -86,6 +87,7 @@ impl Binding {
             scan_codes: &codes_of(&view, login_base, &self.state()),
             last_run,
             login,
+            sync,
             app_version: env!("CARGO_PKG_VERSION"),
             generated_at,
         })
@@ -137,6 +139,34 @@ impl Binding {
             corp_id: input.value(Field::CorpId).map(str::to_owned),
             corp_name: input.value(Field::CorpName).map(str::to_owned),
             dingtalk: input.dingtalk.clone(),
+        })
+    }
+
+    /// What a sync preview needs: the app's credentials and AgentId (from the same validated
+    /// values the live checks use); refused (`credentials_missing`) without a Client ID and a
+    /// Client Secret.
+    pub fn sync_input(
+        &self,
+        dingtalk: dingtalk::Config,
+        expected: Option<u32>,
+        options: crate::sync::SyncOptions,
+    ) -> Result<crate::sync::SyncInput, crate::sync::SyncError> {
+        let input = self.check_input(CheckOptions::default(), dingtalk, None, None);
+        let (Some(client_id), Some(client_secret)) = (
+            input.value(Field::ClientId),
+            input.secret(Field::ClientSecret),
+        ) else {
+            return Err(crate::sync::SyncError::NoCredentials);
+        };
+        Ok(crate::sync::SyncInput {
+            credentials: dingtalk::Credentials {
+                client_id: client_id.to_owned(),
+                client_secret: client_secret.to_owned(),
+            },
+            agent_id: input.value(Field::AgentId).and_then(|a| a.parse().ok()),
+            dingtalk: input.dingtalk.clone(),
+            expected,
+            options,
         })
     }
 

@@ -25,6 +25,7 @@
 //!   (`not_allowed`) or a profile that cannot be read.
 //! - [`TemplateError`](crate::template::TemplateError): `template_invalid`.
 //! - [`FileError`](crate::host::FileError): `file_too_large`, `file_unreadable`.
+//! - [`SyncError`](crate::sync::SyncError): `credentials_missing`, `sync_refused`, `client`.
 //!
 //! Each type has `code()` and `text()` of its own; [`UserError`] names the pair so a host can turn
 //! any of them into its error shape once (`impl<E: UserError> From<E> for IpcError`).
@@ -62,4 +63,5 @@ user_errors!(
     crate::login::LoginError,
     crate::template::TemplateError,
     crate::host::FileError,
+    crate::sync::SyncError,
 );

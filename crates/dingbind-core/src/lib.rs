@@ -28,6 +28,7 @@ pub mod sanitize;
 pub mod scan;
 pub mod secrets;
 pub mod store;
+pub mod sync;
 pub mod template;
 pub mod urls;
 pub mod validate;

@@ -55,6 +55,7 @@ fn report_texts(t: &Template, p: &Profile) -> Vec<(String, String)> {
         scan_codes: &[],
         last_run: None,
         login: None,
+        sync: None,
         app_version: "0.1.0",
         generated_at: "2026-12-05T08:10:00Z",
     });

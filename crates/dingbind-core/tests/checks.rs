@@ -162,6 +162,16 @@ fn expected(name: &str) -> Vec<Row> {
             ("contact.departments", Warn, Some(D::OutOfRange)),
             ("contact.visible_range", Warn, None),
         ],
+        "ranges-differ" => vec![
+            ("scope.qyapi_get_department_list", Warn, Some(D::OutOfRange)),
+            (
+                "scope.qyapi_get_department_member",
+                Warn,
+                Some(D::OutOfRange),
+            ),
+            ("contact.departments", Warn, Some(D::OutOfRange)),
+            ("contact.visible_range", Warn, None),
+        ],
         "flaky-network" => vec![
             ("scope.qyapi_get_member", Fail, Some(D::HttpStatus)),
             ("contact.users", Fail, Some(D::HttpStatus)),

@@ -10,6 +10,7 @@ use dingbind_core::login::LoginError;
 use dingbind_core::qr::QrError;
 use dingbind_core::secrets::KeychainError;
 use dingbind_core::store::StoreError;
+use dingbind_core::sync::SyncError;
 use dingbind_core::template::TemplateError;
 use dingbind_core::workspace::WorkspaceError;
 use dingbind_core::{Field, Text, UserError};
@@ -144,6 +145,7 @@ fn workspace() -> Vec<WorkspaceError> {
             path: "/ca.pem".into(),
         }),
         WorkspaceError::Handoff(HandoffError::WrongPassphrase),
+        WorkspaceError::Sync(SyncError::Client("bad CA file".into())),
     ]
 }
 
@@ -194,6 +196,26 @@ fn others() -> Vec<(&'static str, Vec<Box<dyn UserError>>)> {
             ]),
         ),
         ("WorkspaceError", boxed(workspace())),
+        (
+            "SyncError",
+            boxed(vec![
+                SyncError::NoCredentials,
+                SyncError::Api {
+                    diagnosis: Box::new(dingbind_core::diagnosis::from_api_error(
+                        &dingtalk::ApiError::Old {
+                            http_status: 200,
+                            errcode: 88,
+                            errmsg: "ding talk error[subcode=60011,submsg=应用尚未开通所需的权限：[qyapi_get_department_member]]".into(),
+                            sub_code: Some("60011".into()),
+                            sub_msg: Some("应用尚未开通所需的权限：[qyapi_get_department_member]".into()),
+                            request_id: None,
+                        },
+                    )),
+                    checkpoint: None,
+                },
+                SyncError::Client("bad CA file".into()),
+            ]),
+        ),
     ]
 }
 

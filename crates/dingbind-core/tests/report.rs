@@ -147,6 +147,7 @@ fn report(name: &str, corp_name: &str, last_run: Option<&CheckRun>) -> Report {
         scan_codes: &codes,
         last_run,
         login: None,
+        sync: None,
         app_version: "0.1.0",
         generated_at: "2025-05-01T02:15:30Z",
     })
@@ -573,6 +574,7 @@ fn a_login_test_leaves_a_reminder_until_its_redirect_is_removed() {
             scan_codes: &[],
             last_run: None,
             login: Some(&login),
+            sync: None,
             app_version: "0.1.0",
             generated_at: "2025-05-01T02:15:30Z",
         })

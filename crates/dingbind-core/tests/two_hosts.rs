@@ -81,7 +81,7 @@ fn the_same_profile_gives_the_same_report_from_both_hosts() {
     let id = profile(&ws, &FILLED);
 
     let app = report::json(&ws.report(&id, LOGIN_BASE).unwrap());
-    let cli = report::json(&cli_binding(dir.path(), &id).report(LOGIN_BASE, None, None, NOW));
+    let cli = report::json(&cli_binding(dir.path(), &id).report(LOGIN_BASE, None, None, None, NOW));
     let app: Value = serde_json::from_str(&app).unwrap();
     let cli: Value = serde_json::from_str(&cli).unwrap();
     assert!(!app["scan_codes"].as_array().unwrap().is_empty());

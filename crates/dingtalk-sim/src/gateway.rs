@@ -20,6 +20,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use rand::Rng;
 use serde_json::json;
 
 use crate::auth::{query_param, TOKEN_HEADER};
@@ -45,15 +46,29 @@ pub async fn gateway(State(state): State<Shared>, req: Request, next: Next) -> R
     });
 
     let scenario = state.scenario();
-    if scenario.latency_ms > 0 {
-        state
-            .sleep(Duration::from_millis(scenario.latency_ms))
-            .await;
+    // Counted on arrival, as the caller paced it; the answer still takes the latency.
+    let throttled = over_limit(&state, &req, family, &api_path);
+    let delay = scenario.latency_ms
+        + match scenario.latency_jitter_ms {
+            0 => 0,
+            j => rand::thread_rng().gen_range(0..=j),
+        };
+    if delay > 0 {
+        state.sleep(Duration::from_millis(delay)).await;
     }
-    let fault = state
-        .store()
-        .take_fault(&scenario, &api_path, |f| faults::at_gateway(f, family));
+    // A refused call uses up no fault.
+    let fault = (!throttled)
+        .then(|| {
+            state
+                .store()
+                .take_fault(&scenario, &api_path, |f| faults::at_gateway(f, family))
+        })
+        .flatten();
     let mut response = match fault {
+        _ if throttled => match family {
+            ApiFamily::Oapi => OapiError::RateLimited.on_path(&api_path).into_response(),
+            _ => ApiError::qps_limit().into_response(),
+        },
         Some(fault) => {
             let client_id = caller_client_id(&state, &req, family);
             faults::respond(&state, &fault, family, &api_path, &client_id).await
@@ -82,9 +97,23 @@ fn set_date(response: &mut Response, skew_secs: i64) {
     }
 }
 
-/// The Client ID behind the request's app token, for faults that name it (the apply link of a
-/// permission error). Without a known token: the scenario's first app.
-fn caller_client_id(state: &Shared, req: &Request, family: ApiFamily) -> String {
+/// Whether an app-token call goes over the scenario's `qps_per_api` (per app and per API, DOCS
+/// 1433). Calls without a known app token (the token endpoints, the login page) are not limited.
+fn over_limit(state: &Shared, req: &Request, family: ApiFamily, api_path: &str) -> bool {
+    let Some(limit) = state.scenario().qps_per_api else {
+        return false;
+    };
+    if !matches!(family, ApiFamily::Oapi | ApiFamily::Api) {
+        return false;
+    }
+    match token_client(state, req, family) {
+        Some(client_id) => !state.admit(&client_id, api_path, limit),
+        None => false,
+    }
+}
+
+/// The Client ID behind the request's app token, if the token is known.
+fn token_client(state: &Shared, req: &Request, family: ApiFamily) -> Option<String> {
     let token = match family {
         ApiFamily::Oapi => query_param(req.uri(), "access_token"),
         _ => req
@@ -93,8 +122,13 @@ fn caller_client_id(state: &Shared, req: &Request, family: ApiFamily) -> String 
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
     };
-    let from_token = token.and_then(|t| state.store().app_token_client(&t));
-    from_token
+    token.and_then(|t| state.store().app_token_client(&t))
+}
+
+/// The Client ID behind the request's app token, for faults that name it (the apply link of a
+/// permission error). Without a known token: the scenario's first app.
+fn caller_client_id(state: &Shared, req: &Request, family: ApiFamily) -> String {
+    token_client(state, req, family)
         .or_else(|| state.scenario().apps.first().map(|a| a.client_id.clone()))
         .unwrap_or_default()
 }

@@ -75,6 +75,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../scenarios/narrow-visible-range.toml"),
     ),
     (
+        "ranges-differ",
+        include_str!("../scenarios/ranges-differ.toml"),
+    ),
+    (
         "rate-limited",
         include_str!("../scenarios/rate-limited.toml"),
     ),

@@ -127,6 +127,18 @@ impl SimHandle {
             .count()
     }
 
+    /// Calls refused so far for exceeding the scenario's `qps_per_api` (answered 90018 or 403
+    /// `QpsLimitForAppkeyAndApi`).
+    pub fn throttled(&self) -> usize {
+        self.state.throttled()
+    }
+
+    /// The most calls one app made to one API within any one second so far (counted only under
+    /// a `qps_per_api` limit).
+    pub fn peak_qps(&self) -> usize {
+        self.state.peak_qps()
+    }
+
     /// Forget the request log.
     pub fn clear_requests(&self) {
         self.state.log().clear();

@@ -5,8 +5,10 @@
 //! → IP whitelist. The families differ only in how they *word* a failure, which the extractors in
 //! [`crate::auth`] decide.
 
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
@@ -36,6 +38,12 @@ pub struct SimState {
     store: Mutex<Store>,
     log: Mutex<Vec<RequestRecord>>,
     shutdown: watch::Receiver<bool>,
+    /// Arrivals in the last second, per (Client ID, API path), for `qps_per_api`.
+    windows: Mutex<HashMap<(String, String), VecDeque<Instant>>>,
+    /// Calls refused for exceeding `qps_per_api`.
+    throttled: AtomicUsize,
+    /// The most calls served in one second to one (app, API) so far.
+    peak_qps: AtomicUsize,
 }
 
 impl SimState {
@@ -45,6 +53,9 @@ impl SimState {
             store: Mutex::new(Store::default()),
             log: Mutex::new(Vec::new()),
             shutdown,
+            windows: Mutex::new(HashMap::new()),
+            throttled: AtomicUsize::new(0),
+            peak_qps: AtomicUsize::new(0),
         }
     }
 
@@ -88,6 +99,40 @@ impl SimState {
             _ = tokio::time::sleep(duration) => true,
             _ = shutdown.wait_for(|stop| *stop) => false,
         }
+    }
+
+    /// Admits a call of `client_id` to `api_path` under a per-app, per-API limit of `limit` calls
+    /// in any one second (DOCS 1433), or refuses it (counted in [`Self::throttled`]). Refused
+    /// calls do not count towards the window.
+    pub fn admit(&self, client_id: &str, api_path: &str, limit: u32) -> bool {
+        let now = Instant::now();
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        let window = windows
+            .entry((client_id.to_owned(), api_path.to_owned()))
+            .or_default();
+        while window
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            window.pop_front();
+        }
+        if window.len() >= limit as usize {
+            self.throttled.fetch_add(1, Ordering::Relaxed);
+            return false;
+        }
+        window.push_back(now);
+        self.peak_qps.fetch_max(window.len(), Ordering::Relaxed);
+        true
+    }
+
+    /// Calls refused by the per-app, per-API limit so far.
+    pub fn throttled(&self) -> usize {
+        self.throttled.load(Ordering::Relaxed)
+    }
+
+    /// The most calls one app made to one API within one second so far.
+    pub fn peak_qps(&self) -> usize {
+        self.peak_qps.load(Ordering::Relaxed)
     }
 
     /// Authenticate an app access token (either family) for a request to `api_path`.

@@ -14,7 +14,7 @@ use dingtalk_sim::{ApiFamily, FaultKind, Scenario, SimError};
 #[test]
 fn every_builtin_parses_and_explains_itself() {
     let names = scenarios::names();
-    assert_eq!(names.len(), 14);
+    assert_eq!(names.len(), 15);
     for name in names {
         let text = scenarios::builtin_toml(name).unwrap();
         assert!(
@@ -67,7 +67,10 @@ fn builtins_follow_production_defaults() {
         assert!(!s.ip_whitelist_on_token, "{name}");
         assert_eq!(s.attendance.required_scope, "qyapi_base", "{name}");
         let manage = s.apps[0].has_scope("qyapi_microapp_manage");
-        let wants = matches!(name, "role-visible-range" | "microapp-manage-granted");
+        let wants = matches!(
+            name,
+            "role-visible-range" | "microapp-manage-granted" | "ranges-differ"
+        );
         assert_eq!(
             manage, wants,
             "{name}: only these hold qyapi_microapp_manage"
@@ -103,6 +106,19 @@ fn the_annotated_example_is_a_valid_scenario_using_every_fault_kind() {
     assert_eq!(example.org.external_contacts.len(), 1);
     assert_eq!(example.apps[0].visible_range.role_ids, vec![3057001]);
     assert!(example.apps[0].omp_link.is_some());
+    assert_eq!(example.qps_per_api, Some(20));
+    assert_eq!(example.latency_jitter_ms, 30);
+    // The generated org is added to the declared one, and `generate` is spent.
+    assert_eq!(
+        example
+            .org
+            .users
+            .iter()
+            .filter(|u| u.userid.starts_with("gen"))
+            .count(),
+        20
+    );
+    assert!(example.org.generate.is_none());
     let again = Scenario::from_toml_str(&example.to_toml_string()).unwrap();
     assert_eq!(again, example, "round-trips through TOML");
     assert!(example.to_toml_string().contains("[org]"));

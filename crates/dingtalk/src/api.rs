@@ -158,7 +158,10 @@ pub struct Me {
     pub email: Option<String>,
 }
 
-fn field<T: serde::de::DeserializeOwned>(v: &Value, pointer: &str) -> Result<T, ApiError> {
+pub(crate) fn field<T: serde::de::DeserializeOwned>(
+    v: &Value,
+    pointer: &str,
+) -> Result<T, ApiError> {
     v.pointer(pointer)
         .cloned()
         .and_then(|x| serde_json::from_value(x).ok())
@@ -166,7 +169,7 @@ fn field<T: serde::de::DeserializeOwned>(v: &Value, pointer: &str) -> Result<T, 
 }
 
 impl DingTalk {
-    fn oapi(&self, path: &str, token: &str) -> String {
+    pub(crate) fn oapi(&self, path: &str, token: &str) -> String {
         format!(
             "{}?access_token={}",
             self.url(Base::Oapi, path),
@@ -174,7 +177,7 @@ impl DingTalk {
         )
     }
 
-    async fn old_post(
+    pub(crate) async fn old_post(
         &self,
         trace: &mut Trace,
         path: &str,

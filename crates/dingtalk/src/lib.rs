@@ -7,6 +7,7 @@ pub mod api;
 pub mod callback_crypto;
 pub mod client;
 pub mod config;
+pub mod directory;
 pub mod error;
 mod http;
 pub mod tls;

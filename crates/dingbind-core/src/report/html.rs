@@ -182,6 +182,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     run(&mut o, r, lang);
     egress(&mut o, r, lang);
     break_glass(&mut o, r, lang);
+    sync(&mut o, r, lang);
     let _ = write!(
         o,
         "<footer class=\"foot\">Dingbind {} · {} {} · {}</footer>\n</main>\n</body>\n</html>\n",
@@ -657,6 +658,23 @@ fn break_glass(o: &mut String, r: &Report, lang: Lang) {
         esc(&b.source)
     );
     close(o, Section::BreakGlass);
+}
+
+fn sync(o: &mut String, r: &Report, lang: Lang) {
+    let Some(s) = &r.sync else { return };
+    open(o, Section::Sync, lang, "");
+    let (head, people) = super::words::sync_lines(s, lang);
+    for l in head {
+        let _ = writeln!(o, "<p>{}</p>", esc(&l));
+    }
+    if !people.is_empty() {
+        o.push_str("<ul class=\"sync\">\n");
+        for (c, l) in people {
+            let _ = writeln!(o, "<li><span class=\"mono\">{c}</span> {}</li>", esc(&l));
+        }
+        o.push_str("</ul>\n");
+    }
+    close(o, Section::Sync);
 }
 
 #[cfg(test)]

@@ -107,6 +107,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     run(&mut o, r, lang);
     egress(&mut o, r, lang);
     break_glass(&mut o, r, lang);
+    sync(&mut o, r, lang);
     let _ = writeln!(
         o,
         "\n---\n\n_Dingbind {} · {} {} · {}_",
@@ -434,6 +435,18 @@ fn break_glass(o: &mut String, r: &Report, lang: Lang) {
         let _ = writeln!(o, "- {}{}", bold(Say::SwitchOff, lang), text(off.get(lang)));
     }
     let _ = writeln!(o, "- {}{}", bold(Say::DocumentedAt, lang), text(&b.source));
+}
+
+fn sync(o: &mut String, r: &Report, lang: Lang) {
+    let Some(s) = &r.sync else { return };
+    heading(o, Section::Sync, lang);
+    let (head, people) = super::words::sync_lines(s, lang);
+    for l in head {
+        let _ = writeln!(o, "{}\n", text(&l));
+    }
+    for (c, l) in people {
+        let _ = writeln!(o, "- {} {}", code(&c.to_string(), false), text(&l));
+    }
 }
 
 #[cfg(test)]

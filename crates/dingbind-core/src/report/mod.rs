@@ -41,6 +41,8 @@ pub struct ReportInput<'a> {
     pub scan_codes: &'a [ScanCode],
     pub last_run: Option<&'a CheckRun>,
     pub login: Option<&'a LoginRecord>,
+    /// The newest kept sync preview and its diff ([`crate::sync::keep::summary`]).
+    pub sync: Option<&'a crate::sync::PreviewSummary>,
     pub app_version: &'a str,
     /// RFC 3339.
     pub generated_at: &'a str,
@@ -192,6 +194,7 @@ pub fn build(input: &ReportInput) -> Report {
         login: input.login.cloned(),
         reminders: reminders(input),
         break_glass: evaluation.break_glass.clone(),
+        sync: input.sync.cloned(),
     }
 }
 

@@ -55,6 +55,10 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub break_glass: Option<crate::template::BreakGlassNote>,
+    /// The newest sync preview's totals and who joined, left or moved since the one before (ids,
+    /// names and departments only), when the profile has one; absent from older reports.
+    #[serde(default)]
+    pub sync: Option<crate::sync::PreviewSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

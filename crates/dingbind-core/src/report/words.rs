@@ -28,6 +28,8 @@ pub(super) enum Section {
     Egress,
     /// The platform's manual way in (only when the template knows it).
     BreakGlass,
+    /// The newest sync preview and who joined, left or moved (only when there is one).
+    Sync,
 }
 
 impl Section {
@@ -45,6 +47,7 @@ impl Section {
                 "钉钉登录出问题时（应急入口）",
                 "If DingTalk login fails (break-glass)",
             ),
+            Section::Sync => tr(lang, "同步预览", "Sync preview"),
         }
     }
 
@@ -59,6 +62,7 @@ impl Section {
             Section::Run => "run",
             Section::Egress => "egress",
             Section::BreakGlass => "break-glass",
+            Section::Sync => "sync",
         }
     }
 
@@ -408,6 +412,102 @@ pub(super) fn field_list(fields: &[crate::Field], lang: Lang) -> String {
         .map(|f| f.label().get(lang).to_owned())
         .collect();
     labels.join(tr(lang, "、", ", "))
+}
+
+/// At most this many people per list (joiners, leavers, moves) in a report; the app and
+/// `dingbind sync-preview --csv` have them all.
+const SYNC_LISTED: usize = 200;
+
+/// The sync section as plain lines: the totals, then one line per joiner (`+`), leaver (`-`)
+/// and move (`~`), ids and names only. Each renderer escapes them.
+pub(super) fn sync_lines(
+    s: &crate::sync::PreviewSummary,
+    lang: Lang,
+) -> (Vec<String>, Vec<(char, String)>) {
+    let t = &s.totals;
+    let when = pretty_time(&s.generated_at);
+    let can_open = t.can_open.map_or_else(
+        || tr(lang, "未知", "unknown").to_string(),
+        |n| n.to_string(),
+    );
+    let mut head = vec![match lang {
+        Lang::Zh => format!(
+            "{when}：会同步 {} 人（{} 个部门）· 能打开应用 {can_open} 人 · 能打开但不会同步 {} 人 · 会同步但打不开 {} 人",
+            t.synced, t.departments, t.open_not_synced, t.synced_not_open
+        ),
+        Lang::En => format!(
+            "{when}: {} people will be synced ({} departments) · {can_open} can open the app · {} can open it but will not be synced · {} will be synced but cannot open it",
+            t.synced, t.departments, t.open_not_synced, t.synced_not_open
+        ),
+    }];
+    if let (Some(e), Some(m)) = (t.expected, t.expected_matches) {
+        head.push(match (lang, m) {
+            (Lang::Zh, true) => format!("平台期望 {e} 个账号：一致"),
+            (Lang::Zh, false) => format!("平台期望 {e} 个账号：不一致（会同步 {} 人）", t.synced),
+            (Lang::En, true) => format!("The platform expects {e} accounts: a match"),
+            (Lang::En, false) => format!(
+                "The platform expects {e} accounts: no match ({} will be synced)",
+                t.synced
+            ),
+        });
+    }
+    let mut people = Vec::new();
+    match (&s.diff, &s.previous_at) {
+        (Some(d), Some(prev)) => {
+            let prev = pretty_time(prev);
+            head.push(match lang {
+                Lang::Zh => format!(
+                    "与 {prev} 的预览相比：新加入 {} 人 · 离开 {} 人（平台下次同步会删除）· 调动部门 {} 人",
+                    d.joiners.len(), d.leavers.len(), d.moves.len()
+                ),
+                Lang::En => format!(
+                    "Since the preview of {prev}: {} joined · {} left (the platform's next sync removes them) · {} moved department",
+                    d.joiners.len(), d.leavers.len(), d.moves.len()
+                ),
+            });
+            let line = |p: &crate::sync::PreviewPerson| {
+                format!("{} ({}) {}", p.name, p.userid, p.dept_names.join("、"))
+            };
+            let mut more = 0;
+            for (c, lines) in [
+                ('+', d.joiners.iter().map(line).collect::<Vec<_>>()),
+                ('-', d.leavers.iter().map(line).collect()),
+                (
+                    '~',
+                    d.moves
+                        .iter()
+                        .map(|m| {
+                            format!(
+                                "{} ({}) {} → {}",
+                                m.name,
+                                m.userid,
+                                m.from.join("、"),
+                                m.to.join("、")
+                            )
+                        })
+                        .collect(),
+                ),
+            ] {
+                more += lines.len().saturating_sub(SYNC_LISTED);
+                people.extend(lines.into_iter().take(SYNC_LISTED).map(|l| (c, l)));
+            }
+            if more > 0 {
+                head.push(match lang {
+                    Lang::Zh => format!("另有 {more} 人未列出：完整名单见应用的同步预览或 dingbind sync-preview --csv"),
+                    Lang::En => format!("{more} more not listed: see the app's sync preview or dingbind sync-preview --csv"),
+                });
+            }
+        }
+        _ => head.push(
+            tr(
+                lang,
+                "这是第一次预览，还没有可比较的上一次。",
+                "This is the first preview: there is none before it to compare with.",
+            )
+            .to_string(),
+        ),
+    }
+    (head, people)
 }
 
 #[cfg(test)]

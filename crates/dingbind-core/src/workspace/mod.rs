@@ -27,6 +27,7 @@ use ts_rs::TS;
 mod handoff;
 mod login;
 mod outputs;
+mod sync;
 mod templates;
 
 pub use handoff::ImportOutcome;
@@ -50,6 +51,8 @@ pub enum WorkspaceError {
     /// Said in both languages: the app shows it as it is.
     #[error("{} / {}", .0.message().zh, .0.message().en)]
     Handoff(#[from] crate::handoff::HandoffError),
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 impl WorkspaceError {
@@ -63,6 +66,7 @@ impl WorkspaceError {
             WorkspaceError::NotAllowed(e) => e.code(),
             WorkspaceError::Certificate(e) => e.code(),
             WorkspaceError::Handoff(e) => e.code(),
+            WorkspaceError::Sync(e) => e.code(),
         }
     }
 
@@ -85,6 +89,7 @@ impl WorkspaceError {
             WorkspaceError::NotAllowed(e) => e.text(),
             WorkspaceError::Certificate(e) => e.text(),
             WorkspaceError::Handoff(e) => e.text(),
+            WorkspaceError::Sync(e) => e.text(),
         }
     }
 }
@@ -321,6 +326,7 @@ impl Workspace {
         self.store.delete(id)?;
         self.secrets.delete_all(id);
         crate::history::delete(&self.store, id)?;
+        crate::sync::keep::delete(&self.store, id)?;
         let mut slot = self.open_slot();
         if slot.as_ref().is_some_and(|p| p.id == id) {
             *slot = None;

@@ -23,10 +23,12 @@ impl Workspace {
         let binding = self.binding(profile_id)?;
         let last = history::latest(&self.store, profile_id)?;
         let login = history::last_login(&self.store, profile_id)?;
+        let sync = crate::sync::keep::summary(&self.store, profile_id)?;
         Ok(binding.report(
             login_base,
             last.as_ref().map(|r| &r.run),
             login.as_ref(),
+            sync.as_ref(),
             &crate::store::now(),
         ))
     }

@@ -8,6 +8,7 @@
 //! `scenarios/example.toml`.
 
 mod fault;
+mod generate;
 mod model;
 mod query;
 
@@ -15,8 +16,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 pub use model::{
-    App, Attendance, AttendanceGroup, Department, ExternalContact, Fault, FaultKind, Login, Org,
-    Range, Role, Scenario, StreamGateway, User,
+    App, Attendance, AttendanceGroup, Department, ExternalContact, Fault, FaultKind, Generate,
+    Login, Org, Range, Role, Scenario, StreamGateway, User,
 };
 pub use query::ROOT_DEPT;
 
@@ -34,7 +35,8 @@ pub struct LoginIdentity {
 impl Scenario {
     /// Parse and check a scenario.
     pub fn from_toml_str(text: &str) -> Result<Self> {
-        let scenario: Scenario = toml::from_str(text)?;
+        let mut scenario: Scenario = toml::from_str(text)?;
+        scenario.org.expand_generated();
         scenario.validate()?;
         Ok(scenario)
     }

@@ -39,6 +39,17 @@ pub struct Scenario {
     /// Delay added to every request, in milliseconds.
     #[serde(default)]
     pub latency_ms: u64,
+    /// A random extra delay of up to this many milliseconds on top of `latency_ms` (network
+    /// jitter), drawn per request.
+    #[serde(default)]
+    pub latency_jitter_ms: u64,
+    /// Per app and per API, the most calls DingTalk serves in any one second. Above it the call
+    /// is refused with the documented throttle answer: old family 90018 (88-wrapped on topapi),
+    /// new family 403 `Forbidden.AccessDenied.QpsLimitForAppkeyAndApi` (DOCS 1433, DOCS 0013;
+    /// `docs/dingtalk/limits.md`). A standard-edition org gets 20 (DOCS 1433). Default none: no
+    /// limit.
+    #[serde(default)]
+    pub qps_per_api: Option<u32>,
     /// Seconds added to the `Date` response header (negative = server clock behind).
     #[serde(default)]
     pub clock_skew_secs: i64,
@@ -88,6 +99,45 @@ pub struct Org {
     /// `contact_type: 1` (DOCS 0064); they are not members.
     #[serde(default)]
     pub external_contacts: Vec<ExternalContact>,
+    /// Generate a large org on top of the declared departments and users (benchmarks, scale
+    /// tests). Expanded when the scenario is loaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate: Option<Generate>,
+}
+
+/// `[org.generate]`: a deterministic org of many departments and people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generate {
+    /// How many people (`gen000001`, …).
+    pub people: u32,
+    /// How many departments, below the root (ids from [`Generate::FIRST_DEPT`] on).
+    pub departments: u32,
+    /// The same seed gives the same org.
+    #[serde(default)]
+    pub seed: u64,
+    /// Percent of people with a mobile number (default 100).
+    #[serde(default = "hundred")]
+    pub mobile_percent: u8,
+    /// Percent of people with an email address (default 100).
+    #[serde(default = "hundred")]
+    pub email_percent: u8,
+    /// Percent of people who also belong to a second department (default 5).
+    #[serde(default = "five")]
+    pub second_dept_percent: u8,
+}
+
+impl Generate {
+    /// The id of the first generated department; the n-th is `FIRST_DEPT + n`.
+    pub const FIRST_DEPT: i64 = 800_000_000;
+}
+
+fn hundred() -> u8 {
+    100
+}
+
+fn five() -> u8 {
+    5
 }
 
 /// A role (角色) and its members.
