@@ -416,6 +416,36 @@ fn explain_prints_symptom_cause_and_where_to_fix() {
     }
 }
 
+/// What admins paste about Stream mode: the SDK's 401 authFailed and 400 systemError log lines, and
+/// DingTalk's 长链接未在线 (tests/stream_explain.rs in dingbind-core has the texts' details).
+#[test]
+fn explain_recognises_the_stream_failures_users_paste() {
+    let cases = [
+        (
+            r#"open connection failed, error=401 Client Error: Unauthorized for url: https://api.dingtalk.com/v1.0/gateway/connections/open, response.text={"requestid":"ED203550-DBBC-7C58-9504-9FA6D4444F17","code":"authFailed","message":"鉴权失败"}"#,
+            "bad_credentials",
+            "空格",
+        ),
+        (
+            r#"open connection failed, error=400 Client Error: Bad Request for url: https://api.dingtalk.com/v1.0/gateway/connections/open, response.text={"requestid":"866D7F8F-6C8D-74FA-98CB-777BB394A2B8","code":"systemError","message":"系统错误"}"#,
+            "stream_gateway_refused",
+            "Stream 网关",
+        ),
+        (
+            "订阅事件失败：长链接未在线",
+            "stream_not_connected",
+            "已完成接入，验证连接通道",
+        ),
+    ];
+    for (pasted, want, says) in cases {
+        let (code, v, _) = dingbind(&["explain", pasted, "--json", "--lang", "zh"]);
+        assert_eq!((code, v["code"].as_str()), (0, Some(want)), "{pasted}: {v}");
+        let (_, _, text) = dingbind(&["explain", pasted, "--lang", "zh"]);
+        assert!(text.contains(says), "{want}: {text}");
+        assert!(text.contains("现象：") && text.contains("原因："), "{text}");
+    }
+}
+
 #[test]
 fn explain_reads_what_production_really_answers() {
     // The old gettoken's answer to wrong credentials (docs/dingtalk/errors.md).

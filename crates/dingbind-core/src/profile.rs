@@ -110,6 +110,10 @@ pub struct Evaluation {
     pub steps: Vec<StepState>,
     pub urls: Vec<GeneratedUrl>,
     pub complete: bool,
+    /// The template's break-glass (the platform's manual way in), filled in for these values;
+    /// absent when the template knows none.
+    #[serde(default)]
+    pub break_glass: Option<crate::template::BreakGlassNote>,
 }
 
 /// Judges every field, step and URL of `profile`. `secrets` holds the secret values this session
@@ -194,5 +198,6 @@ pub fn evaluate(
         steps,
         urls,
         complete,
+        break_glass: template.break_glass_for(&valid),
     }
 }

@@ -23,6 +23,15 @@ const ZERO_WIDTH: [char; 6] = [
     '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
 ];
 
+/// Whether a pasted value carries characters cleaning removes from an identifier or secret:
+/// spaces (full-width and non-breaking ones too), line breaks, tabs or zero-width characters.
+/// What the wizard stores and checks is cleaned; a platform given the raw paste is not, and
+/// DingTalk then refuses the pair (GH zfanswer/dify-on-dingtalk#28: Stream `authFailed`).
+pub fn has_stray_chars(raw: &str) -> bool {
+    raw.chars()
+        .any(|c| c.is_whitespace() || c == '\u{3000}' || ZERO_WIDTH.contains(&c))
+}
+
 /// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map one-to-one onto ASCII, so
 /// character positions survive the fold (label stripping relies on that).
 fn fold_char(c: char) -> char {

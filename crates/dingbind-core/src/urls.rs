@@ -167,6 +167,16 @@ pub fn generate(
         .collect()
 }
 
+/// One pattern of `template` (its break-glass login page, say) filled with `values`; `None` while a
+/// value it needs is missing or the pattern is broken.
+pub(crate) fn fill_one(
+    template: &Template,
+    pattern: &str,
+    values: &BTreeMap<Field, String>,
+) -> Option<String> {
+    fill(pattern, template, values).ok()
+}
+
 enum Unfilled {
     Missing(Vec<Field>),
     Broken(PatternError),

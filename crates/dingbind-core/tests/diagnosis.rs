@@ -645,6 +645,8 @@ fn codes_are_stable_snake_case() {
         "token_not_received",
         "server_error",
         "jsapi_signature",
+        "stream_not_connected",
+        "stream_gateway_refused",
     ];
     for name in contract {
         let code: DiagnosisCode = name.parse().unwrap();

@@ -42,6 +42,7 @@ fn every_golden_error_gets_its_diagnosis_live_and_pasted() {
         ("users_me_403_permission", MissingScope),
         ("api_403_permission_message", MissingScope),
         ("x5_ip_ban", IpBanned),
+        ("stream_open_auth_failed", BadCredentials),
     ];
     for (name, code) in table {
         let g = golden(name);
@@ -57,6 +58,23 @@ fn every_golden_error_gets_its_diagnosis_live_and_pasted() {
             assert!(d.original.is_some(), "{name}: DingTalk's words are kept");
         }
     }
+}
+
+/// The Stream gateway's 400 `systemError` is read in its context: alone it is DingTalk's server
+/// failing (as on any path), with the request it answered (the SDK's log line names
+/// `gateway/connections/open`) it is the gateway refusing the connection, which the
+/// `stream.credentials` check also reports (tests/stream_check.rs).
+#[test]
+fn the_stream_gateways_system_error_is_read_in_its_context() {
+    let g = golden("stream_open_system_error_400");
+    let err = dingtalk::parse_response(g.http_status, &g.content_type, &g.body).unwrap_err();
+    assert_eq!(from_api_error(&err).code, DiagnosisCode::ServerError);
+    assert_eq!(explain(&g.body)[0].code, DiagnosisCode::ServerError);
+    let logged = format!("open connection failed, error=400 Client Error: Bad Request for url: https://api.dingtalk.com/v1.0/gateway/connections/open, response.text={}", g.body);
+    assert_eq!(
+        explain(&logged)[0].code,
+        DiagnosisCode::StreamGatewayRefused
+    );
 }
 
 #[test]

@@ -27,6 +27,21 @@ const LABELS: &[(&str, &[&str])] = &[
     ),
     // One verb for permissions: 开通 (the console's 立即开通); 批量申请 and 申请开通 are buttons.
     ("开通权限", &["开启权限", "授予权限", "添加权限"]),
+    // Stream mode (开发配置 › 事件订阅; docs/dingtalk/callback.md#stream-mode): the push mode
+    // and the button that checks the platform's connection, as the console words them.
+    (
+        "Stream 模式推送",
+        &[
+            "Stream推送",
+            "Stream 推送",
+            "Stream模式推送",
+            "stream模式推送",
+        ],
+    ),
+    (
+        "已完成接入，验证连接通道",
+        &["验证连接通道", "已完成接入,验证连接通道"],
+    ),
     (
         "Mobile homepage URL",
         &["App home URL (mobile)", "Mobile home URL"],

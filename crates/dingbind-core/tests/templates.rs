@@ -7,6 +7,7 @@ use dingbind_core::{Field, Text};
 
 const SEED_003: &str = include_str!("../src/template/builtin/yidianyun-private-cloud.toml");
 const EHR: &str = include_str!("../src/template/builtin/ehr-sync.toml");
+const EHR_STREAM: &str = include_str!("../src/template/builtin/ehr-sync-stream.toml");
 const CUSTOM: &str = include_str!("../src/template/builtin/custom-urls.toml");
 
 /// The 1-based line of the only occurrence of `needle` in `src`.
@@ -66,12 +67,18 @@ fn every_builtin_parses_and_is_marked_builtin() {
     let ids: Vec<&str> = template::builtins().iter().map(|t| t.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["yidianyun-private-cloud", "ehr-sync", "custom-urls"],
+        [
+            "yidianyun-private-cloud",
+            "ehr-sync",
+            "ehr-sync-stream",
+            "custom-urls"
+        ],
         "seed 003's template comes first"
     );
     for (src, id) in [
         (SEED_003, "yidianyun-private-cloud"),
         (EHR, "ehr-sync"),
+        (EHR_STREAM, "ehr-sync-stream"),
         (CUSTOM, "custom-urls"),
     ] {
         let parsed = parse(src).unwrap_or_else(|e| panic!("{id}: {e}"));
@@ -119,6 +126,12 @@ fn texts(t: &Template) -> Vec<(String, &Text)> {
         for c in &s.confirm {
             out.push((format!("steps.{}.confirm.{}", s.id, c.id), &c.text));
         }
+    }
+    for e in t.events.iter().flat_map(|e| &e.topics) {
+        out.push((format!("events.{}.purpose", e.topic), &e.purpose));
+    }
+    if let Some(off) = t.break_glass.as_ref().and_then(|b| b.switch_off.as_ref()) {
+        out.push(("break_glass.switch_off".to_string(), off));
     }
     out
 }

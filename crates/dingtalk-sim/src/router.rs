@@ -10,7 +10,9 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use crate::gateway::{gateway, not_found_api, not_found_oapi, not_found_page};
-use crate::handlers::{apps, attendance, departments, login, messages, ranges, todo, token, users};
+use crate::handlers::{
+    apps, attendance, departments, login, messages, ranges, stream, todo, token, users,
+};
 use crate::requests::{API_PREFIX, LOGIN_PREFIX, OAPI_PREFIX};
 use crate::state::Shared;
 
@@ -66,6 +68,10 @@ fn api() -> Router<Shared> {
         )
         .route("/v1.0/microApp/apps/{agent_id}/scopes", get(apps::scopes))
         .route("/v1.0/microApp/app/detail", get(apps::detail))
+        .route(
+            "/v1.0/gateway/connections/open",
+            post(stream::connections_open),
+        )
         .fallback(not_found_api)
 }
 

@@ -102,6 +102,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "microapp-manage-granted",
         include_str!("../scenarios/microapp-manage-granted.toml"),
     ),
+    (
+        "stream-gateway-refused",
+        include_str!("../scenarios/stream-gateway-refused.toml"),
+    ),
 ];
 
 /// The annotated example that documents every key (not a built-in; parsed by the tests).

@@ -101,7 +101,37 @@ const CASES: &[Case] = &[
         file: "api_403_permission_message",
         extra: &["accessdenieddetail"],
     },
+    Case {
+        file: "stream_open_200",
+        extra: &[],
+    },
+    Case {
+        file: "stream_open_auth_failed",
+        extra: &[],
+    },
+    Case {
+        file: "stream_open_system_error_400",
+        extra: &[],
+    },
 ];
+
+/// `POST /v1.0/gateway/connections/open` as the official Stream SDKs send it.
+async fn stream_open(sim: &SimHandle, secret: &str) -> (u16, Value) {
+    let response = client()
+        .post(format!("{}/v1.0/gateway/connections/open", sim.api_url()))
+        .header("accept", "application/json")
+        .json(&json!({
+            "clientId": CLIENT_ID,
+            "clientSecret": secret,
+            "subscriptions": [{"type": "EVENT", "topic": "*"}],
+            "ua": "dingtalk-sdk-python/v0.24.3-union",
+            "localIp": "10.0.0.5",
+        }))
+        .send()
+        .await
+        .unwrap();
+    json_of(response).await
+}
 
 async fn get(url: String) -> (u16, Value) {
     json_of(client().get(url).send().await.unwrap()).await
@@ -202,6 +232,11 @@ async fn reproduce(file: &str) -> (u16, Value) {
             let token = new_app_token(&s).await;
             let path = "/v1.0/todo/users/NsRoRfYn3D52NT3swpuBwAcE/org/tasks/query";
             api_post(&s, path, &token, json!({})).await
+        }
+        "stream_open_200" => stream_open(&start("healthy").await, CLIENT_SECRET).await,
+        "stream_open_auth_failed" => stream_open(&start("wrong-secret").await, CLIENT_SECRET).await,
+        "stream_open_system_error_400" => {
+            stream_open(&start("stream-gateway-refused").await, CLIENT_SECRET).await
         }
         other => panic!("no reproduction for {other}"),
     }

@@ -14,7 +14,7 @@ use dingtalk_sim::{ApiFamily, FaultKind, Scenario, SimError};
 #[test]
 fn every_builtin_parses_and_explains_itself() {
     let names = scenarios::names();
-    assert_eq!(names.len(), 14);
+    assert_eq!(names.len(), 15);
     for name in names {
         let text = scenarios::builtin_toml(name).unwrap();
         assert!(

@@ -471,6 +471,35 @@ impl DingTalk {
         })
     }
 
+    /// `POST /v1.0/gateway/connections/open` (docs/dingtalk/endpoints.md#stream-gateway): the
+    /// first step of a Stream (WebSocket) client, sent exactly as the official SDKs send it
+    /// (open-dingtalk/dingtalk-stream-sdk-python `stream.py` `open_connection`,
+    /// dingtalk-stream-sdk-go `client/client.go` `GetConnectionEndpoint`): JSON with
+    /// `Content-Type` and `Accept: application/json`, body `clientId`, `clientSecret`,
+    /// `subscriptions`, `ua`, `localIp`. Valid credentials get an endpoint and a ticket; a bad
+    /// pair gets 401 `authFailed`. Only this request is made: no socket is opened, so the
+    /// platform's own Stream connection is never touched.
+    pub async fn stream_open(&self, trace: &mut Trace) -> Result<StreamEndpoint, ApiError> {
+        let url = self.url(Base::Api, "/v1.0/gateway/connections/open");
+        let local_ip = local_ip_toward(&url).await;
+        let body = json!({
+            "clientId": self.creds.client_id,
+            "clientSecret": self.creds.client_secret,
+            "subscriptions": [{"type": "EVENT", "topic": STREAM_EVENT_SUBSCRIPTION}],
+            "ua": concat!("dingbind/", env!("CARGO_PKG_VERSION")),
+            "localIp": local_ip,
+        });
+        let v = self
+            .send(trace, || {
+                self.http()
+                    .post(&url)
+                    .header(reqwest::header::ACCEPT, "application/json")
+                    .json(&body)
+            })
+            .await?;
+        serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "endpoint"))
+    }
+
     /// `/v1.0/contact/users/me` with a user token (docs/dingtalk/login.md#profile).
     pub async fn contact_me(&self, trace: &mut Trace, user_token: &str) -> Result<Me, ApiError> {
         let url = self.url(Base::Api, "/v1.0/contact/users/me");
@@ -481,6 +510,63 @@ impl DingTalk {
             .await?;
         serde_json::from_value(v.clone()).map_err(|_| unexpected(&v, "unionId"))
     }
+}
+
+/// What the Stream gateway hands a client for valid credentials
+/// (docs/dingtalk/endpoints.md#stream-gateway): where to open the WebSocket and the one-time
+/// ticket for it. Dingbind never connects with them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StreamEndpoint {
+    #[serde(default)]
+    pub endpoint: String,
+    #[serde(default)]
+    pub ticket: String,
+}
+
+impl StreamEndpoint {
+    /// A `wss://` (or `ws://`) URL with a host, and a ticket: what the official SDKs go on to
+    /// connect with (the Go SDK's `ConnectionEndpointResponse.Valid` requires both non-empty).
+    pub fn is_well_formed(&self) -> bool {
+        let url_ok = url::Url::parse(&self.endpoint)
+            .is_ok_and(|u| matches!(u.scheme(), "wss" | "ws") && u.host_str().is_some());
+        url_ok && !self.ticket.trim().is_empty()
+    }
+}
+
+/// The subscription an event-consuming Stream client sends: every event topic, as the Python
+/// SDK does when an event handler is registered (`{"type":"EVENT","topic":"*"}`).
+pub const STREAM_EVENT_SUBSCRIPTION: &str = "*";
+
+/// This machine's address on the route to `url`'s host, as the SDKs report it in `localIp` (the
+/// Python SDK connects a UDP socket and reads its local address; the Go SDK takes the first LAN
+/// address, and sends an empty string when it finds none, as this does). A UDP `connect` sends
+/// no packet.
+async fn local_ip_toward(url: &str) -> String {
+    let Some((host, port)) = url::Url::parse(url)
+        .ok()
+        .and_then(|u| Some((u.host_str()?.to_string(), u.port_or_known_default()?)))
+    else {
+        return String::new();
+    };
+    let found = async {
+        let addr = tokio::net::lookup_host((host.as_str(), port))
+            .await
+            .ok()?
+            .next()?;
+        let any = if addr.is_ipv4() {
+            "0.0.0.0:0"
+        } else {
+            "[::]:0"
+        };
+        let socket = tokio::net::UdpSocket::bind(any).await.ok()?;
+        socket.connect(addr).await.ok()?;
+        Some(socket.local_addr().ok()?.ip().to_string())
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(2), found)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 fn urlencode(s: &str) -> String {

@@ -24,14 +24,16 @@ pub type Trace = Vec<Exchange>;
 
 const MAX_BODY: usize = 4096;
 
-/// Keys whose values are secrets or tokens, in either family's spelling. In a request, `code` is
+/// Keys whose values are secrets, tokens or tickets, in either family's spelling. In a request, `code` is
 /// a login auth code (a credential); in a response it is the error code, which must stay.
 fn is_secret_key(key: &str, request: bool) -> bool {
     let k = key.to_ascii_lowercase();
     let secret = k.contains("secret")
         || k.contains("token")
         || k.contains("authcode")
-        || k == "tmp_auth_code";
+        || k == "tmp_auth_code"
+        // The Stream gateway's one-time connection ticket (docs/dingtalk/endpoints.md#stream-gateway).
+        || k == "ticket";
     (secret || request && k == "code") && k != "requestid" && k != "request_id"
 }
 

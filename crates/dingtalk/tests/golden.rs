@@ -24,6 +24,9 @@ struct Golden {
     body: String,
 }
 
+/// Every request the replay servers received (head and body), for tests of what the client sends.
+static SEEN: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/golden")
 }
@@ -84,6 +87,7 @@ async fn replay(g: Golden, token_ok: bool) -> (String, Arc<AtomicUsize>) {
                     }
                 }
                 let head = String::from_utf8_lossy(&buf).into_owned();
+                SEEN.lock().unwrap().push(head.clone());
                 let path = head.split_whitespace().nth(1).unwrap_or("").to_string();
                 let (status, ctype, body) =
                     if token_ok && path.starts_with("/api/v1.0/oauth2/accessToken") {
@@ -140,6 +144,7 @@ enum Call {
     AuthScopes,
     AppDetail,
     Me,
+    StreamOpen,
 }
 
 async fn call(c: &DingTalk, how: Call) -> Result<(), ApiError> {
@@ -152,6 +157,7 @@ async fn call(c: &DingTalk, how: Call) -> Result<(), ApiError> {
         Call::AuthScopes => c.auth_scopes(&mut t).await.map(drop),
         Call::AppDetail => c.app_detail(&mut t).await.map(drop),
         Call::Me => c.contact_me(&mut t, "user-token").await.map(drop),
+        Call::StreamOpen => c.stream_open(&mut t).await.map(drop),
     }
 }
 
@@ -260,6 +266,11 @@ fn expectations() -> BTreeMap<&'static str, Expect> {
                 )
             },
         ),
+        ("stream_open_auth_failed", e(StreamOpen, "authFailed", 1)),
+        (
+            "stream_open_system_error_400",
+            e(StreamOpen, "systemError", 1),
+        ),
         (
             "x5_ip_ban",
             Expect {
@@ -277,7 +288,9 @@ async fn every_golden_fixture_has_an_expectation_and_a_public_source() {
     let expected = expectations();
     for (name, g) in &fixtures {
         assert!(
-            expected.contains_key(name.as_str()) || name == "users_me_200",
+            expected.contains_key(name.as_str())
+                || name == "users_me_200"
+                || name == "stream_open_200",
             "no expectation for golden fixture {name}"
         );
         assert!(g.source.len() > 20, "{name}: say where the body comes from");
@@ -295,7 +308,7 @@ async fn every_golden_fixture_has_an_expectation_and_a_public_source() {
 async fn the_client_reads_every_golden_error_as_production_means_it() {
     for (name, want) in expectations() {
         let g = all().remove(name).unwrap();
-        let token_ok = !matches!(want.call, Call::AppToken);
+        let token_ok = !matches!(want.call, Call::AppToken | Call::StreamOpen);
         let (base, hits) = replay(g.clone(), token_ok).await;
         let c = client(&base);
         let err = call(&c, want.call)
@@ -357,4 +370,55 @@ async fn a_golden_success_body_reads_into_its_type() {
     assert_eq!(me.nick, "张三");
     assert_eq!(me.union_id, "NsRoRfYn3D52NT3swpuBwAcE");
     assert_eq!(me.mobile.as_deref(), Some("18900000000"));
+}
+
+#[tokio::test]
+async fn the_stream_gateway_answer_reads_into_an_endpoint_and_a_ticket() {
+    let g = all().remove("stream_open_200").unwrap();
+    let (base, hits) = replay(g, false).await;
+    let mut trace = Vec::new();
+    let ep = client(&base).stream_open(&mut trace).await.unwrap();
+    assert_eq!(
+        ep.endpoint,
+        "wss://wss-open-connection.dingtalk.com:443/connect"
+    );
+    assert!(ep.is_well_formed());
+    // One request, no token call: the gateway takes the Client ID and Secret themselves.
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+    assert_eq!(trace.len(), 1);
+    // The ticket would let anyone take the connection: it never reaches a trace, nor the secret.
+    let recorded = format!("{trace:?}");
+    assert!(!recorded.contains("3726a276"), "{recorded}");
+    assert!(!recorded.contains("golden-secret"), "{recorded}");
+    assert!(
+        recorded.contains("wss-open-connection.dingtalk.com"),
+        "{recorded}"
+    );
+    // Sent as the official SDKs send it (dingtalk-stream-sdk-python `open_connection`,
+    // dingtalk-stream-sdk-go `GetConnectionEndpoint`): JSON in, JSON accepted, and the body keys.
+    let sent = SEEN
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|h| h.contains("/api/v1.0/gateway/connections/open") && h.contains("golden-secret"))
+        .cloned()
+        .expect("the gateway call reached the server");
+    let lower = sent.to_ascii_lowercase();
+    assert!(
+        lower.starts_with("post /api/v1.0/gateway/connections/open "),
+        "{sent}"
+    );
+    assert!(lower.contains("content-type: application/json"), "{sent}");
+    assert!(lower.contains("accept: application/json"), "{sent}");
+    let body: serde_json::Value =
+        serde_json::from_str(&sent[sent.find("\r\n\r\n").unwrap() + 4..]).unwrap();
+    assert_eq!(body["clientId"], "dingq7x2k9m4v8n3p5r1");
+    assert_eq!(body["clientSecret"], "golden-secret");
+    assert_eq!(
+        body["subscriptions"],
+        serde_json::json!([{"type": "EVENT", "topic": "*"}])
+    );
+    assert!(body["ua"].as_str().unwrap().starts_with("dingbind/"));
+    // The local address on the route to the gateway (here loopback), as the Python SDK reports it.
+    assert_eq!(body["localIp"], "127.0.0.1");
 }

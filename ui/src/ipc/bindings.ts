@@ -40,6 +40,40 @@ template_problems: Array<TemplateProblem>, fields: Array<FieldInfo>,
  */
 ca: CaInfo | null, };
 
+export type BreakGlass = { 
+/**
+ * The platform's own login page (account and password), a pattern like the template's URLs
+ * (`https://{domain}/…`); absent when the platform documents none.
+ */
+login_url: string | null, 
+/**
+ * What to do if DingTalk login has to be switched off, in the platform's own menu words.
+ */
+switch_off: Text | null, 
+/**
+ * Where the platform documents this (its help page), so the admin can check it.
+ */
+source: string, };
+
+export type BreakGlassNote = { 
+/**
+ * The platform's own login page, filled in for this binding; `null` when the platform
+ * documents none or a value it needs (the domain) is not entered yet.
+ */
+login_url: string | null, 
+/**
+ * The page's pattern as the template gives it (`https://{domain}/…`), when it gives one.
+ */
+login_url_pattern: string | null, 
+/**
+ * What to do if DingTalk login has to be switched off.
+ */
+switch_off: Text | null, 
+/**
+ * Where the platform documents this.
+ */
+source: string, };
+
 export type CaInfo = { path: string, 
 /**
  * Each certificate's name (its CN, else its organisation or unit), in file order.
@@ -164,7 +198,7 @@ fix_url: string | null,
  */
 original: string | null, };
 
-export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature";
+export type DiagnosisCode = "bad_credentials" | "bad_corp_id" | "ip_not_whitelisted" | "missing_scope" | "out_of_range" | "bad_agent_id" | "user_not_in_org" | "rate_limited" | "token_expired" | "https_required" | "redirect_not_registered" | "clock_skew" | "timeout" | "dns_failure" | "tls_failure" | "http_status" | "unexpected_response" | "callback_bad_reply" | "callback_decrypt_failed" | "auth_code_invalid" | "app_not_published" | "quota_exceeded" | "ip_banned" | "api_disabled" | "bad_param" | "dept_not_found" | "callback_crypto_key" | "callback_registration" | "callback_unreachable" | "message_throttled" | "corpid_placeholder" | "in_app_login_required" | "not_dingtalk" | "unreachable" | "unknown" | "state_mismatch" | "wrong_endpoint" | "token_not_received" | "server_error" | "jsapi_signature" | "stream_not_connected" | "stream_gateway_refused";
 
 export type DiagnosisData = { 
 /**
@@ -213,7 +247,28 @@ export type Evaluation = {
 /**
  * A verdict for every field the template needs. Secret verdicts carry a masked value.
  */
-fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, };
+fields: { [key in Field]?: Validation }, steps: Array<StepState>, urls: Array<GeneratedUrl>, complete: boolean, 
+/**
+ * The template's break-glass (the platform's manual way in), filled in for these values;
+ * absent when the template knows none.
+ */
+break_glass: BreakGlassNote | null, };
+
+export type EventSubscription = { push: PushMode, 
+/**
+ * The event types to tick in 事件订阅, each with what the platform does with it.
+ */
+topics: Array<EventTopic>, };
+
+export type EventTopic = { 
+/**
+ * DingTalk's event type (`user_add_org`, `org_dept_remove`, …).
+ */
+topic: string, 
+/**
+ * What the platform needs it for, in words for the admin.
+ */
+purpose: Text, };
 
 export type Field = "domain" | "corp_id" | "corp_name" | "agent_id" | "client_id" | "client_secret" | "sso_secret" | "event_token" | "aes_key";
 
@@ -383,6 +438,8 @@ broken: string | null, };
 
 export type ProfileView = { profile: Profile, evaluation: Evaluation, };
 
+export type PushMode = "http" | "stream";
+
 export type RecordedRun = { id: string, run: CheckRun, 
 /**
  * Set when the run was not made here: it came in a report someone sent (support mode).
@@ -487,6 +544,11 @@ urls: Array<string>,
  * Whether this step lists the template's required permissions.
  */
 show_permissions: boolean, 
+/**
+ * Whether this step lists the event topics the platform needs (`events.topics`), each with
+ * what it is for.
+ */
+show_events: boolean, 
 /**
  * Values the admin types into the platform at this step, in the platform's own field order:
  * the wizard lists each with its value and a copy button (secrets hidden until revealed).
@@ -594,6 +656,16 @@ export type Template = { id: string, name: Text, description: Text, needs: Array
  * Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
  */
 extra_checks: Array<string>, 
+/**
+ * How the platform receives DingTalk's events (HTTP callback or Stream) and which event topics
+ * it needs; absent when the platform subscribes to none.
+ */
+events: EventSubscription | null, 
+/**
+ * The way back in when DingTalk login fails or has to be switched off: the platform's own
+ * login page and what to do, as the platform documents them; absent when it documents none.
+ */
+break_glass: BreakGlass | null, 
 /**
  * Embedded in the app (as opposed to loaded from the admin's templates folder).
  */

@@ -177,7 +177,20 @@ export function evaluate(profile: Profile, opts: EvalOptions = {}): Evaluation {
       : ALL_FIELDS.reduce((acc, f) => acc.split(`{${f}}`).join(fields[f]?.value ?? ''), pattern);
     return { name: u.name, label: u.label, destination: u.destination, pattern, url, missing, error: null, editable: u.editable };
   });
-  return { fields, steps, urls, complete: steps.every((s) => s.complete) };
+  const bg = template.break_glass;
+  const fill = (pattern: string) =>
+    ALL_FIELDS.some((f) => pattern.includes(`{${f}}`) && !fields[f]?.ok)
+      ? null
+      : ALL_FIELDS.reduce((acc, f) => acc.split(`{${f}}`).join(fields[f]?.value ?? ''), pattern);
+  const break_glass = bg
+    ? {
+        login_url: bg.login_url ? fill(bg.login_url) : null,
+        login_url_pattern: bg.login_url,
+        switch_off: bg.switch_off,
+        source: bg.source,
+      }
+    : null;
+  return { fields, steps, urls, complete: steps.every((s) => s.complete), break_glass };
 }
 
 export function makeView(profile: Partial<Profile> = {}, opts: EvalOptions = {}): ProfileView {

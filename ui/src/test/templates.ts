@@ -13,4 +13,5 @@ function find(id: string): Template {
 
 export const seedTemplate: Template = find('yidianyun-private-cloud');
 export const customTemplate: Template = find('custom-urls');
+export const ehrStreamTemplate: Template = find('ehr-sync-stream');
 export const CORE_FIELDS = core.fields as FieldInfo[];

@@ -10,6 +10,7 @@ import { FieldInput, SecretInput } from './FieldInput';
 import UrlList from './UrlList';
 import ValueList from './ValueList';
 import PermissionList from './PermissionList';
+import EventTopicList from './EventTopicList';
 import type { Checks } from '../checks/useChecks';
 import { useFail } from '../errors';
 
@@ -127,6 +128,17 @@ export default function StepPanel({ template, step, editor, checks }: Props) {
             {t('wizard.permissionsHeading')}
           </Divider>
           <PermissionList permissions={template.permissions} checks={checks} />
+        </>
+      )}
+
+      {step.show_events && template.events && (
+        <>
+          <Divider titlePlacement="start" plain>
+            {t('wizard.eventsHeading')}
+          </Divider>
+          <div style={{ maxWidth: 720, marginBottom: 8 }}>
+            <EventTopicList events={template.events} />
+          </div>
         </>
       )}
 

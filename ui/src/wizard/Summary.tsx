@@ -107,6 +107,35 @@ export default function Summary({ template, editor, lastRun }: Props) {
         />
       </Card>
 
+      {evaluation.break_glass && (
+        <Card size="small" title={t('summary.breakGlass.title')} data-testid="summary-break-glass">
+          <Typography.Paragraph type="secondary">{t('summary.breakGlass.intro')}</Typography.Paragraph>
+          {evaluation.break_glass.login_url_pattern && (
+            <Typography.Paragraph data-testid="break-glass-login">
+              <Typography.Text strong>{t('summary.breakGlass.login')}</Typography.Text>
+              {evaluation.break_glass.login_url ? (
+                <>
+                  <UrlText url={evaluation.break_glass.login_url} />
+                  <CopyButton text={evaluation.break_glass.login_url} />
+                </>
+              ) : (
+                <Typography.Text type="secondary">{t('summary.breakGlass.pending')}</Typography.Text>
+              )}
+            </Typography.Paragraph>
+          )}
+          {evaluation.break_glass.switch_off && (
+            <Typography.Paragraph data-testid="break-glass-switch-off">
+              <Typography.Text strong>{t('summary.breakGlass.switchOff')}</Typography.Text>
+              {tx(evaluation.break_glass.switch_off)}
+            </Typography.Paragraph>
+          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('summary.breakGlass.source')}
+            {evaluation.break_glass.source}
+          </Typography.Text>
+        </Card>
+      )}
+
       <Card size="small" title={t('summary.steps')}>
         <List
           size="small"

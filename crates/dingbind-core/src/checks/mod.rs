@@ -15,7 +15,7 @@ mod tls;
 
 pub use callback::check_url;
 pub use engine::{run, run_sequential, Cancel, CheckEvent};
-pub use plan::{plan, PlannedCheck, EXTRA_CHECKS};
+pub use plan::{plan, PlannedCheck, EVENT_URL, EXTRA_CHECKS};
 
 use crate::diagnosis::DiagnosisCode;
 use crate::field::Field;
@@ -203,6 +203,10 @@ pub struct CheckInput {
     /// The CorpId DingTalk returned (`userAccessToken.corpId`) in the last passed login round trip
     /// with this Client ID: the organisation the login was made in (see `login`).
     pub login_corp_id: Option<String>,
+    /// The Client ID / Client Secret as entered carried spaces, line breaks or invisible
+    /// characters that cleaning removed ([`crate::sanitize::has_stray_chars`]): the checks use the
+    /// cleaned value, a platform given the raw paste would not.
+    pub pasted_stray: Vec<Field>,
 }
 
 impl std::fmt::Debug for CheckInput {
@@ -226,6 +230,15 @@ impl CheckInput {
         options: CheckOptions,
         dingtalk: dingtalk::Config,
     ) -> Self {
+        let pasted_stray = [Field::ClientId, Field::ClientSecret]
+            .into_iter()
+            .filter(|f| {
+                raw_values
+                    .get(f)
+                    .or_else(|| secrets.get(f))
+                    .is_some_and(|v| crate::sanitize::has_stray_chars(v))
+            })
+            .collect();
         let values: BTreeMap<Field, String> = raw_values
             .iter()
             .filter(|(f, _)| !f.is_secret())
@@ -252,6 +265,7 @@ impl CheckInput {
             dingtalk,
             login_passed_at: None,
             login_corp_id: None,
+            pasted_stray,
         }
     }
 

@@ -15,6 +15,8 @@ pub struct PlannedCheck {
 }
 
 pub const TOKEN: &str = "credentials.token";
+/// The Stream gateway credentials check, planned when the template's platform uses Stream push.
+pub const STREAM: &str = "stream.credentials";
 /// Checks a template may add with `extra_checks`.
 pub const EXTRA_CHECKS: [&str; 2] = ["attendance.groups", "event.check_url"];
 /// The URL name a template gives its event-subscription (HTTP push) address.
@@ -66,6 +68,14 @@ pub fn plan(input: &CheckInput) -> Vec<PlannedCheck> {
         "App credentials (Client ID / Secret)",
         &[],
     ));
+    if t.uses_stream() {
+        out.push(p(
+            STREAM,
+            "Stream 连接通道凭证（不打开连接）",
+            "Stream connection credentials (no connection opened)",
+            &[],
+        ));
+    }
     out.push(p(
         "network.ip_whitelist",
         "服务器出口IP白名单",

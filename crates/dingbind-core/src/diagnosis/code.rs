@@ -104,11 +104,17 @@ pub enum DiagnosisCode {
     /// A page's JSAPI signature (`dd.config`) was refused (52013 签名校验失败): the signed URL,
     /// nonce, timestamp, jsapi_ticket or the AgentId/CorpId in `dd.config` do not match.
     JsapiSignature,
+    /// The platform's Stream connection is not online: DingTalk's event subscription says
+    /// 长链接未在线, or the console's 已完成接入，验证连接通道 says the Stream integration failed.
+    StreamNotConnected,
+    /// The Stream gateway refused `connections/open` for this app with HTTP 400 `systemError`
+    /// 系统错误 and no reason; the platform's Stream client cannot connect either.
+    StreamGatewayRefused,
 }
 
 impl DiagnosisCode {
     /// Every code, in declaration order.
-    pub const ALL: [DiagnosisCode; 40] = [
+    pub const ALL: [DiagnosisCode; 42] = [
         DiagnosisCode::BadCredentials,
         DiagnosisCode::BadCorpId,
         DiagnosisCode::IpNotWhitelisted,
@@ -149,6 +155,8 @@ impl DiagnosisCode {
         DiagnosisCode::TokenNotReceived,
         DiagnosisCode::ServerError,
         DiagnosisCode::JsapiSignature,
+        DiagnosisCode::StreamNotConnected,
+        DiagnosisCode::StreamGatewayRefused,
     ];
 
     /// The stable snake_case name (the same string serde writes).
@@ -194,6 +202,8 @@ impl DiagnosisCode {
             DiagnosisCode::TokenNotReceived => "token_not_received",
             DiagnosisCode::ServerError => "server_error",
             DiagnosisCode::JsapiSignature => "jsapi_signature",
+            DiagnosisCode::StreamNotConnected => "stream_not_connected",
+            DiagnosisCode::StreamGatewayRefused => "stream_gateway_refused",
         }
     }
 

@@ -36,6 +36,19 @@ pub fn explain(text: &str) -> Vec<Diagnosis> {
     }
     let text = unescape_unicode(raw);
     let status = rules::http_status(&text);
+    if rules::is_stream_offline(&text) {
+        let data = DiagnosisData {
+            http_status: status,
+            ..DiagnosisData::default()
+        };
+        let original = Some(truncate(&text, 500));
+        return vec![Diagnosis::new(
+            DiagnosisCode::StreamNotConnected,
+            None,
+            data,
+            original,
+        )];
+    }
 
     let (mut found, rest) = scan_json(&text, status);
     if found.is_empty() && text.contains("\\\"") {
@@ -64,6 +77,14 @@ pub fn explain(text: &str) -> Vec<Diagnosis> {
             .map(|d| enrich(d, &text, status))
             .collect()
     };
+    let found: Vec<Diagnosis> = if rules::is_stream_gateway(&text) {
+        found
+            .into_iter()
+            .map(|d| stream_gateway(d, status))
+            .collect()
+    } else {
+        found
+    };
     let found = if rules::is_wecom(&text) {
         found
             .into_iter()
@@ -73,6 +94,30 @@ pub fn explain(text: &str) -> Vec<Diagnosis> {
         found
     };
     dedupe(found)
+}
+
+/// On the Stream gateway, a 400 `systemError` is the gateway refusing to open a connection
+/// (docs/dingtalk/errors.md#new-family-codes), not a passing server fault.
+fn stream_gateway(d: Diagnosis, status: Option<u16>) -> Diagnosis {
+    let is_400 = d.data.http_status.or(status) == Some(400);
+    let system_error = d
+        .errcode
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case("systemError"));
+    if d.code == DiagnosisCode::ServerError && system_error && is_400 {
+        let data = DiagnosisData {
+            http_status: Some(400),
+            ..d.data
+        };
+        Diagnosis::new(
+            DiagnosisCode::StreamGatewayRefused,
+            d.errcode,
+            data,
+            d.original,
+        )
+    } else {
+        d
+    }
 }
 
 fn dedupe(found: Vec<Diagnosis>) -> Vec<Diagnosis> {

@@ -34,8 +34,8 @@ pub(super) fn bad_credentials(c: &Ctx) -> Rendered {
         zh.push_str("钉钉说的是「获取 access_token 时 Secret 错误」：多半是 Client Secret 不对，例如已经重置过。");
         en.push_str(" DingTalk says the secret was wrong when getting the access_token: most likely the Client Secret is wrong, e.g. it was reset.");
     } else if c.is(&["authFailed"]) {
-        zh.push_str("这是 Stream 连接通道的鉴权失败，同样说明 Client ID 或 Client Secret 不对。");
-        en.push_str(" This is the Stream connection's authentication failure, which also means the Client ID or Client Secret is wrong.");
+        zh.push_str("这是 Stream 连接通道（connections/open）的鉴权失败：钉钉不认这组 Client ID / Client Secret。即使两项“核对过是对的”，最常见的原因也是粘贴时带进了空格、换行、引号或看不见的字符（写在配置文件里时尤其容易），其次是 Client Secret 已经重置过。");
+        en.push_str(" This is the Stream connection's (connections/open) authentication failure: DingTalk does not accept this Client ID / Client Secret pair. Even when both were “checked and correct”, the most common cause is a space, line break, quote or invisible character pasted along (easy to do in a configuration file), the next a Client Secret that was reset since.");
     } else if c.is(&["900103"]) || c.said("appid") {
         zh.push_str("填在 Client ID 位置的不是应用的 Client ID（例如填成了 CorpId 或 API Token）。钉钉后台已改名：Client ID 就是原来的 AppKey，以 ding 开头。");
         en.push_str(" What is in the Client ID box is not the app's Client ID (e.g. the CorpId or an API token). The console renamed it: Client ID is the former AppKey and starts with ding.");
@@ -65,6 +65,12 @@ pub(super) fn bad_credentials(c: &Ctx) -> Rendered {
             "两项都确认无误仍然报错：检查应用是否已经发布版本（左侧菜单 › 应用发布 › 版本管理与发布）。没发布过的应用，凭证用不了。",
             "Both right and it still fails? Check that the app has a published version (left menu › 应用发布 › 版本管理与发布, App release › Versions): an unpublished app's credentials do not work.",
         ));
+    if c.is(&["authFailed"]) {
+        a = a.note(t(
+            "这个错误出现在平台日志里时，要改的是平台配置里的值：用向导的复制按钮重新复制粘贴，确认前后没有空格和引号，再重启平台的钉钉连接。",
+            "When this error is in the platform's log, fix the values in the platform's configuration: copy and paste them again with the wizard's copy buttons, make sure there are no spaces or quotes around them, then restart the platform's DingTalk connection.",
+        ));
+    }
     if c.is(&["invalidClientIdOrSecret"]) {
         a = a.note(t(
             format!("如果是「管理后台免登」那一步报的错，出错的是 SSOsecret：到 {CONSOLE_SSO_SECRET}（更多 › 基本信息 › 开发信息（旧版））重新复制 SSOsecret。"),

@@ -34,9 +34,11 @@ pub const DOC_SEND_MESSAGE: &str = "https://open.dingtalk.com/document/developme
 /// In-app free login (免登) for internal apps.
 pub const DOC_IN_APP_LOGIN: &str =
     "https://open.dingtalk.com/document/development/enterprise-internal-application-logon-free";
+/// Event push modes: Stream mode (Stream 模式推送) and HTTP push, and how to configure each (DOCS 0003).
+pub const DOC_STREAM: &str = "https://open.dingtalk.com/document/development/configure-stream-push";
 
 /// Every link a diagnosis may carry.
-pub const ALL: [&str; 12] = [
+pub const ALL: [&str; 13] = [
     CONSOLE_APPS,
     CONSOLE_HOME,
     CONSOLE_SSO_SECRET,
@@ -49,6 +51,7 @@ pub const ALL: [&str; 12] = [
     DOC_WEB_LOGIN,
     DOC_SEND_MESSAGE,
     DOC_IN_APP_LOGIN,
+    DOC_STREAM,
 ];
 
 /// The console's name for a permission code (docs/dingtalk/console.md#permission-codes), as

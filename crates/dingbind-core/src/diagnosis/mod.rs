@@ -27,7 +27,10 @@
 //! (connection refused / reset / no route: a firewall or proxy, which the check engine tells apart
 //! from a slow `timeout`), `unknown` (keeps DingTalk's code and text) and `state_mismatch` (the
 //! login round trip, [`crate::login`]: a callback whose `state` is not this login's — another tab,
-//! a stale QR code or a forged callback — so its code is never exchanged).
+//! a stale QR code or a forged callback — so its code is never exchanged),
+//! `stream_not_connected` (长链接未在线, or the console's Stream verification failing: the
+//! platform's Stream client is not running or not connected) and `stream_gateway_refused` (the
+//! Stream gateway's 400 `systemError` on `connections/open`, which no retry of ours fixes).
 //!
 //! This module owns no I/O and knows nothing of HTTP clients, the UI or Tauri: it maps text to
 //! text. Files: [`code`] (the enum), [`links`] (console pages and scope names), `mapping` (raw
@@ -39,6 +42,7 @@ mod explain;
 mod kb_network;
 mod kb_runtime;
 mod kb_setup;
+mod kb_stream;
 pub mod links;
 mod mapping;
 mod render;

@@ -4,7 +4,7 @@
 //! the fix happens: app setup in the console (`kb_setup`), calling DingTalk at run time
 //! (`kb_runtime`), the network and callbacks (`kb_network`).
 
-use super::{kb_network, kb_runtime, kb_setup, Advice, DiagnosisCode, DiagnosisData};
+use super::{kb_network, kb_runtime, kb_setup, kb_stream, Advice, DiagnosisCode, DiagnosisData};
 use crate::i18n::Text;
 
 /// What a text may depend on.
@@ -96,5 +96,7 @@ pub(crate) fn render(code: DiagnosisCode, c: &Ctx) -> Rendered {
         CallbackCryptoKey => kb_network::callback_crypto_key(c),
         CallbackRegistration => kb_network::callback_registration(c),
         CallbackUnreachable => kb_network::callback_unreachable(c),
+        StreamNotConnected => kb_stream::stream_not_connected(c),
+        StreamGatewayRefused => kb_stream::stream_gateway_refused(c),
     }
 }

@@ -153,6 +153,24 @@ pub(super) fn is_wecom(text: &str) -> bool {
     WECOM.is_match(text)
 }
 
+static STREAM_OFFLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)长链[接]?未在线|长连接未在线|stream\s*模式接入失败").expect("regex")
+});
+
+/// DingTalk saying the app's Stream connection is not online: 长链接未在线 when subscribing to
+/// events (DingTalk-Real-AI/dingtalk-workspace-cli `dev/event.md`: a generic business error,
+/// `server_error_code=-1`, so the text decides, not the code), or 「Stream模式接入失败」 from the
+/// console's 已完成接入，验证连接通道 (GH zhayujie/CowAgent#1685, AstrBotDevs/AstrBot#3635).
+pub(super) fn is_stream_offline(text: &str) -> bool {
+    STREAM_OFFLINE.is_match(text)
+}
+
+/// The text is about the Stream gateway's `connections/open` (a URL, or the Python SDK's logger).
+pub(super) fn is_stream_gateway(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("gateway/connections/open") || lower.contains("dingtalk_stream")
+}
+
 static HTML: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]").expect("regex")
 });
@@ -167,13 +185,13 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)(?:\bhttps?(?:/[\d.]+)?(?:\s+(?:status|response))?(?:\s*code)?\s*[:=]?\s*"#,
         r#"|\b(?:http_)?status(?:\s*code|code|_code)?"?\s*[:=]\s*"#,
         r#"|\bstatus\s+|\bresponse\s+code\s*[:=]?\s*|^\s*\[)([1-5]\d\d)\b"#,
-        r#"|\b([1-5]\d\d)\s+(?:forbidden|unauthorized|bad request|not found|bad gateway|service unavailable|gateway time-?out|internal server error|too many requests)"#,
+        r#"|\b([1-5]\d\d)\s+(?:forbidden|unauthorized|bad request|not found|bad gateway|service unavailable|gateway time-?out|internal server error|too many requests|client error|server error)"#,
     ))
     .expect("regex")
 });
 
 /// An HTTP status mentioned in the text (`[400] {…}`, `HTTP 403`, `status: 502`,
-/// `HTTP response code: 403`, `502 Bad Gateway`).
+/// `HTTP response code: 403`, `502 Bad Gateway`, Python requests' `400 Client Error: Bad Request`).
 pub(super) fn http_status(text: &str) -> Option<u16> {
     STATUS.captures(text).and_then(|c| {
         c.get(1)

@@ -120,6 +120,27 @@ pub fn render_env(m: &Manifest) -> String {
             }
         }
     }
+    if let Some(b) = &m.break_glass {
+        out.push_str("\n# If DingTalk login fails or has to be switched off (break-glass) / 钉钉登录出问题时（应急入口）\n");
+        match (&b.login_url, &b.login_url_pattern) {
+            (Some(url), _) => {
+                let _ = writeln!(out, "DINGTALK_BREAK_GLASS_LOGIN_URL={}", quote(url));
+            }
+            (None, Some(pattern)) => {
+                let _ = writeln!(
+                    out,
+                    "# DINGTALK_BREAK_GLASS_LOGIN_URL= (not generated yet: {})",
+                    one_line(pattern)
+                );
+            }
+            (None, None) => {}
+        }
+        if let Some(off) = &b.switch_off {
+            let _ = writeln!(out, "# To switch DingTalk login off: {}", one_line(&off.en));
+            let _ = writeln!(out, "# 关闭钉钉登录：{}", one_line(&off.zh));
+        }
+        let _ = writeln!(out, "# Source / 出处: {}", one_line(&b.source));
+    }
     if !m.urls.is_empty() {
         out.push_str("\n# URLs registered in the DingTalk console; $CORPID$ is DingTalk's own placeholder, kept literally.\n");
         for (name, url) in &m.urls {

@@ -78,6 +78,11 @@ pub struct Manifest {
     /// One entry per secret the template needs.
     #[serde(default)]
     pub secrets: BTreeMap<Field, SecretState>,
+    /// The platform's manual way in when DingTalk login fails or has to be switched off, when the
+    /// template knows it (derived from the template, never read from a file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub break_glass: Option<crate::template::BreakGlassNote>,
     /// Secret values; only inside the encrypted file, never serialised when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -206,6 +211,7 @@ pub(crate) fn assemble(
             .filter(|f| f.is_secret())
             .map(|f| (f, secret_state(f)))
             .collect(),
+        break_glass: template.break_glass_for(values),
         secret_values: None,
     };
     for (field, value) in values {

@@ -181,6 +181,7 @@ pub fn html(r: &Report, lang: Lang) -> String {
     scans(&mut o, r, lang);
     run(&mut o, r, lang);
     egress(&mut o, r, lang);
+    break_glass(&mut o, r, lang);
     sync(&mut o, r, lang);
     let _ = write!(
         o,
@@ -615,6 +616,48 @@ fn egress(o: &mut String, r: &Report, lang: Lang) {
         None => writeln!(o, "<p class=\"muted\">{}</p>", Say::EgressUnknown.get(lang)),
     };
     close(o, Section::Egress);
+}
+
+/// The platform's manual way in, only when the template knows it.
+fn break_glass(o: &mut String, r: &Report, lang: Lang) {
+    let Some(b) = &r.break_glass else { return };
+    let intro = format!("<p>{}</p>\n<ul>\n", Say::BreakGlassIntro.get(lang));
+    open(o, Section::BreakGlass, lang, &intro);
+    match (&b.login_url, &b.login_url_pattern) {
+        (Some(url), _) => {
+            let _ = writeln!(
+                o,
+                "<li><b>{}</b>{}</li>",
+                Say::ManualLogin.get(lang),
+                link(url)
+            );
+        }
+        (None, Some(pattern)) => {
+            let _ = writeln!(
+                o,
+                "<li><b>{}</b><span class=\"url mono\">{}</span> <span class=\"muted\">{}</span></li>",
+                Say::ManualLogin.get(lang),
+                esc(pattern),
+                Say::ManualLoginPending.get(lang)
+            );
+        }
+        (None, None) => {}
+    }
+    if let Some(off) = &b.switch_off {
+        let _ = writeln!(
+            o,
+            "<li><b>{}</b>{}</li>",
+            Say::SwitchOff.get(lang),
+            esc_lines(off.get(lang))
+        );
+    }
+    let _ = writeln!(
+        o,
+        "<li><b>{}</b>{}</li>\n</ul>",
+        Say::DocumentedAt.get(lang),
+        esc(&b.source)
+    );
+    close(o, Section::BreakGlass);
 }
 
 fn sync(o: &mut String, r: &Report, lang: Lang) {

@@ -106,6 +106,7 @@ pub fn markdown(r: &Report, lang: Lang) -> String {
     scans(&mut o, r, lang);
     run(&mut o, r, lang);
     egress(&mut o, r, lang);
+    break_glass(&mut o, r, lang);
     sync(&mut o, r, lang);
     let _ = writeln!(
         o,
@@ -408,6 +409,32 @@ fn egress(o: &mut String, r: &Report, lang: Lang) {
         ),
         None => writeln!(o, "_{}_", text(Say::EgressUnknown.get(lang))),
     };
+}
+
+/// The platform's manual way in, only when the template knows it.
+fn break_glass(o: &mut String, r: &Report, lang: Lang) {
+    let Some(b) = &r.break_glass else { return };
+    heading(o, Section::BreakGlass, lang);
+    let _ = writeln!(o, "{}\n", text(Say::BreakGlassIntro.get(lang)));
+    match (&b.login_url, &b.login_url_pattern) {
+        (Some(url), _) => {
+            let _ = writeln!(o, "- {}{}", bold(Say::ManualLogin, lang), code(url, false));
+        }
+        (None, Some(pattern)) => {
+            let _ = writeln!(
+                o,
+                "- {}{} {}",
+                bold(Say::ManualLogin, lang),
+                code(pattern, false),
+                text(Say::ManualLoginPending.get(lang))
+            );
+        }
+        (None, None) => {}
+    }
+    if let Some(off) = &b.switch_off {
+        let _ = writeln!(o, "- {}{}", bold(Say::SwitchOff, lang), text(off.get(lang)));
+    }
+    let _ = writeln!(o, "- {}{}", bold(Say::DocumentedAt, lang), text(&b.source));
 }
 
 fn sync(o: &mut String, r: &Report, lang: Lang) {

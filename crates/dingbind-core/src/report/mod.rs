@@ -193,6 +193,7 @@ pub fn build(input: &ReportInput) -> Report {
         summary,
         login: input.login.cloned(),
         reminders: reminders(input),
+        break_glass: evaluation.break_glass.clone(),
         sync: input.sync.cloned(),
     }
 }

@@ -50,6 +50,11 @@ pub struct Report {
     /// in the console); absent from reports written before it existed.
     #[serde(default)]
     pub reminders: Vec<Text>,
+    /// The platform's manual way in when DingTalk login fails or has to be switched off, when the
+    /// template knows it; absent otherwise, and from reports written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub break_glass: Option<crate::template::BreakGlassNote>,
     /// The newest sync preview's totals and who joined, left or moved since the one before (ids,
     /// names and departments only), when the profile has one; absent from older reports.
     #[serde(default)]

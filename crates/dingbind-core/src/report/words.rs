@@ -26,6 +26,8 @@ pub(super) enum Section {
     Scan,
     Run,
     Egress,
+    /// The platform's manual way in (only when the template knows it).
+    BreakGlass,
     /// The newest sync preview and who joined, left or moved (only when there is one).
     Sync,
 }
@@ -40,6 +42,11 @@ impl Section {
             Section::Scan => tr(lang, "扫码验证", "Scan to verify"),
             Section::Run => tr(lang, "最近一次检查", "Last check run"),
             Section::Egress => tr(lang, "钉钉看到的出口 IP", "Egress IP seen by DingTalk"),
+            Section::BreakGlass => tr(
+                lang,
+                "钉钉登录出问题时（应急入口）",
+                "If DingTalk login fails (break-glass)",
+            ),
             Section::Sync => tr(lang, "同步预览", "Sync preview"),
         }
     }
@@ -54,6 +61,7 @@ impl Section {
             Section::Scan => "scan",
             Section::Run => "run",
             Section::Egress => "egress",
+            Section::BreakGlass => "break-glass",
             Section::Sync => "sync",
         }
     }
@@ -110,6 +118,11 @@ pub(super) enum Say {
     Where,
     EgressKnown,
     EgressUnknown,
+    BreakGlassIntro,
+    ManualLogin,
+    ManualLoginPending,
+    SwitchOff,
+    DocumentedAt,
     Generated,
     MaskNote,
 }
@@ -150,6 +163,17 @@ impl Say {
                 "未知：钉钉只在拒绝请求（错误 60020）时才会说出它看到的 IP。要查看平台服务器的出口 IP，请在服务器上运行 dingbind check。",
                 "Unknown: DingTalk names the IP it saw only when it refuses a request (error 60020). To see the platform server's egress IP, run dingbind check on the server.",
             ),
+            Say::BreakGlassIntro => (
+                "钉钉登录失效（例如重定向地址被改、应用被停用）或不得不关闭时，管理员可以这样进入平台，修好后再打开钉钉登录。请把这一节交给平台的管理员保管。",
+                "If DingTalk login stops working (a changed redirect URL, a disabled app) or has to be switched off, the admin gets into the platform this way, fixes it and switches DingTalk login back on. Hand this section to the platform's administrators to keep.",
+            ),
+            Say::ManualLogin => ("平台自己的登录页：", "The platform's own login page: "),
+            Say::ManualLoginPending => (
+                "（填写平台域名后生成）",
+                "(generated once the platform's domain is entered)",
+            ),
+            Say::SwitchOff => ("要关闭钉钉登录时：", "To switch DingTalk login off: "),
+            Say::DocumentedAt => ("出处：", "Source: "),
             Say::Generated => ("生成于", "generated"),
             Say::MaskNote => (
                 "报告中的密钥已遮盖，只显示前 4 位和长度。",

@@ -22,6 +22,47 @@ use ts_rs::TS;
 
 pub use parse::{parse, TemplateError};
 
+/// A template's break-glass for one binding, as the report and the hand-off carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BreakGlassNote {
+    /// The platform's own login page, filled in for this binding; `null` when the platform
+    /// documents none or a value it needs (the domain) is not entered yet.
+    pub login_url: Option<String>,
+    /// The page's pattern as the template gives it (`https://{domain}/…`), when it gives one.
+    pub login_url_pattern: Option<String>,
+    /// What to do if DingTalk login has to be switched off.
+    pub switch_off: Option<Text>,
+    /// Where the platform documents this.
+    pub source: String,
+}
+
+impl Template {
+    /// The break-glass for a binding with these valid, non-secret `values`; `None` when the
+    /// template knows none.
+    pub fn break_glass_for(
+        &self,
+        values: &std::collections::BTreeMap<Field, String>,
+    ) -> Option<BreakGlassNote> {
+        let b = self.break_glass.as_ref()?;
+        Some(BreakGlassNote {
+            login_url: b
+                .login_url
+                .as_deref()
+                .and_then(|p| crate::urls::fill_one(self, p, values)),
+            login_url_pattern: b.login_url.clone(),
+            switch_off: b.switch_off.clone(),
+            source: b.source.clone(),
+        })
+    }
+
+    /// Whether the platform receives events over Stream (and so needs the Stream checks).
+    pub fn uses_stream(&self) -> bool {
+        self.events
+            .as_ref()
+            .is_some_and(|e| e.push == PushMode::Stream)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Template {
     pub id: String,
@@ -33,8 +74,57 @@ pub struct Template {
     pub steps: Vec<Step>,
     /// Optional live checks this platform needs beyond the standard set (e.g. `attendance.groups`).
     pub extra_checks: Vec<String>,
+    /// How the platform receives DingTalk's events (HTTP callback or Stream) and which event topics
+    /// it needs; absent when the platform subscribes to none.
+    #[serde(default)]
+    pub events: Option<Box<EventSubscription>>,
+    /// The way back in when DingTalk login fails or has to be switched off: the platform's own
+    /// login page and what to do, as the platform documents them; absent when it documents none.
+    #[serde(default)]
+    pub break_glass: Option<Box<BreakGlass>>,
     /// Embedded in the app (as opposed to loaded from the admin's templates folder).
     pub builtin: bool,
+}
+
+/// How DingTalk delivers events to the platform (console: 开发配置 › 事件订阅 › 推送方式).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PushMode {
+    /// “HTTP 推送”: DingTalk POSTs encrypted events to the platform's public callback URL
+    /// (signature token + aes_key, verified with `check_url`).
+    Http,
+    /// “Stream 模式推送”: the platform opens a WebSocket to DingTalk itself (no public URL, no
+    /// token or aes_key); DingTalk recommends it (docs/dingtalk/callback.md).
+    Stream,
+}
+
+/// The event subscription a platform needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventSubscription {
+    pub push: PushMode,
+    /// The event types to tick in 事件订阅, each with what the platform does with it.
+    pub topics: Vec<EventTopic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EventTopic {
+    /// DingTalk's event type (`user_add_org`, `org_dept_remove`, …).
+    pub topic: String,
+    /// What the platform needs it for, in words for the admin.
+    pub purpose: Text,
+}
+
+/// The platform's manual way in, for when DingTalk login breaks (a wrong redirect, a revoked app)
+/// or has to be switched off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BreakGlass {
+    /// The platform's own login page (account and password), a pattern like the template's URLs
+    /// (`https://{domain}/…`); absent when the platform documents none.
+    pub login_url: Option<String>,
+    /// What to do if DingTalk login has to be switched off, in the platform's own menu words.
+    pub switch_off: Option<Text>,
+    /// Where the platform documents this (its help page), so the admin can check it.
+    pub source: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -71,6 +161,10 @@ pub struct Step {
     pub urls: Vec<String>,
     /// Whether this step lists the template's required permissions.
     pub show_permissions: bool,
+    /// Whether this step lists the event topics the platform needs (`events.topics`), each with
+    /// what it is for.
+    #[serde(default)]
+    pub show_events: bool,
     /// Values the admin types into the platform at this step, in the platform's own field order:
     /// the wizard lists each with its value and a copy button (secrets hidden until revealed).
     #[serde(default)]
@@ -98,12 +192,16 @@ impl Template {
     }
 }
 
-const BUILTIN_SOURCES: [(&str, &str); 3] = [
+const BUILTIN_SOURCES: [(&str, &str); 4] = [
     (
         "yidianyun-private-cloud.toml",
         include_str!("builtin/yidianyun-private-cloud.toml"),
     ),
     ("ehr-sync.toml", include_str!("builtin/ehr-sync.toml")),
+    (
+        "ehr-sync-stream.toml",
+        include_str!("builtin/ehr-sync-stream.toml"),
+    ),
     ("custom-urls.toml", include_str!("builtin/custom-urls.toml")),
 ];
 

@@ -2,7 +2,10 @@
 //! exist, console links on allowed hosts, steps that cover every needed field. Every rejection
 //! names the key path and the line, so the author of a user template can fix it.
 
-use super::{Confirm, ConsoleLink, Permission, Step, Template, UrlSpec};
+use super::{
+    BreakGlass, Confirm, ConsoleLink, EventSubscription, EventTopic, Permission, PushMode, Step,
+    Template, UrlSpec,
+};
 use crate::console;
 use crate::field::Field;
 use crate::i18n::Text;
@@ -61,6 +64,38 @@ struct Raw {
     steps: Vec<RawStep>,
     #[serde(default)]
     extra_checks: Vec<Spanned<String>>,
+    #[serde(default)]
+    events: Option<RawEvents>,
+    #[serde(default)]
+    break_glass: Option<RawBreakGlass>,
+}
+
+/// `[events]`: `push = "stream" | "http"` and `[[events.topics]]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvents {
+    push: Spanned<String>,
+    #[serde(default)]
+    topics: Vec<RawTopic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    topic: Spanned<String>,
+    purpose: Text,
+}
+
+/// `[break_glass]`: `login_url` (a URL pattern), `switch_off` (zh + en) and the `source` citing
+/// the platform's documentation.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBreakGlass {
+    #[serde(default)]
+    login_url: Option<Spanned<String>>,
+    #[serde(default)]
+    switch_off: Option<Text>,
+    source: Spanned<String>,
 }
 
 /// `[[urls]]` / `[[permissions]]` written out in full, or the short `[urls]` / `[permissions]`
@@ -221,6 +256,8 @@ struct RawStep {
     urls: Vec<Spanned<String>>,
     #[serde(default)]
     show_permissions: bool,
+    #[serde(default)]
+    show_events: Option<Spanned<bool>>,
     #[serde(default)]
     hand_over: Vec<Spanned<String>>,
     #[serde(default)]
@@ -477,6 +514,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
     }
     let mut steps: Vec<Step> = Vec::new();
     let mut covered = HashSet::new();
+    let mut show_events_at: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, s) in raw.steps.into_iter().enumerate() {
         let id = s.id.get_ref();
         if !is_ident(id) {
@@ -510,6 +548,9 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
                     format!("step `{id}` is defined twice"),
                 ),
             );
+        }
+        if let Some(b) = s.show_events.as_ref().filter(|b| *b.get_ref()) {
+            show_events_at.push((i, b.span()));
         }
         let mut fields = Vec::new();
         for (j, f) in s.fields.iter().enumerate() {
@@ -581,6 +622,7 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
             fields,
             urls: s.urls.into_iter().map(Spanned::into_inner).collect(),
             show_permissions: s.show_permissions,
+            show_events: s.show_events.as_ref().is_some_and(|b| *b.get_ref()),
             hand_over,
             confirm,
         });
@@ -624,6 +666,31 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         extra_checks.push(c.into_inner());
     }
 
+    let events = match raw.events {
+        Some(e) => Some(Box::new(parse_events(
+            &cx,
+            e,
+            &needs,
+            &urls,
+            &extra_checks,
+        )?)),
+        None => None,
+    };
+    if let Some((i, at)) = show_events_at.iter().find(|_| events.is_none()) {
+        return cx.err(
+            at.clone(),
+            format!("steps[{i}].show_events"),
+            Text::new(
+                "show_events 要列出 [events] 里的事件，但模板没有 [events]",
+                "show_events lists the events of [events], but the template has no [events]",
+            ),
+        );
+    }
+    let break_glass = match raw.break_glass {
+        Some(b) => Some(Box::new(parse_break_glass(&cx, b, &needs)?)),
+        None => None,
+    };
+
     Ok(Template {
         id: raw.id.into_inner(),
         name: raw.name,
@@ -633,7 +700,145 @@ pub fn parse(src: &str) -> Result<Template, TemplateError> {
         permissions,
         steps,
         extra_checks,
+        events,
+        break_glass,
         builtin: false,
+    })
+}
+
+/// What HTTP push needs and Stream mode must not ask for: the callback URL, its token and
+/// aes_key, and the `check_url` test (DingTalk never calls a URL in Stream mode).
+const HTTP_ONLY_FIELDS: [Field; 2] = [Field::EventToken, Field::AesKey];
+
+fn parse_events(
+    cx: &Ctx<'_>,
+    e: RawEvents,
+    needs: &[Field],
+    urls: &[UrlSpec],
+    extra_checks: &[String],
+) -> Result<EventSubscription, TemplateError> {
+    let push = match e.push.get_ref().as_str() {
+        "stream" => PushMode::Stream,
+        "http" => PushMode::Http,
+        other => {
+            return cx.err(
+                e.push.span(),
+                "events.push",
+                Text::new(
+                    format!("推送方式只能是 \"stream\"（Stream 模式推送）或 \"http\"（HTTP 推送），不能是 \"{other}\""),
+                    format!("the push mode is \"stream\" (Stream push) or \"http\" (HTTP push), not \"{other}\""),
+                ),
+            )
+        }
+    };
+    if e.topics.is_empty() {
+        return cx.err(
+            e.push.span(),
+            "events.topics",
+            Text::new(
+                "请在 [[events.topics]] 里列出平台需要的事件（例如 user_add_org）和用途",
+                "list the events the platform needs (e.g. user_add_org) and what for, in [[events.topics]]",
+            ),
+        );
+    }
+    let mut topics: Vec<EventTopic> = Vec::new();
+    for (i, t) in e.topics.into_iter().enumerate() {
+        let name = t.topic.get_ref();
+        let path = format!("events.topics[{i}].topic");
+        let well_formed = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !well_formed {
+            return cx.err(
+                t.topic.span(),
+                path,
+                Text::new(
+                    format!("“{name}”不是钉钉的事件类型：只用小写字母、数字和 `_`（例如 user_add_org）"),
+                    format!("“{name}” is not a DingTalk event type: lowercase letters, digits and `_` (e.g. user_add_org)"),
+                ),
+            );
+        }
+        if topics.iter().any(|x| &x.topic == name) {
+            return cx.err(
+                t.topic.span(),
+                path,
+                Text::new(
+                    format!("事件 `{name}` 写了两次"),
+                    format!("the event `{name}` is listed twice"),
+                ),
+            );
+        }
+        topics.push(EventTopic {
+            topic: name.clone(),
+            purpose: t.purpose,
+        });
+    }
+    if push == PushMode::Stream {
+        let http_only = HTTP_ONLY_FIELDS
+            .iter()
+            .find(|f| needs.contains(f))
+            .map(|f| f.key().to_string())
+            .or_else(|| {
+                urls.iter()
+                    .any(|u| u.name == crate::checks::EVENT_URL)
+                    .then(|| format!("urls.{}", crate::checks::EVENT_URL))
+            })
+            .or_else(|| {
+                extra_checks
+                    .iter()
+                    .find(|c| c.as_str() == "event.check_url")
+                    .cloned()
+            });
+        if let Some(what) = http_only {
+            return cx.err(
+                e.push.span(),
+                "events.push",
+                Text::new(
+                    format!("Stream 模式推送不用回调地址、签名 token、aes_key 或 check_url 验证，但模板里有 `{what}`：去掉它，或改用 push = \"http\""),
+                    format!("Stream push uses no callback URL, signature token, aes_key or check_url test, yet the template has `{what}`: remove it, or use push = \"http\""),
+                ),
+            );
+        }
+    }
+    Ok(EventSubscription { push, topics })
+}
+
+fn parse_break_glass(
+    cx: &Ctx<'_>,
+    b: RawBreakGlass,
+    needs: &[Field],
+) -> Result<BreakGlass, TemplateError> {
+    if let Some(url) = &b.login_url {
+        if let Err(e) = check_pattern(url.get_ref(), needs) {
+            return cx.err(url.span(), "break_glass.login_url", e.text());
+        }
+    }
+    if b.login_url.is_none() && b.switch_off.is_none() {
+        return cx.err(
+            b.source.span(),
+            "break_glass",
+            Text::new(
+                "[break_glass] 至少要写 login_url（平台自己的登录页）或 switch_off（关闭钉钉登录时怎么做）之一",
+                "[break_glass] needs login_url (the platform's own login page) or switch_off (what to do when DingTalk login is switched off), or both",
+            ),
+        );
+    }
+    let source = b.source.get_ref().trim();
+    if source.chars().count() < 10 {
+        return cx.err(
+            b.source.span(),
+            "break_glass.source",
+            Text::new(
+                "请写明平台在哪里说明了这些（帮助文档的地址或标题），不要凭空填写",
+                "say where the platform documents this (its help page's address or title); never make it up",
+            ),
+        );
+    }
+    Ok(BreakGlass {
+        login_url: b.login_url.map(Spanned::into_inner),
+        switch_off: b.switch_off,
+        source: source.to_string(),
     })
 }
 

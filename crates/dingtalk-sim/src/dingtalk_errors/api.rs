@@ -164,6 +164,19 @@ impl ApiError {
         Self::new(StatusCode::INTERNAL_SERVER_ERROR, "systemError", "系统错误")
     }
 
+    /// 401 `authFailed` 鉴权失败: the Stream gateway's `connections/open` with a Client ID and
+    /// Secret that are not an app's (GH zfanswer/dify-on-dingtalk#28, MAyang38/dify-on-dingding-go#2).
+    pub fn stream_auth_failed() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "authFailed", "鉴权失败")
+    }
+
+    /// 400 `systemError` 系统错误: the Stream gateway refusing `connections/open` for valid-looking
+    /// credentials, with no reason given (GH AstrBotDevs/AstrBot#1628,
+    /// chzealot/dingtalk-dify-connector#5; the cause is UNCONFIRMED).
+    pub fn stream_system_error() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "systemError", "系统错误")
+    }
+
     /// 403 `Forbidden.Unrecognised`: a code in no catalogue, for the `unknown_error` fault
     /// (deliberately undocumented, so a client's fallback path gets exercised).
     pub fn unrecognised() -> Self {

@@ -7,6 +7,7 @@ pub mod departments;
 pub mod login;
 pub mod messages;
 pub mod ranges;
+pub mod stream;
 pub mod todo;
 pub mod token;
 pub mod users;

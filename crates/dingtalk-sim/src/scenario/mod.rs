@@ -17,7 +17,7 @@ use std::path::Path;
 
 pub use model::{
     App, Attendance, AttendanceGroup, Department, ExternalContact, Fault, FaultKind, Generate,
-    Login, Org, Range, Role, Scenario, User,
+    Login, Org, Range, Role, Scenario, StreamGateway, User,
 };
 pub use query::ROOT_DEPT;
 

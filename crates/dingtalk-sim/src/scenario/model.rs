@@ -238,6 +238,27 @@ pub struct App {
     /// 网页应用 › 管理后台地址: `ompLink`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub omp_link: Option<String>,
+    /// How the Stream gateway (`/v1.0/gateway/connections/open`) answers this app's valid
+    /// credentials (default `ok`: an endpoint and a ticket).
+    #[serde(default, skip_serializing_if = "StreamGateway::is_ok")]
+    pub stream_gateway: StreamGateway,
+}
+
+/// The Stream gateway's answer to an app's valid credentials.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamGateway {
+    /// 200 `{"endpoint":"wss://…/connect","ticket":"…"}`.
+    #[default]
+    Ok,
+    /// 400 `systemError` 系统错误, as observed with no reason given.
+    SystemError,
+}
+
+impl StreamGateway {
+    pub fn is_ok(&self) -> bool {
+        *self == StreamGateway::Ok
+    }
 }
 
 /// A range of departments and users (visible range or contact range).

@@ -5,12 +5,13 @@
 //! This module holds the shared context ([`Ctx`]) and the dispatch from a check's id to its probe;
 //! the probes themselves are grouped by what they prove: [`credentials`] (token, IP whitelist,
 //! CorpId, AgentId), [`scopes`] (permissions), [`contact`] (departments, staff, visible range),
-//! [`features`] (work message, SSO, attendance) and [`platform`] (the platform's own domain, URLs
-//! and event callback).
+//! [`features`] (work message, SSO, attendance), [`platform`] (the platform's own domain, URLs
+//! and event callback) and [`stream`] (the Stream gateway, for platforms that take events by
+//! Stream).
 
 use super::network;
 use super::outcome::{diagnose, Outcome};
-use super::plan::{PlannedCheck, TOKEN};
+use super::plan::{PlannedCheck, STREAM, TOKEN};
 use super::{CheckInput, PracticeScenario};
 use crate::diagnosis::{Diagnosis, DiagnosisCode, DiagnosisData};
 use crate::field::Field;
@@ -33,6 +34,7 @@ mod credentials;
 mod features;
 mod platform;
 mod scopes;
+mod stream;
 
 /// A shared call's result with the exchanges it made.
 #[derive(Clone)]
@@ -248,6 +250,7 @@ impl Ctx {
             "domain.dns" | "domain.tls" => (self.domain(id).await, Vec::new()),
             "clock.skew" => network::clock(&self.http, &self.input.dingtalk.endpoints.oapi).await,
             TOKEN => self.credentials().await,
+            STREAM => self.stream_credentials().await,
             WHITELIST => self.whitelist().await,
             "credentials.corp_id" => self.corp_id().await,
             "app.agent_id" => self.agent_id().await,
