@@ -481,6 +481,25 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     app.screenshot("en-12-live-healthy").await;
     app.switch_language("中文").await;
 
+    // The eHR template with Stream push: its events step names the push mode and each topic the
+    // platform subscribes to, with what it is for.
+    app.click("[data-testid=back-to-list]").await;
+    app.click("[data-testid=create-profile]").await;
+    app.retype("[data-testid=profile-name-input]", "eHR Stream").await;
+    app.click("label:has([data-testid=template-ehr-sync-stream])")
+        .await;
+    app.wait_css("[data-testid=template-ehr-sync-stream]:checked")
+        .await;
+    app.confirm_dialog("登录钉钉开发者后台").await;
+    app.goto("events").await;
+    app.wait_text("[data-testid=event-push]", "Stream").await;
+    app.wait_css("[data-testid=event-topic-user_add_org]").await;
+    app.screenshot("zh-05-stream-events").await;
+    app.switch_language("EN").await;
+    app.wait_text("[data-testid=back]", "Back").await;
+    app.screenshot("en-05-stream-events").await;
+    app.switch_language("中文").await;
+
     // Support staff's error panel.
     app.click("[data-testid=explain-open]").await;
     app.retype("[data-testid=explain-input]", r#"{"errcode":60020,"errmsg":"访问ip不在白名单之中，请参考FAQ：https://open.dingtalk.com/document/org-faq/app-faq,request ip=120.230.136.230 appKey(ding4vzvutha4q5gtg9q)"}"#).await;
