@@ -485,7 +485,8 @@ async fn practice_mode_finds_the_missing_scopes_then_turns_green() {
     // platform subscribes to, with what it is for.
     app.click("[data-testid=back-to-list]").await;
     app.click("[data-testid=create-profile]").await;
-    app.retype("[data-testid=profile-name-input]", "eHR Stream").await;
+    app.retype("[data-testid=profile-name-input]", "eHR Stream")
+        .await;
     app.click("label:has([data-testid=template-ehr-sync-stream])")
         .await;
     app.wait_css("[data-testid=template-ehr-sync-stream]:checked")
