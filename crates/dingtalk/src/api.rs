@@ -264,26 +264,46 @@ impl DingTalk {
         cursor: i64,
         size: i64,
     ) -> Result<UserPage, ApiError> {
-        let v = self
-            .old_post(
-                trace,
-                "/topapi/v2/user/list",
-                json!({"dept_id": dept_id, "cursor": cursor, "size": size}),
-            )
-            .await?;
+        let v = self.user_list_answer(trace, dept_id, cursor, size).await?;
         field(&v, "/result")
+    }
+
+    /// One page of `topapi/v2/user/list` as DingTalk sent it (read as [`UserPage`] by the checks,
+    /// as members by the sync walk).
+    pub(crate) async fn user_list_answer(
+        &self,
+        trace: &mut Trace,
+        dept_id: i64,
+        cursor: i64,
+        size: i64,
+    ) -> Result<Value, ApiError> {
+        self.old_post(
+            trace,
+            "/topapi/v2/user/list",
+            json!({"dept_id": dept_id, "cursor": cursor, "size": size}),
+        )
+        .await
     }
 
     /// `topapi/v2/user/get` (docs/dingtalk/endpoints.md#user-details, `qyapi_get_member`).
     pub async fn user_get(&self, trace: &mut Trace, userid: &str) -> Result<User, ApiError> {
-        let v = self
-            .old_post(
-                trace,
-                "/topapi/v2/user/get",
-                json!({"userid": userid, "language": "zh_CN"}),
-            )
-            .await?;
+        let v = self.user_get_answer(trace, userid).await?;
         field(&v, "/result")
+    }
+
+    /// `topapi/v2/user/get` as DingTalk sent it (read as [`User`] by the checks, as a member by the
+    /// sync walk).
+    pub(crate) async fn user_get_answer(
+        &self,
+        trace: &mut Trace,
+        userid: &str,
+    ) -> Result<Value, ApiError> {
+        self.old_post(
+            trace,
+            "/topapi/v2/user/get",
+            json!({"userid": userid, "language": "zh_CN"}),
+        )
+        .await
     }
 
     /// `topapi/user/getbyunionid` (docs/dingtalk/endpoints.md#user-by-unionid): 60121 when the

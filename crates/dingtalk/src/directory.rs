@@ -99,11 +99,7 @@ impl DingTalk {
         size: i64,
     ) -> Result<MemberPage, ApiError> {
         let v = self
-            .old_post(
-                trace,
-                "/topapi/v2/user/list",
-                json!({"dept_id": dept_id, "cursor": cursor, "size": size.clamp(1, USER_PAGE_MAX)}),
-            )
+            .user_list_answer(trace, dept_id, cursor, size.clamp(1, USER_PAGE_MAX))
             .await?;
         let list: Vec<Value> = field(&v, "/result/list")?;
         let has_more = v
@@ -136,13 +132,7 @@ impl DingTalk {
 
     /// `topapi/v2/user/get` (DOCS 0056) as a [`Member`].
     pub async fn member(&self, trace: &mut Trace, userid: &str) -> Result<Member, ApiError> {
-        let v = self
-            .old_post(
-                trace,
-                "/topapi/v2/user/get",
-                json!({"userid": userid, "language": "zh_CN"}),
-            )
-            .await?;
+        let v = self.user_get_answer(trace, userid).await?;
         v.get("result")
             .and_then(Member::from_value)
             .ok_or_else(|| crate::client::unexpected(&v, "result.userid"))
