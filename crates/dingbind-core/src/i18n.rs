@@ -27,6 +27,11 @@ impl Text {
     }
 }
 
+/// `n` and the English noun for it: `1 person`, `2 people`.
+pub fn count_en(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The two product languages; zh-CN is the default.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]

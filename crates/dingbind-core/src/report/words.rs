@@ -315,7 +315,7 @@ pub(super) fn required_scopes(c: &CheckResult) -> Vec<&str> {
 pub(super) fn verdict_text(r: &Report, lang: Lang) -> (String, Vec<String>) {
     let zh = lang == Lang::Zh;
     let s = r.summary.checks.unwrap_or_default();
-    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = crate::i18n::count_en;
     let headline = match r.summary.verdict {
         Verdict::NotTested => tr(lang, "尚未检查", "Not tested yet").to_owned(),
         Verdict::Passed => tr(lang, "全部检查通过", "All checks passed").to_owned(),

@@ -5,7 +5,7 @@
 
 use super::walk::{Checkpoint, PersonSeen};
 use crate::diagnosis::from_api_error;
-use crate::i18n::Text;
+use crate::i18n::{count_en, Text};
 use dingtalk::api::AppScopes;
 use dingtalk::directory::USER_FIELDS;
 use dingtalk::ApiError;
@@ -360,7 +360,7 @@ pub(super) fn build(cp: &Checkpoint, expected: Option<u32>) -> SyncPreview {
             people: fresh.len() as u32,
             reason: Text::new(
                 format!("能打开应用但接口读不到：部门 {d} 的 {} 名直属成员在应用可见范围内，却不在通讯录权限范围内，平台不会同步他们 — 在 **{CONTACT_PLACE_ZH}** 添加部门 {d}（其子部门的人数要加入后才能数到）", fresh.len()),
-                format!("Can open the app but the API cannot read them: the {} direct members of department {d} are in the visible range but outside the contact range, so the platform will not sync them — add department {d} under **{CONTACT_PLACE_EN}** (its sub-departments can only be counted once it is added)", fresh.len()),
+                format!("Can open the app but the API cannot read them: {} of department {d} {} in the visible range but outside the contact range, so the platform will not sync them — add department {d} under **{CONTACT_PLACE_EN}** (its sub-departments can only be counted once it is added)", count_en(fresh.len() as u32, "direct member", "direct members"), if fresh.len() == 1 { "is" } else { "are" }),
             ),
         });
     }
@@ -405,7 +405,7 @@ pub(super) fn build(cp: &Checkpoint, expected: Option<u32>) -> SyncPreview {
                 people: n,
                 reason: Text::new(
                     format!("会同步但打不开应用：应用设为「仅限管理员可见」，{n} 名非管理员打不开 — 在 **{VISIBLE_PLACE_ZH}** 改为「全部员工」或「部分员工」，并发布新版本"),
-                    format!("Will be synced but cannot open the app: it is visible to admins only, so {n} people who are not admins cannot open it — under **{VISIBLE_PLACE_EN}** choose all staff (全部员工) or some staff (部分员工), and publish a new version"),
+                    format!("Will be synced but cannot open the app: it is visible to admins only, so {} who are not admins cannot open it — under **{VISIBLE_PLACE_EN}** choose all staff (全部员工) or some staff (部分员工), and publish a new version", count_en(n, "person", "people")),
                 ),
             });
         }
@@ -421,7 +421,7 @@ pub(super) fn build(cp: &Checkpoint, expected: Option<u32>) -> SyncPreview {
                 people: *n,
                 reason: Text::new(
                     format!("会同步但打不开应用：部门「{name}」的 {n} 人在通讯录权限范围内，却不在应用可见范围内 — 在 **{VISIBLE_PLACE_ZH}** 添加部门「{name}」，并发布新版本"),
-                    format!("Will be synced but cannot open the app: {n} people of department “{name}” are in the contact range but not in the visible range — add department “{name}” under **{VISIBLE_PLACE_EN}**, and publish a new version"),
+                    format!("Will be synced but cannot open the app: {} of department “{name}” {} in the contact range but not in the visible range — add department “{name}” under **{VISIBLE_PLACE_EN}**, and publish a new version", count_en(*n, "person", "people"), if *n == 1 { "is" } else { "are" }),
                 ),
             });
         }
