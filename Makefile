@@ -44,7 +44,7 @@ check-static:
 	@# CLI cross-builds for Windows. dev-dependencies count too (e2e's WebDriver client once did).
 	@if $(CARGO) tree --workspace $(FEATURES) --target all -e normal,build,dev --prefix none | grep -qE '^(openssl-sys|native-tls) '; then \
 	  echo "nothing may depend on OpenSSL (openssl-sys, native-tls): use rustls, see crates/dingtalk/src/tls.rs"; exit 1; fi
-	cd ui && npx tsc --noEmit
+	cd ui && npm run typecheck
 	cd ui && npx biome lint --error-on-warnings
 	$(MAKE) --no-print-directory lint-workflows
 
@@ -66,7 +66,7 @@ test-ui:
 # The real app under Xvfb + D-Bus + gnome-keyring, driven through tauri-driver/WebKitWebDriver.
 # Screenshots of every step in both languages land in test-output/screenshots/.
 e2e:
-	rm -rf test-output/screenshots test-output/axe test-output/report-zh.html
+	rm -rf test-output/screenshots test-output/axe test-output/report-zh.html test-output/antd-runtime-styles.txt
 	scripts/headless.sh $(CARGO) test -p dingbind-e2e --test e2e -- --ignored --test-threads=1
 	scripts/report-pdf.sh
 

@@ -500,6 +500,45 @@ impl<'a> App<'a> {
             std::fs::write(self.env.shots.join(format!("{name}.png")), png).unwrap();
         }
         self.audit(name).await;
+        self.record_runtime_styles(name).await;
+    }
+
+    /// Fails if antd generated a component's styles in JavaScript (a `<style data-css-hash>` that
+    /// is not a theme's CSS variables) by this screen: the build writes the app's antd styles into
+    /// its stylesheet (ui/build/antdStyles.tsx) so start-up does not spend its time making them,
+    /// and each style here is a component or variant that file lacks. Built without it
+    /// (DINGBIND_ANTD_RUNTIME_STYLES=1), the walkthrough counts about 70. The count by screen goes
+    /// to test-output/antd-runtime-styles.txt.
+    async fn record_runtime_styles(&self, name: &str) {
+        let out = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('style[data-css-hash]:not([data-token-hash])'))\
+                   .map(s => s.textContent.slice(0, 160));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("runtime styles on {name}: {e:?}"));
+        let styles: Vec<String> = serde_json::from_value(out).unwrap_or_default();
+        let dir = workspace_root().join("test-output");
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut text = format!("{name}: {}\n", styles.len());
+        for s in &styles {
+            text.push_str(&format!("    {s}\n"));
+        }
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("antd-runtime-styles.txt"))
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .unwrap();
+        assert!(
+            styles.is_empty(),
+            "antd generated {} component styles at run time by screen {name}: render that component or \
+             variant in ui/build/antdStyles.tsx (samples) so the build makes them:\n{text}",
+            styles.len()
+        );
     }
 
     /// Runs axe-core (ui/node_modules/axe-core, the npm package) inside the real WebView on the

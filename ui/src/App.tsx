@@ -1,16 +1,18 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Layout, Result, Spin, theme } from 'antd';
+import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { failureText } from './errors';
-import { api, type PracticeStatus, type ProfileView, type Text } from './ipc';
+import i18next from './i18n';
+import type { Boot } from './boot';
+import { api, type PracticeStatus, type ProfileSummary, type ProfileView, type Text } from './ipc';
 import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, withTemplate, type AppData } from './context';
 import AppHeader, { BootHeader } from './components/AppHeader';
-import { mark } from './marks';
 import { whenDrawn } from './ready';
 import StartScreen from './screens/StartScreen';
+import { appTheme } from './theme';
 
 // Only the start screen is in the first chunk: the wizard (its steps, checks, reports and
 // drawers) loads when a binding opens, or in idle time once the start screen is drawn (ready.ts).
@@ -18,72 +20,46 @@ const loadWizard = () => import('./screens/WizardScreen');
 const WizardScreen = lazy(loadWizard);
 whenDrawn(() => void loadWizard());
 
-export default function App() {
+interface Props {
+  /** The start-up's calls to the shell, already under way (main.tsx). */
+  boot: Promise<Boot>;
+}
+
+export default function App({ boot }: Props) {
   const { i18n, t } = useTranslation();
   const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(null);
   const [view, setView] = useState<ProfileView | null>(null);
+  // The list read at start-up, for the start screen's first drawing only: after a binding was open,
+  // the start screen reads the list again.
+  const [bootProfiles, setBootProfiles] = useState<ProfileSummary[] | null>(null);
   const [bootError, setBootError] = useState<Text | null>(null);
   const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
   // Bumped when the open profile is replaced from outside the wizard (practice values filled in).
   const [generation, setGeneration] = useState(0);
 
+  // Once: `boot` holds the language as it was at start-up, so running this again after the admin
+  // switched language would switch it back.
   useEffect(() => {
-    (async () => {
-      // All at once: each is a round trip to the shell, and none needs another's answer.
-      const [info, templates, status] = await Promise.all([api.appInfo(), api.listTemplates(), api.practiceStatus()]);
-      mark('boot');
-      await i18n.changeLanguage(info.settings.language);
-      setPractice(status);
-      // Reopen the binding that was open when the app last stopped (or was killed).
-      const last = info.settings.last_profile_id;
-      if (last) {
-        try {
-          setView(await api.openProfile(last));
-        } catch {
-          // Deleted or unreadable since: the start screen lists it with the reason.
-        }
-      }
-      setData({ info, templates });
-    })().catch((e: unknown) => setBootError(failureText(e)));
-  }, [i18n]);
+    boot
+      .then(async (b) => {
+        await i18next.changeLanguage(b.info.settings.language);
+        setPractice(b.practice);
+        setView(b.view);
+        setBootProfiles(b.profiles);
+        setData({ info: b.info, templates: b.templates });
+      })
+      .catch((e: unknown) => setBootError(failureText(e)));
+  }, [boot]);
+  const open = (v: ProfileView) => {
+    setBootProfiles(null);
+    setView(v);
+  };
 
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{
-        algorithm: theme.defaultAlgorithm,
-        // Every text at WCAG AA's 4.5:1 or better (e2e runs axe-core on every screen):
-        // - secondary text carries instructions here ("粘贴到…", field hints): darker than antd's
-        //   default grey (#8c8c8c, 3.4:1 on white), 6:1;
-        // - the primary blue is a shade darker than antd's #1677ff (4.1:1 under white button text,
-        //   as links and on tinted backgrounds), 5.6:1 on white, ≥ 5.1:1 on antd's tints;
-        // - success/warning/error *text* (Typography, status tags) uses the dark shades of antd's
-        //   palette (green-8, gold-8, red-7), as do a field's error line; icons and bars keep the bright ones.
-        token: {
-          colorPrimary: '#0f62d6',
-          colorLink: '#0f62d6',
-          // Hover stays a visible step lighter but keeps white text at 4.8:1 (antd's derived
-          // hover, #3483e3, is 3.8:1 — axe caught it under the pointer after a click).
-          colorPrimaryHover: '#2a6fd6',
-          colorLinkHover: '#2a6fd6',
-          colorInfo: '#0f62d6',
-          colorSuccessText: '#237804',
-          colorWarningText: '#ad4e00',
-          colorErrorText: '#cf1322',
-          borderRadius: 8,
-          fontSize: 14,
-          colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
-          colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-        },
-        components: {
-          Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 20px' },
-          // A status tag draws its text in colorSuccess/colorWarning/colorError/colorInfo.
-          // A field's error line is drawn in colorError.
-          Form: { colorError: '#cf1322' },
-          Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00', colorError: '#cf1322', colorInfo: '#0f62d6' },
-        },
-      }}
+      theme={appTheme}
     >
       <AntApp style={{ height: '100%' }}>
         <Layout style={{ height: '100%' }}>
@@ -126,7 +102,7 @@ export default function App() {
                   <WizardScreen key={`${view.profile.id}/${generation}`} initial={view} practice={practice.scenario?.id ?? null} />
                 </Suspense>
               ) : (
-                <StartScreen onOpen={setView} />
+                <StartScreen onOpen={open} initial={bootProfiles} />
               )}
             </AppDataContext.Provider>
           )}

@@ -2,13 +2,33 @@ import { mark } from './marks';
 import React from 'react';
 import ReactDOM from 'react-dom/client';
 import './i18n';
+import 'virtual:antd-styles.css';
 import './styles.css';
 import App from './App';
+import { loadBoot } from './boot';
 
 mark('modules');
+// Before React's first render: the shell answers while React sets up.
+const boot = loadBoot();
+// A failure is App's to show; this only keeps it from counting as unhandled until App listens.
+boot.catch(() => {});
 
-ReactDOM.createRoot(document.getElementById('root')!).render(
-  <React.StrictMode>
-    <App />
-  </React.StrictMode>,
+// The stylesheet holds antd's styles and their index (vite.config.ts, antdStyles): antd reads that
+// index once, at its first render, and makes at run time every style it did not find. WebKit may
+// run this module before the sheet is in, so the first render waits for it (at once when it is).
+const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).filter((l) => !l.sheet);
+void Promise.all(
+  sheets.map(
+    (l) =>
+      new Promise((done) => {
+        l.addEventListener('load', done, { once: true });
+        l.addEventListener('error', done, { once: true });
+      }),
+  ),
+).then(() =>
+  ReactDOM.createRoot(document.getElementById('root')!).render(
+    <React.StrictMode>
+      <App boot={boot} />
+    </React.StrictMode>,
+  ),
 );

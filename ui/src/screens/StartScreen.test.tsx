@@ -37,6 +37,19 @@ describe('StartScreen', () => {
     expect(api.listProfiles).toHaveBeenCalledTimes(1);
   });
 
+  it('draws the list read at start-up without asking again, and reads it again when shown later', async () => {
+    const { unmount } = renderWithApp(<StartScreen onOpen={vi.fn()} initial={[HQ, BRANCH]} />);
+    await expectRows(2);
+    expect(api.listProfiles).not.toHaveBeenCalled();
+    unmount();
+
+    // Back from a binding: no list from start-up any more, so the screen reads it.
+    api.listProfiles.mockResolvedValue([BRANCH]);
+    renderWithApp(<StartScreen onOpen={vi.fn()} initial={null} />);
+    await expectRows(1);
+    expect(api.listProfiles).toHaveBeenCalledTimes(1);
+  });
+
   it('says a binding deleted since the list was shown is gone, and lists what is there now', async () => {
     api.listProfiles.mockResolvedValueOnce([HQ, BRANCH]).mockResolvedValue([BRANCH]);
     api.openProfile.mockRejectedValue(

@@ -31,17 +31,19 @@ import { firstScreenDrawn } from '../ready';
 
 interface Props {
   onOpen: (view: ProfileView) => void;
+  /** The bindings read at start-up (boot.ts); without them the list is read on mount. */
+  initial?: ProfileSummary[] | null;
 }
 
 type NameDialog = { kind: 'create' } | { kind: 'rename' | 'duplicate'; profile: ProfileSummary };
 
-export default function StartScreen({ onOpen }: Props) {
+export default function StartScreen({ onOpen, initial = null }: Props) {
   const { t } = useTranslation();
   const tx = useText();
   const { info, templates } = useAppData();
   const { message, modal } = AntApp.useApp();
   const fail = useFail();
-  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
+  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(initial);
   const [dialog, setDialog] = useState<NameDialog | null>(null);
 
   const reload = useCallback(() => {
@@ -50,7 +52,12 @@ export default function StartScreen({ onOpen }: Props) {
       .then(setProfiles)
       .catch(fail);
   }, [fail]);
-  useEffect(reload, [reload]);
+  // Read on mount unless start-up already did; `initial` only ever seeds the first drawing.
+  const seeded = useRef(initial !== null);
+  useEffect(() => {
+    if (seeded.current) seeded.current = false;
+    else reload();
+  }, [reload]);
   // Drawn with its list: the start-up is over (see ready.ts).
   useEffect(() => {
     if (profiles) firstScreenDrawn();
