@@ -10,6 +10,7 @@ import { api, type PracticeStatus, type ProfileSummary, type ProfileView, type T
 import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, withTemplate, type AppData } from './context';
 import AppHeader, { BootHeader } from './components/AppHeader';
+import { mark } from './marks';
 import { whenDrawn } from './ready';
 import StartScreen from './screens/StartScreen';
 import { appTheme } from './theme';
@@ -40,6 +41,7 @@ export default function App({ boot }: Props) {
   // Once: `boot` holds the language as it was at start-up, so running this again after the admin
   // switched language would switch it back.
   useEffect(() => {
+    mark('shell');
     boot
       .then(async (b) => {
         await i18next.changeLanguage(b.info.settings.language);

@@ -25,10 +25,11 @@ void Promise.all(
         l.addEventListener('error', done, { once: true });
       }),
   ),
-).then(() =>
+).then(() => {
+  mark('styles');
   ReactDOM.createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
       <App boot={boot} />
     </React.StrictMode>,
-  ),
-);
+  );
+});

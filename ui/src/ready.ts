@@ -18,7 +18,9 @@ export function whenDrawn(work: () => void): void {
 export function firstScreenDrawn(): void {
   if (told) return;
   told = true;
+  mark('committed');
   requestAnimationFrame(() => {
+    mark('frame');
     setTimeout(() => {
       mark('drawn');
       api.uiReady(marks).catch(() => {

@@ -25,6 +25,14 @@ export const appTheme: ThemeConfig = {
     colorErrorText: '#cf1322',
     borderRadius: 8,
     fontSize: 14,
+    // antd's own list, with the Chinese UI fonts named and Linux's first. Linux (WebKitGTK) has
+    // none of the Latin fonts listed, so every Chinese character went through fontconfig's
+    // fallback: ~90 ms of the start screen's first frame (docs/benchmarks.md). Noto Sans CJK SC,
+    // first, draws both scripts there. Windows and macOS rarely have it and keep what they drew:
+    // Segoe UI / the system font for Latin, then Microsoft YaHei / PingFang SC, which their own
+    // fallback picked for Chinese.
+    fontFamily:
+      "'Noto Sans CJK SC', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol', 'Noto Color Emoji'",
     colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   },
