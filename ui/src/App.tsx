@@ -24,24 +24,30 @@ whenDrawn(() => void loadWizard());
 interface Props {
   /** The start-up's calls to the shell, already under way (main.tsx). */
   boot: Promise<Boot>;
+  /** Their answers when they came before the first render (the usual case), with the language set. */
+  ready?: Boot | null;
 }
 
-export default function App({ boot }: Props) {
+export default function App({ boot, ready = null }: Props) {
   const { i18n, t } = useTranslation();
-  const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(null);
-  const [view, setView] = useState<ProfileView | null>(null);
+  const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(
+    ready && { info: ready.info, templates: ready.templates },
+  );
+  const [view, setView] = useState<ProfileView | null>(ready?.view ?? null);
   // The list read at start-up, for the start screen's first drawing only: after a binding was open,
   // the start screen reads the list again.
-  const [bootProfiles, setBootProfiles] = useState<ProfileSummary[] | null>(null);
+  const [bootProfiles, setBootProfiles] = useState<ProfileSummary[] | null>(ready?.profiles ?? null);
   const [bootError, setBootError] = useState<Text | null>(null);
-  const [practice, setPractice] = useState<PracticeStatus>({ scenario: null, scenarios: [] });
+  const [practice, setPractice] = useState<PracticeStatus>(ready?.practice ?? { scenario: null, scenarios: [] });
   // Bumped when the open profile is replaced from outside the wizard (practice values filled in).
   const [generation, setGeneration] = useState(0);
 
-  // Once: `boot` holds the language as it was at start-up, so running this again after the admin
-  // switched language would switch it back.
+  // A slow start: the header and a spinner until the answers come. Once: `boot` holds the language
+  // as it was at start-up, so running this again after the admin switched language would switch
+  // it back.
   useEffect(() => {
     mark('shell');
+    if (ready) return;
     boot
       .then(async (b) => {
         await i18next.changeLanguage(b.info.settings.language);
@@ -51,7 +57,7 @@ export default function App({ boot }: Props) {
         setData({ info: b.info, templates: b.templates });
       })
       .catch((e: unknown) => setBootError(failureText(e)));
-  }, [boot]);
+  }, [boot, ready]);
   const open = (v: ProfileView) => {
     setBootProfiles(null);
     setView(v);

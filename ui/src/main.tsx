@@ -1,7 +1,7 @@
 import { mark } from './marks';
 import React from 'react';
 import ReactDOM from 'react-dom/client';
-import './i18n';
+import i18next from './i18n';
 import 'virtual:antd-styles.css';
 import './styles.css';
 import App from './App';
@@ -17,7 +17,7 @@ boot.catch(() => {});
 // index once, at its first render, and makes at run time every style it did not find. WebKit may
 // run this module before the sheet is in, so the first render waits for it (at once when it is).
 const sheets = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')).filter((l) => !l.sheet);
-void Promise.all(
+const styles = Promise.all(
   sheets.map(
     (l) =>
       new Promise((done) => {
@@ -25,11 +25,23 @@ void Promise.all(
         l.addEventListener('error', done, { once: true });
       }),
   ),
-).then(() => {
-  mark('styles');
+).then(() => mark('styles'));
+// The shell usually answers within a few ms: React's first render is then the start screen itself,
+// not a header and spinner drawn only to be replaced. Past 300 ms it draws those and waits.
+const answered = Promise.race([
+  boot.then(
+    async (b) => {
+      await i18next.changeLanguage(b.info.settings.language);
+      return b;
+    },
+    () => null,
+  ),
+  new Promise<null>((done) => setTimeout(() => done(null), 300)),
+]);
+void Promise.all([styles, answered]).then(([, ready]) =>
   ReactDOM.createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
-      <App boot={boot} />
+      <App boot={boot} ready={ready} />
     </React.StrictMode>,
-  );
-});
+  ),
+);
