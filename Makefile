@@ -13,7 +13,7 @@ ui: setup
 	cd ui && npm run build
 
 # The CLI's practice mode (the simulator in-process) is on for development and tests; the CLI built
-# for servers leaves it out (`cargo build --release -p dingbind-cli`).
+# for servers leaves it out (`cargo build --profile dist -p dingbind-cli`, the size profile).
 FEATURES := --features dingbind-cli/practice
 
 build: ui
@@ -81,10 +81,12 @@ bindings:
 # docs/benchmarks.md: the release app's start to an interactive start screen and its idle memory
 # against an empty Tauri app (bench/empty-tauri, its own workspace: never built by `build`/`test`),
 # alternating, under Xvfb; the check engine, concurrent vs one-by-one, against the simulator with
-# 200 ms per request; the release sizes (and the installer, zip and .deb when built). Not a test:
-# it prints figures. BENCH_ROUNDS=N sets the start-up rounds (default 10).
+# 200 ms per request; the sizes, release and as shipped (the size profile, [profile.dist]), and the
+# installer, zip and .deb when built. Not a test: it prints figures. BENCH_ROUNDS=N sets the
+# start-up rounds (default 10).
 bench: ui
 	$(CARGO) build --release --locked -p dingbind-app -p dingbind-cli
+	$(CARGO) build --profile dist --locked -p dingbind-app -p dingbind-cli
 	cd bench/empty-tauri && CARGO_TARGET_DIR=$(abspath $(TARGET_DIR)) $(CARGO) build --release --locked
 	scripts/headless.sh scripts/bench-start.py $(TARGET_DIR)/release/dingbind-app $(TARGET_DIR)/release/empty-tauri $(BENCH_ROUNDS)
 	$(CARGO) run --release --locked -p dingbind-core --example bench
@@ -100,8 +102,8 @@ bench-sync:
 	$(CARGO) run --release -p dingbind-core --example bench_sync -- --people 50000 --departments 5000 --latency 0 --jitter 0 --limit 100000 --qps 2000
 
 # --- Windows: `make dist`, the installer, and their tests under wine (issue 10) ------------------
-# One release cross-build (x86_64-pc-windows-gnu, with mingw) serves the tests and dist/ alike:
-# scripts/dist-windows.sh builds it, strips it, checks what ships (never the wine-only ProcessPrng
+# One cross-build (x86_64-pc-windows-gnu, with mingw) with the size profile ([profile.dist] in
+# Cargo.toml) serves the tests and dist/ alike: scripts/dist-windows.sh builds it, strips it, checks what ships (never the wine-only ProcessPrng
 # shim) and packs the installer (packaging/windows/installer.nsi, Debian's makensis) and the zip.
 .PHONY: windows test-windows-app test-windows bench-windows dist lint-workflows
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
@@ -128,8 +130,9 @@ dist: ui
 	scripts/dist-windows.sh --out dist
 	@# npm's newest @tauri-apps/plugin-clipboard-manager is 2.3.3 while crates.io's plugin is 2.5;
 	@# the one call the UI makes (writeText) is the same in both, so the CLI's check may pass.
-	ui/node_modules/.bin/tauri build --ci --ignore-version-mismatches --bundles deb
-	cp $(TARGET_DIR)/release/bundle/deb/Dingbind_$(VERSION)_amd64.deb dist/
+	@# `-- --profile dist`: the .deb carries the app built with the size profile, as Windows does.
+	ui/node_modules/.bin/tauri build --ci --ignore-version-mismatches --bundles deb -- --profile dist
+	cp $(TARGET_DIR)/dist/bundle/deb/Dingbind_$(VERSION)_amd64.deb dist/
 	cd dist && sha256sum -- * > SHA256SUMS
 	@ls -l dist
 

@@ -7,7 +7,8 @@
 #   --target  x86_64-pc-windows-gnu (default: cross-built here with mingw) or
 #             x86_64-pc-windows-msvc (natively on Windows, the release workflow)
 #   --out     where the three files go (default dist/)
-# Release profile, built into $CARGO_TARGET_DIR (or target/). The UI must be built first
+# Built with the size profile, `[profile.dist]` in Cargo.toml (docs/benchmarks.md, "Release sizes"),
+# into $CARGO_TARGET_DIR (or target/)/TRIPLE/dist/. The UI must be built first
 # (ui/dist: the app embeds it). The staging folder is checked before anything is packed: exactly
 # the files we mean to ship, no mingw runtime DLL the exe would need but Windows lacks, and never
 # the wine-only ProcessPrng shim (bcryptprimitives.dll, tests/wine/).
@@ -38,9 +39,10 @@ fi
 [ -f ui/dist/index.html ] || { echo "dist-windows: build the UI first (cd ui && npm run build)" >&2; exit 1; }
 
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
-bin="$target_dir/$target/release"
-echo "dist-windows: cargo build --release --target $target (dingbind-app, dingbind-cli)"
-cargo build --release --locked --target "$target" -p dingbind-app -p dingbind-cli
+profile=dist
+bin="$target_dir/$target/$profile"
+echo "dist-windows: cargo build --profile $profile --target $target (dingbind-app, dingbind-cli)"
+cargo build --profile "$profile" --locked --target "$target" -p dingbind-app -p dingbind-cli
 
 work="$target_dir/dist-windows/$target"
 stage="$work/Dingbind"
@@ -52,8 +54,8 @@ case "$target" in
   *-gnu)
     objdump=x86_64-w64-mingw32-objdump
     cc=x86_64-w64-mingw32-gcc
-    # The symbol tables are most of a mingw exe (44 MB → 17 MB for the app); stripped here
-    # rather than with Cargo's `strip`, which would rebuild every crate when it changes.
+    # The profile strips already (`strip = true`); mingw's strip makes sure of it, as the symbol
+    # tables would be most of a mingw exe.
     x86_64-w64-mingw32-strip "$stage"/*.exe
     # The gnu build links WebView2's loader as a DLL (the MSVC build links it statically): ship
     # the one webview2-com-sys was built with, found through cargo's own metadata.
