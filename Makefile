@@ -78,7 +78,7 @@ test: build lint test-rust test-ui e2e test-windows-app test-windows
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p dingbind-app --lib bindings
 
-# docs/benchmarks.md: the release app's start to an interactive start screen and its idle memory
+# docs/benchmarks.md: the app's start (as shipped: the size profile) to an interactive start screen and its idle memory
 # against an empty Tauri app (bench/empty-tauri, its own workspace: never built by `build`/`test`),
 # alternating, under Xvfb; the check engine, concurrent vs one-by-one, against the simulator with
 # 200 ms per request; the sizes, release and as shipped (the size profile, [profile.dist]), and the
@@ -88,7 +88,7 @@ bench: ui
 	$(CARGO) build --release --locked -p dingbind-app -p dingbind-cli
 	$(CARGO) build --profile dist --locked -p dingbind-app -p dingbind-cli
 	cd bench/empty-tauri && CARGO_TARGET_DIR=$(abspath $(TARGET_DIR)) $(CARGO) build --release --locked
-	scripts/headless.sh scripts/bench-start.py $(TARGET_DIR)/release/dingbind-app $(TARGET_DIR)/release/empty-tauri $(BENCH_ROUNDS)
+	scripts/headless.sh scripts/bench-start.py $(TARGET_DIR)/dist/dingbind-app $(TARGET_DIR)/release/empty-tauri $(BENCH_ROUNDS)
 	$(CARGO) run --release --locked -p dingbind-core --example bench
 	scripts/bench-sizes.sh $(TARGET_DIR)
 
