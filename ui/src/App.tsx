@@ -3,10 +3,8 @@ import { App as AntApp, ConfigProvider, Layout, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
-import { failureText } from './errors';
-import i18next from './i18n';
-import type { Boot } from './boot';
-import { api, type PracticeStatus, type ProfileSummary, type ProfileView, type Text } from './ipc';
+import type { Start } from './boot';
+import { api, type PracticeStatus, type ProfileSummary, type ProfileView } from './ipc';
 import { PracticeBanner } from './checks/PracticeBar';
 import { AppDataContext, withTemplate, type AppData } from './context';
 import AppHeader, { BootHeader } from './components/AppHeader';
@@ -22,42 +20,27 @@ const WizardScreen = lazy(loadWizard);
 whenDrawn(() => void loadWizard());
 
 interface Props {
-  /** The start-up's calls to the shell, already under way (main.tsx). */
-  boot: Promise<Boot>;
-  /** Their answers when they came before the first render (the usual case), with the language set. */
-  ready?: Boot | null;
+  /** How the start-up went (main.tsx); `null` while the shell has not answered yet (a header and
+   * a spinner; main.tsx then renders a fresh App with the answers). */
+  start: Start | null;
 }
 
-export default function App({ boot, ready = null }: Props) {
+export default function App({ start }: Props) {
   const { i18n, t } = useTranslation();
+  const boot = start && 'boot' in start ? start.boot : null;
+  const bootError = start && 'error' in start ? start.error : null;
   const [data, setData] = useState<Omit<AppData, 'templateAdded' | 'infoChanged'> | null>(
-    ready && { info: ready.info, templates: ready.templates },
+    boot && { info: boot.info, templates: boot.templates },
   );
-  const [view, setView] = useState<ProfileView | null>(ready?.view ?? null);
+  const [view, setView] = useState<ProfileView | null>(boot?.view ?? null);
   // The list read at start-up, for the start screen's first drawing only: after a binding was open,
   // the start screen reads the list again.
-  const [bootProfiles, setBootProfiles] = useState<ProfileSummary[] | null>(ready?.profiles ?? null);
-  const [bootError, setBootError] = useState<Text | null>(null);
-  const [practice, setPractice] = useState<PracticeStatus>(ready?.practice ?? { scenario: null, scenarios: [] });
+  const [bootProfiles, setBootProfiles] = useState<ProfileSummary[] | null>(boot?.profiles ?? null);
+  const [practice, setPractice] = useState<PracticeStatus>(boot?.practice ?? { scenario: null, scenarios: [] });
   // Bumped when the open profile is replaced from outside the wizard (practice values filled in).
   const [generation, setGeneration] = useState(0);
 
-  // A slow start: the header and a spinner until the answers come. Once: `boot` holds the language
-  // as it was at start-up, so running this again after the admin switched language would switch
-  // it back.
-  useEffect(() => {
-    mark('shell');
-    if (ready) return;
-    boot
-      .then(async (b) => {
-        await i18next.changeLanguage(b.info.settings.language);
-        setPractice(b.practice);
-        setView(b.view);
-        setBootProfiles(b.profiles);
-        setData({ info: b.info, templates: b.templates });
-      })
-      .catch((e: unknown) => setBootError(failureText(e)));
-  }, [boot, ready]);
+  useEffect(() => mark('shell'), []);
   const open = (v: ProfileView) => {
     setBootProfiles(null);
     setView(v);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loadBoot } from './boot';
+import { loadBoot, start } from './boot';
+import i18n from './i18n';
 import { appInfo, makeView } from './test/fixtures';
 import { api, failure } from './test/mockApi';
 
@@ -37,5 +38,18 @@ describe('loadBoot', () => {
   it('starts without the list when it cannot be read (the start screen reads it again and says why)', async () => {
     api.listProfiles.mockRejectedValue(failure('无法读取配置目录'));
     expect((await loadBoot()).profiles).toBeNull();
+  });
+
+  it('starts in the language the admin chose last, and turns a refusal into its text', async () => {
+    const info = appInfo();
+    info.settings.language = 'en';
+    api.appInfo.mockResolvedValue(info);
+    const started = await start();
+    expect('boot' in started && started.boot.info.settings.language).toBe('en');
+    expect(i18n.language).toBe('en');
+    await i18n.changeLanguage('zh');
+
+    api.appInfo.mockRejectedValue(failure('无法打开数据目录', 'The data folder cannot be opened'));
+    expect(await start()).toEqual({ error: { zh: '无法打开数据目录', en: 'The data folder cannot be opened' } });
   });
 });

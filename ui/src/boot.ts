@@ -2,7 +2,9 @@
 // (main.tsx), all at once, instead of from an effect after React's first render and then the
 // bindings list from another effect after the next: each call is a round trip to the shell, and
 // none needs another's answer. Only reopening the binding that was open last waits for the settings.
-import { api, type AppInfo, type PracticeStatus, type ProfileSummary, type ProfileView, type Template } from './ipc';
+import { failureText } from './errors';
+import i18next from './i18n';
+import { api, type AppInfo, type PracticeStatus, type ProfileSummary, type ProfileView, type Template, type Text } from './ipc';
 import { mark } from './marks';
 
 export interface Boot {
@@ -34,4 +36,18 @@ export async function loadBoot(): Promise<Boot> {
     }
   }
   return { info, templates, practice, profiles, view };
+}
+
+/** How the start-up went: the answers, or why the shell could not give them. */
+export type Start = { boot: Boot } | { error: Text };
+
+/** The start-up's calls, with the admin's language applied before anything is drawn in it. */
+export function start(): Promise<Start> {
+  return loadBoot().then(
+    async (boot) => {
+      await i18next.changeLanguage(boot.info.settings.language);
+      return { boot };
+    },
+    (e: unknown) => ({ error: failureText(e) }),
+  );
 }

@@ -1,17 +1,15 @@
 import { mark } from './marks';
 import React from 'react';
 import ReactDOM from 'react-dom/client';
-import i18next from './i18n';
+import './i18n';
 import 'virtual:antd-styles.css';
 import './styles.css';
 import App from './App';
-import { loadBoot } from './boot';
+import { type Start, start } from './boot';
 
 mark('modules');
 // Before React's first render: the shell answers while React sets up.
-const boot = loadBoot();
-// A failure is App's to show; this only keeps it from counting as unhandled until App listens.
-boot.catch(() => {});
+const started = start();
 
 // The stylesheet holds antd's styles and their index (vite.config.ts, antdStyles): antd reads that
 // index once, at its first render, and makes at run time every style it did not find. WebKit may
@@ -27,21 +25,19 @@ const styles = Promise.all(
   ),
 ).then(() => mark('styles'));
 // The shell usually answers within a few ms: React's first render is then the start screen itself,
-// not a header and spinner drawn only to be replaced. Past 300 ms it draws those and waits.
-const answered = Promise.race([
-  boot.then(
-    async (b) => {
-      await i18next.changeLanguage(b.info.settings.language);
-      return b;
-    },
-    () => null,
-  ),
-  new Promise<null>((done) => setTimeout(() => done(null), 300)),
-]);
-void Promise.all([styles, answered]).then(([, ready]) =>
-  ReactDOM.createRoot(document.getElementById('root')!).render(
+// not a header and spinner drawn only to be replaced. Past 300 ms it draws those, then a fresh App
+// with the answers.
+const root = ReactDOM.createRoot(document.getElementById('root')!);
+const show = (start: Start | null) =>
+  root.render(
     <React.StrictMode>
-      <App boot={boot} ready={ready} />
+      <App key={start ? 'started' : 'waiting'} start={start} />
     </React.StrictMode>,
-  ),
-);
+  );
+void styles.then(() => {
+  const waiting = setTimeout(() => show(null), 300);
+  void started.then((s) => {
+    clearTimeout(waiting);
+    show(s);
+  });
+});
